@@ -1,0 +1,23 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "aafilter",
+  products: [
+    .library(name: "FilterDSL", targets: ["FilterDSL"]),
+    .library(name: "FilterEval", targets: ["FilterEval"]),
+    .executable(name: "aafilter", targets: ["aafilter"]),
+    .executable(name: "aafilter-bench", targets: ["aafilter-bench"]),
+  ],
+  targets: [
+    .target(name: "FilterDSL"),
+    .target(name: "FilterEval", dependencies: ["FilterDSL"]),
+    // The commands live in a library so tests can run them in-process; `aafilter` only forwards.
+    .target(name: "AAFilterCLI", dependencies: ["FilterDSL", "FilterEval"]),
+    .executableTarget(name: "aafilter", dependencies: ["AAFilterCLI"]),
+    .executableTarget(name: "aafilter-bench", dependencies: ["FilterDSL", "FilterEval"]),
+    .testTarget(name: "FilterDSLTests", dependencies: ["FilterDSL"]),
+    .testTarget(name: "FilterEvalTests", dependencies: ["FilterDSL", "FilterEval"]),
+    .testTarget(name: "AAFilterCLITests", dependencies: ["AAFilterCLI", "FilterDSL"]),
+  ]
+)

@@ -1,0 +1,84 @@
+import FilterDSL
+
+/// One subcommand: its names, help and behaviour.
+protocol Command: Sendable {
+  static var name: String { get }
+  static var summary: String { get }
+  static var usage: String { get }
+  static var help: String { get }
+  static var options: OptionSpec { get }
+  /// Runs; throws `UsageError` for mistakes in the words, `Reported` after diagnostics.
+  static func run(_ arguments: Arguments, console: Console) throws
+}
+
+/// The `aafilter` tool: dispatches to a subcommand and maps failures to exit statuses.
+public enum AAFilter {
+  static var commands: [any Command.Type] { [
+    CompileCommand.self, FormatCommand.self,
+  ] }
+
+  static var overview: String {
+    let width = commands.map { $0.name.count }.max() ?? 0
+    let lines = commands.map { "  \($0.name.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.summary)" }
+    return """
+      aafilter: write, check and preview AWS IAM Access Analyzer archive rules and finding filters
+
+      Usage: aafilter <command> [options]
+
+      Commands:
+      \(lines.joined(separator: "\n"))
+
+      Run 'aafilter help <command>' for a command's options.
+
+      """
+  }
+
+  /// Runs the tool with `arguments` (without the program name); returns the exit status.
+  public static func main(_ arguments: [String], console: Console) -> Int32 {
+    guard let first = arguments.first else {
+      console.writeError(overview)
+      return ExitStatus.usage.rawValue
+    }
+    if first == "--help" || first == "-h" || first == "help" {
+      if first == "help", arguments.count > 1 {
+        guard let command = commands.first(where: { $0.name == arguments[1] }) else {
+          return usageFailure("unknown command '\(arguments[1])'", usage: "aafilter help <command>", console: console)
+        }
+        console.write(helpText(command))
+        return ExitStatus.success.rawValue
+      }
+      console.write(overview)
+      return ExitStatus.success.rawValue
+    }
+    guard let command = commands.first(where: { $0.name == first }) else {
+      let hint = Suggestion.closest(to: first, among: commands.map { $0.name }).map { " (did you mean '\($0)'?)" } ?? ""
+      return usageFailure("unknown command '\(first)'\(hint)", usage: "aafilter <command> [options]", console: console)
+    }
+    let rest = Array(arguments.dropFirst())
+    if rest.contains("--help") || rest.contains("-h") {
+      console.write(helpText(command))
+      return ExitStatus.success.rawValue
+    }
+    do {
+      let parsed = try Arguments(rest, spec: command.options)
+      try command.run(parsed, console: console)
+      return ExitStatus.success.rawValue
+    } catch let error as UsageError {
+      return usageFailure(error.message, usage: command.usage, console: console)
+    } catch let reported as Reported {
+      return reported.status.rawValue
+    } catch {
+      console.writeError("error: \(error)\n")
+      return ExitStatus.invalidInput.rawValue
+    }
+  }
+
+  static func helpText(_ command: any Command.Type) -> String {
+    "Usage: \(command.usage)\n\n\(command.summary)\n\n\(command.help)\n"
+  }
+
+  private static func usageFailure(_ message: String, usage: String, console: Console) -> Int32 {
+    console.writeError("error: \(message)\nUsage: \(usage)\n")
+    return ExitStatus.usage.rawValue
+  }
+}

@@ -1,0 +1,319 @@
+/// How an expression becomes filter maps.
+public struct CompileOptions: Hashable, Sendable {
+  /// Split an expression that needs `or` across keys into several maps whose union is exactly
+  /// the expression (one archive rule each), instead of failing.
+  public var split = false
+  public var limits = Limits.default
+  /// Keys whose attribute is a list of strings; there `eq` means "some element equals".
+  public var listValuedKeys: Set<String> = FilterKeyCatalog.listValuedKeys
+
+  public init(split: Bool = false, limits: Limits = .default) {
+    self.split = split
+    self.limits = limits
+  }
+}
+
+/// Turns an expression into the filter maps the API takes, preserving its meaning exactly.
+///
+/// `not` is pushed inward (De Morgan), the expression is brought to disjunctive normal form one
+/// connective at a time, and after each step conjunctions that differ only in one key's `eq` or
+/// `contains` list are merged, so `(a eq 1 or a eq 2) and b eq 3` never grows past one term.
+/// Conjunctions that can never match are dropped; when all are, that is an error.
+struct Compiler {
+  let options: CompileOptions
+  private(set) var diagnostics: [Diagnostic] = []
+  private var firstConflict: Diagnostic?
+  /// The first `or` whose operands could not merge, named when one map was asked for.
+  private var firstSplit: SourceRange?
+
+  init(options: CompileOptions) {
+    self.options = options
+  }
+
+  static func compile(_ query: Query, options: CompileOptions) -> ([FilterCriteriaMap], [Diagnostic]) {
+    var compiler = Compiler(options: options)
+    let maps = compiler.compile(query.expression) ?? []
+    return (compiler.diagnostics.hasErrors ? [] : maps, compiler.diagnostics)
+  }
+
+  private mutating func compile(_ expression: Expression?) -> [FilterCriteriaMap]? {
+    guard let expression else { return [FilterCriteriaMap()] }
+    guard let terms = terms(of: expression, negated: false, negation: nil) else { return nil }
+    guard !terms.isEmpty else {
+      if let firstConflict { report(firstConflict) }
+      return nil
+    }
+    guard let spread = spreadLongLists(terms) else { return nil }
+    if spread.count > 1, !options.split {
+      reportOrAcrossKeys(spread, at: firstSplit ?? expression.range)
+      return nil
+    }
+    if spread.count > options.limits.maxFilterMaps {
+      report(
+        .error(
+          .tooManyFilterMaps,
+          "this expression splits into \(spread.count) filter maps, more than the limit of \(options.limits.maxFilterMaps)",
+          at: expression.range, help: "simplify the expression, or raise the limit if your quota allows"))
+      return nil
+    }
+    return spread.map(\.filterMap)
+  }
+
+  private mutating func report(_ diagnostic: Diagnostic) {
+    if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+  }
+
+  // MARK: Normal form
+
+  /// The conjunctions whose union is `expression` (negated when `negated`); `[]` when it can
+  /// never match; `nil` after an error.
+  private mutating func terms(of expression: Expression, negated: Bool, negation: SourceRange?) -> [Term]? {
+    switch expression {
+    case .predicate(let predicate):
+      return literal(predicate, negated: negated, negation: negation).map { [$0] }
+    case .not(let operand, let range):
+      return terms(of: operand, negated: !negated, negation: negated ? nil : range)
+    case .and(let operands, let range):
+      return negated
+        ? disjunction(operands, negated: true, negation: negation, range: range)
+        : conjunction(operands, negated: false, negation: negation)
+    case .or(let operands, let range):
+      return negated
+        ? conjunction(operands, negated: true, negation: negation)
+        : disjunction(operands, negated: false, negation: negation, range: range)
+    }
+  }
+
+  private mutating func literal(_ predicate: Predicate, negated: Bool, negation: SourceRange?) -> Term? {
+    let flipped = predicate.negated != negated
+    var part = Term.Part()
+    let op: ComparisonOperator
+    switch predicate.op {
+    case .exists:
+      op = .exists
+      part.exists = !flipped
+    case .eq: op = flipped ? .neq : .eq
+    case .neq: op = flipped ? .eq : .neq
+    case .contains:
+      guard !flipped else {
+        report(
+          .error(
+            .negatedContains, "'not' cannot apply to 'contains': the API has no 'does not contain'",
+            at: predicate.range, label: "negated here",
+            help: "match whole values with 'neq' instead, or write the positive cases as 'contains'",
+            notes: negation.map { [.init("the 'not' that applies", range: $0)] } ?? []))
+        return nil
+      }
+      op = .contains
+    }
+    if op != .exists {
+      guard !predicate.values.isEmpty else {
+        report(
+          .error(
+            .emptyValueList, "'\(predicate.key.value)' has an empty value list", at: predicate.range,
+            label: "the API needs 1 to \(options.limits.maxValuesPerOperator) values"))
+        return nil
+      }
+      part.setList(op, predicate.values.map(\.value).uniquedExactly())
+    }
+    part.origins[op] = predicate.range
+    var term = Term()
+    term.set(predicate.key.value, part)
+    return term
+  }
+
+  private mutating func disjunction(
+    _ operands: [Expression], negated: Bool, negation: SourceRange?, range: SourceRange
+  ) -> [Term]? {
+    var all: [Term] = []
+    var failed = false
+    for operand in operands {
+      guard let terms = terms(of: operand, negated: negated, negation: negation) else {
+        failed = true
+        continue
+      }
+      all += terms
+    }
+    guard !failed, checkSize(all.count, at: range) else { return nil }
+    let merged = merge(all)
+    if merged.count > 1, firstSplit == nil { firstSplit = range }
+    return merged
+  }
+
+  private mutating func conjunction(_ operands: [Expression], negated: Bool, negation: SourceRange?) -> [Term]? {
+    var result = [Term.empty]
+    var failed = false
+    for operand in operands {
+      guard let terms = terms(of: operand, negated: negated, negation: negation) else {
+        failed = true
+        continue
+      }
+      guard !failed, checkSize(result.count * terms.count, at: operand.range) else {
+        failed = true
+        continue
+      }
+      var next: [Term] = []
+      for left in result {
+        for right in terms {
+          switch conjoin(left, right) {
+          case .success(let term): next.append(term)
+          case .failure(.unsatisfiable(let diagnostic)): firstConflict = firstConflict ?? diagnostic
+          case .failure(.inexpressible(let diagnostic)):
+            report(diagnostic)
+            failed = true
+          }
+        }
+      }
+      result = merge(next)
+    }
+    return failed ? nil : result
+  }
+
+  private mutating func checkSize(_ count: Int, at range: SourceRange) -> Bool {
+    guard count <= options.limits.maxIntermediateTerms else {
+      report(
+        .error(
+          .tooManyFilterMaps, "this expression expands to more than \(options.limits.maxIntermediateTerms) alternatives",
+          at: range, help: "'and' over several 'or' groups multiplies them; simplify the expression"))
+      return false
+    }
+    return true
+  }
+
+  // MARK: Merging
+
+  /// Drops repeated conjunctions and merges those that differ only in one key's `eq` or
+  /// `contains` list, until nothing changes. Each merge is exact: `eq` and `contains` are any-of.
+  private func merge(_ terms: [Term]) -> [Term] {
+    var current = unique(terms)
+    var changed = true
+    while changed, current.count > 1 {
+      changed = false
+      var output: [Term] = []
+      var index: [Term.Signature: Int] = [:]
+      var registered: [[Term.Signature]] = []
+      for term in current {
+        if let (target, signature, key, op) = mergeTarget(for: term, in: index) {
+          output[target] = union(output[target], term, key: key, op: op)
+          // The merged term's other signatures describe what it was, not what it is.
+          for stale in registered[target] where stale != signature { index[stale] = nil }
+          registered[target] = [signature]
+          changed = true
+          continue
+        }
+        let signatures = mergeSignatures(of: term)
+        for signature in signatures where index[signature] == nil { index[signature] = output.count }
+        registered.append(signatures)
+        output.append(term)
+      }
+      current = unique(output)
+    }
+    return current
+  }
+
+  private func mergeSignatures(of term: Term) -> [Term.Signature] {
+    term.keys.flatMap { key in
+      [ComparisonOperator.eq, .contains].compactMap { op in
+        term[key]?.list(op) == nil ? nil : Term.Signature(term, omitting: (key, op))
+      }
+    }
+  }
+
+  private func mergeTarget(
+    for term: Term, in index: [Term.Signature: Int]
+  ) -> (Int, Term.Signature, String, ComparisonOperator)? {
+    for key in term.keys {
+      for op in [ComparisonOperator.eq, .contains] where term[key]?.list(op) != nil {
+        let signature = Term.Signature(term, omitting: (key, op))
+        if let target = index[signature] { return (target, signature, key, op) }
+      }
+    }
+    return nil
+  }
+
+  private func union(_ base: Term, _ other: Term, key: String, op: ComparisonOperator) -> Term {
+    var result = base
+    guard var part = base[key] else { return base }
+    part.setList(op, ((part.list(op) ?? []) + (other[key]?.list(op) ?? [])).uniquedExactly())
+    result.set(key, part)
+    return result
+  }
+
+  private func unique(_ terms: [Term]) -> [Term] {
+    var seen = Set<Term.Signature>()
+    return terms.filter { seen.insert($0.signature).inserted }
+  }
+
+  // MARK: Limits
+
+  /// Checks the per-operator value cap; with `split`, spreads long `eq` and `contains` lists
+  /// over several terms (each a map of its own) instead of failing.
+  private mutating func spreadLongLists(_ terms: [Term]) -> [Term]? {
+    let cap = options.limits.maxValuesPerOperator
+    var output: [Term] = []
+    var failed = false
+    for term in terms {
+      var variants = [term]
+      for key in term.keys {
+        guard let part = term[key] else { continue }
+        for op in [ComparisonOperator.eq, .neq, .contains] {
+          guard let values = part.list(op), values.count > cap else { continue }
+          let range = part.origins[op] ?? SourceRange(start: 0, end: 0)
+          guard options.split, op != .neq else {
+            report(
+              .error(
+                .tooManyValues, "'\(key)' has \(values.count) values in '\(op.rawValue)'; the API takes at most \(cap)",
+                at: range,
+                help: op == .neq
+                  ? "a 'neq' list cannot be spread over several rules; narrow it"
+                  : "split the list over several rules with --split"))
+            failed = true
+            continue
+          }
+          let chunks = stride(from: 0, to: values.count, by: cap).map { Array(values[$0..<min($0 + cap, values.count)]) }
+          guard checkSize(variants.count * chunks.count + output.count, at: range) else { return nil }
+          variants = variants.flatMap { variant in
+            chunks.map { chunk in
+              var copy = variant
+              var chunkPart = variant[key] ?? part
+              chunkPart.setList(op, chunk)
+              copy.set(key, chunkPart)
+              return copy
+            }
+          }
+        }
+      }
+      output += variants
+    }
+    return failed ? nil : output
+  }
+
+  private mutating func reportOrAcrossKeys(_ terms: [Term], at range: SourceRange) {
+    var keys: [String] = []
+    for term in terms {
+      for key in term.keys where !keys.contains(key) { keys.append(key) }
+    }
+    // Name the keys whose conditions differ between alternatives: those are what 'or' spans.
+    let first = terms[0]
+    let differing = keys.filter { key in
+      terms.contains { term in
+        term[key].map { Term.Signature.PartSignature($0) } != first[key].map { Term.Signature.PartSignature($0) }
+      }
+    }
+    let named = (differing.isEmpty ? keys : differing).map { "'\($0)'" }
+    let list = named.count > 1 ? named.dropLast().joined(separator: ", ") + " and " + (named.last ?? "") : named.joined()
+    report(
+      .error(
+        .orAcrossKeys,
+        "this 'or' needs \(terms.count) filter maps (it spans \(list)), but one filter map is a single 'and' of keys",
+        at: range, label: "'or' across keys",
+        help: "split it into one archive rule per alternative with --split (filterMaps(splitting: true))"))
+  }
+}
+
+extension Term.Signature.PartSignature {
+  init(_ part: Term.Part) {
+    func set(_ list: [String]?) -> Set<ExactString>? { list.map { Set($0.map(ExactString.init)) } }
+    self.init(eq: set(part.eq), neq: set(part.neq), contains: set(part.contains), exists: part.exists)
+  }
+}

@@ -1,0 +1,121 @@
+/// Renders diagnostics for people: header, location, the source line and a caret under the span.
+///
+/// ```
+/// error: expected a value after 'eq', found 'and'
+///  --> rule:1:17
+///   |
+/// 1 | resourceType eq and isPublic exists
+///   |                 ^^^ expected a string or a word here
+/// ```
+public struct DiagnosticRenderer: Sendable {
+  public var colored: Bool
+
+  public init(colored: Bool = false) {
+    self.colored = colored
+  }
+
+  public func render(_ diagnostics: [Diagnostic], source: String, name: String) -> String {
+    let map = LineMap(Array(source.utf8))
+    return diagnostics.map { render($0, map: map, name: name) }.joined(separator: "\n")
+  }
+
+  public func render(_ diagnostic: Diagnostic, source: String, name: String) -> String {
+    render(diagnostic, map: LineMap(Array(source.utf8)), name: name)
+  }
+
+  func render(_ diagnostic: Diagnostic, map: LineMap, name: String) -> String {
+    let location = map.location(of: diagnostic.range.start)
+    let gutter = String(repeating: " ", count: String(location.line).count)
+    var lines: [String] = []
+    lines.append(paint(diagnostic.severity.rawValue, diagnostic.severity) + ": " + diagnostic.message)
+    lines.append("\(gutter)--> \(name):\(location.line):\(location.column)")
+    lines.append("\(gutter) |")
+    lines += snippet(diagnostic.range, label: diagnostic.label, severity: diagnostic.severity, map: map, gutter: gutter)
+    for note in diagnostic.notes {
+      if let range = note.range {
+        let noteLocation = map.location(of: range.start)
+        lines.append("\(gutter) = note: \(note.message) (\(name):\(noteLocation.line):\(noteLocation.column))")
+        if noteLocation.line == location.line {
+          continue
+        }
+        let noteGutter = String(repeating: " ", count: max(gutter.count, String(noteLocation.line).count))
+        lines += snippet(range, label: nil, severity: .warning, map: map, gutter: noteGutter)
+      } else {
+        lines.append("\(gutter) = note: \(note.message)")
+      }
+    }
+    if let help = diagnostic.help {
+      lines.append("\(gutter) = help: \(help)")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func snippet(
+    _ range: SourceRange, label: String?, severity: Severity, map: LineMap, gutter: String
+  ) -> [String] {
+    let start = map.location(of: range.start)
+    let lineText = map.text(ofLine: start.line)
+    let lineWidth = lineText.unicodeScalars.count
+    // A span running past its line is shown to the end of the line; an empty span (end of
+    // input) still gets one caret so the eye finds it.
+    let end = map.location(of: range.end)
+    let endColumn = end.line == start.line ? end.column : lineWidth + 1
+    let width = max(1, endColumn - start.column)
+    let number = String(start.line)
+    let pad = String(repeating: " ", count: gutter.count - number.count)
+    var caretLine = "\(gutter) | " + String(repeating: " ", count: start.column - 1)
+    caretLine += paint(String(repeating: "^", count: width), severity)
+    if let label { caretLine += " " + label }
+    return ["\(pad)\(number) | \(lineText)", caretLine]
+  }
+
+  private func paint(_ text: String, _ severity: Severity) -> String {
+    guard colored else { return text }
+    let color =
+      switch severity {
+      case .error: "31"
+      case .warning: "33"
+      case .risk: "35"
+      }
+    return "\u{1B}[1;\(color)m\(text)\u{1B}[0m"
+  }
+}
+
+/// Line starts of a text, for turning byte offsets into 1-based line and column.
+struct LineMap {
+  let bytes: [UInt8]
+  let lineStarts: [Int]
+
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    var starts = [0]
+    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+      starts.append(offset + 1)
+    }
+    lineStarts = starts
+  }
+
+  /// 1-based line and column; the column counts Unicode scalars so carets line up.
+  func location(of offset: Int) -> (line: Int, column: Int) {
+    let clamped = min(max(0, offset), bytes.count)
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+    }
+    let start = lineStarts[low]
+    let prefix = String(decoding: bytes[start..<clamped], as: UTF8.self)
+    return (low + 1, prefix.unicodeScalars.count + 1)
+  }
+
+  func text(ofLine line: Int) -> String {
+    guard line >= 1, line <= lineStarts.count else { return "" }
+    let start = lineStarts[line - 1]
+    var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+    if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+    // Tabs would break caret alignment; show them as one space each.
+    let text = String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    return String(text.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+  }
+}

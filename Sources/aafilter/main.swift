@@ -1,0 +1,4 @@
+import AAFilterCLI
+import Foundation
+
+exit(AAFilter.main(Array(CommandLine.arguments.dropFirst()), console: .standard))
