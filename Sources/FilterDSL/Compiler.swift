@@ -36,7 +36,7 @@ struct Compiler {
     return (compiler.diagnostics.hasErrors ? [] : maps, compiler.diagnostics)
   }
 
-  private mutating func compile(_ expression: Expression?) -> [FilterCriteriaMap]? {
+  private mutating func compile(_ expression: ExpressionNode?) -> [FilterCriteriaMap]? {
     guard let expression else { return [FilterCriteriaMap()] }
     guard let terms = terms(of: expression, negated: false, negation: nil) else { return nil }
     guard !terms.isEmpty else {
@@ -67,7 +67,7 @@ struct Compiler {
 
   /// The conjunctions whose union is `expression` (negated when `negated`); `[]` when it can
   /// never match; `nil` after an error.
-  private mutating func terms(of expression: Expression, negated: Bool, negation: SourceRange?) -> [Term]? {
+  private mutating func terms(of expression: ExpressionNode, negated: Bool, negation: SourceRange?) -> [Term]? {
     switch expression {
     case .predicate(let predicate):
       return literal(predicate, negated: negated, negation: negation).map { [$0] }
@@ -123,7 +123,7 @@ struct Compiler {
   }
 
   private mutating func disjunction(
-    _ operands: [Expression], negated: Bool, negation: SourceRange?, range: SourceRange
+    _ operands: [ExpressionNode], negated: Bool, negation: SourceRange?, range: SourceRange
   ) -> [Term]? {
     var all: [Term] = []
     var failed = false
@@ -133,14 +133,16 @@ struct Compiler {
         continue
       }
       all += terms
+      // Merging as we go keeps a long 'or' over one key at one term, however long it is.
+      if all.count > options.limits.maxIntermediateTerms / 2 { all = merge(all) }
     }
-    guard !failed, checkSize(all.count, at: range) else { return nil }
     let merged = merge(all)
+    guard !failed, checkSize(merged.count, at: range) else { return nil }
     if merged.count > 1, firstSplit == nil { firstSplit = range }
     return merged
   }
 
-  private mutating func conjunction(_ operands: [Expression], negated: Bool, negation: SourceRange?) -> [Term]? {
+  private mutating func conjunction(_ operands: [ExpressionNode], negated: Bool, negation: SourceRange?) -> [Term]? {
     var result = [Term.empty]
     var failed = false
     for operand in operands {
@@ -153,12 +155,23 @@ struct Compiler {
         continue
       }
       var next: [Term] = []
-      for left in result {
-        for right in terms {
-          switch conjoin(left, right) {
-          case .success(let term): next.append(term)
-          case .failure(.unsatisfiable(let diagnostic)): firstConflict = firstConflict ?? diagnostic
-          case .failure(.inexpressible(let diagnostic)):
+      next.reserveCapacity(result.count * terms.count)
+      for index in result.indices {
+        // Moving the term out leaves it uniquely referenced, so conjoining does not copy it.
+        var left = result[index]
+        result[index] = .empty
+        for (position, right) in terms.enumerated() {
+          var term: Term
+          if position == terms.count - 1 {
+            term = left
+            left = .empty
+          } else {
+            term = left
+          }
+          switch conjoin(&term, right) {
+          case nil: next.append(term)
+          case .unsatisfiable(let diagnostic): firstConflict = firstConflict ?? diagnostic
+          case .inexpressible(let diagnostic):
             report(diagnostic)
             failed = true
           }
@@ -185,6 +198,7 @@ struct Compiler {
   /// Drops repeated conjunctions and merges those that differ only in one key's `eq` or
   /// `contains` list, until nothing changes. Each merge is exact: `eq` and `contains` are any-of.
   private func merge(_ terms: [Term]) -> [Term] {
+    guard terms.count > 1 else { return terms }
     var current = unique(terms)
     var changed = true
     while changed, current.count > 1 {
@@ -192,9 +206,11 @@ struct Compiler {
       var output: [Term] = []
       var index: [Term.Signature: Int] = [:]
       var registered: [[Term.Signature]] = []
+      var grown: Set<Int> = []
       for term in current {
         if let (target, signature, key, op) = mergeTarget(for: term, in: index) {
           output[target] = union(output[target], term, key: key, op: op)
+          grown.insert(target)
           // The merged term's other signatures describe what it was, not what it is.
           for stale in registered[target] where stale != signature { index[stale] = nil }
           registered[target] = [signature]
@@ -206,6 +222,8 @@ struct Compiler {
         registered.append(signatures)
         output.append(term)
       }
+      // Lists grown by merging are deduplicated once per pass, not once per merge.
+      for target in grown { output[target].uniqueLists() }
       current = unique(output)
     }
     return current
@@ -234,8 +252,10 @@ struct Compiler {
   private func union(_ base: Term, _ other: Term, key: String, op: ComparisonOperator) -> Term {
     var result = base
     guard var part = base[key] else { return base }
-    part.setList(op, ((part.list(op) ?? []) + (other[key]?.list(op) ?? [])).uniquedExactly())
-    result.set(key, part)
+    part.setList(op, (part.list(op) ?? []) + (other[key]?.list(op) ?? []))
+    // The signature that found this merge omits exactly this list, so it stays valid; the
+    // others are refreshed by `uniqueLists` at the end of the pass.
+    result.set(key, part, refreshingSignature: false)
     return result
   }
 

@@ -8,20 +8,20 @@ enum ConjoinFailure: Error {
 
 extension Compiler {
   /// `left and right` as one term: operators on the same key merge into one Criterion.
-  func conjoin(_ left: Term, _ right: Term) -> Result<Term, ConjoinFailure> {
-    var result = left
+  /// Works in place so a long `and` chain costs time linear in its length.
+  func conjoin(_ left: inout Term, _ right: Term) -> ConjoinFailure? {
     for key in right.keys {
       guard let incoming = right[key] else { continue }
-      guard let existing = result[key] else {
-        result.set(key, incoming)
+      guard let existing = left[key] else {
+        left.set(key, incoming)
         continue
       }
       switch combine(existing, incoming, key: key) {
-      case .success(let part): result.set(key, part)
-      case .failure(let failure): return .failure(failure)
+      case .success(let part): left.set(key, part)
+      case .failure(let failure): return failure
       }
     }
-    return .success(result)
+    return nil
   }
 
   private func combine(_ base: Term.Part, _ other: Term.Part, key: String) -> Result<Term.Part, ConjoinFailure> {

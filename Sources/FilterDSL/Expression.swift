@@ -30,11 +30,11 @@ public struct Predicate: Hashable, Sendable {
 }
 
 /// A parsed filter expression. `and` and `or` are n-ary so long chains never nest deeply.
-public indirect enum Expression: Hashable, Sendable {
+public indirect enum ExpressionNode: Hashable, Sendable {
   case predicate(Predicate)
-  case not(Expression, range: SourceRange)
-  case and([Expression], range: SourceRange)
-  case or([Expression], range: SourceRange)
+  case not(ExpressionNode, range: SourceRange)
+  case and([ExpressionNode], range: SourceRange)
+  case or([ExpressionNode], range: SourceRange)
 
   public var range: SourceRange {
     switch self {
@@ -54,7 +54,7 @@ public struct SortClause: Hashable, Sendable {
 /// An expression with an optional sort: the whole of a query, or the body of a rule.
 public struct Query: Hashable, Sendable {
   /// `nil` for an empty query, which matches every finding.
-  public var expression: Expression?
+  public var expression: ExpressionNode?
   public var sort: SortClause?
   public var range: SourceRange
 }

@@ -8,7 +8,7 @@ public struct FilterExpression: Hashable, Sendable {
   public let source: String
   public let query: Query
 
-  public var expression: Expression? { query.expression }
+  public var expression: ExpressionNode? { query.expression }
 
   /// The `order by` clause as the API's sort, if one was written.
   public var sort: SortCriteria? {

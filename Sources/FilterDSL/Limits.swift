@@ -12,7 +12,7 @@ public struct Limits: Hashable, Sendable {
   /// Diagnostics reported before the rest of the input is skipped.
   public var maxDiagnostics = 50
   /// Conjunctions the compiler may hold while distributing `and` over `or`.
-  public var maxIntermediateTerms = 10_000
+  public var maxIntermediateTerms = 2_048
 
   public init() {}
 

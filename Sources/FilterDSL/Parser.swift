@@ -159,7 +159,7 @@ struct Parser {
   // query = [ orExpr ] [ sortClause ]
   private mutating func parseQuery(insideRule: Bool) -> Query {
     let start = token.range.start
-    var expression: Expression?
+    var expression: ExpressionNode?
     if !at(.order), token.kind != .endOfInput, !(insideRule && token.kind == .rightBrace) {
       expression = parseOr()
       // Anything left that is not a sort or the end is a missing connective; report it and
@@ -215,21 +215,21 @@ struct Parser {
   }
 
   // orExpr = andExpr { "or" andExpr }
-  private mutating func parseOr() -> Expression? {
-    parseChain(.or, operand: { $0.parseAnd() }, build: Expression.or)
+  private mutating func parseOr() -> ExpressionNode? {
+    parseChain(.or, operand: { $0.parseAnd() }, build: ExpressionNode.or)
   }
 
   // andExpr = notExpr { "and" notExpr }
-  private mutating func parseAnd() -> Expression? {
-    parseChain(.and, operand: { $0.parseNot() }, build: Expression.and)
+  private mutating func parseAnd() -> ExpressionNode? {
+    parseChain(.and, operand: { $0.parseNot() }, build: ExpressionNode.and)
   }
 
   private mutating func parseChain(
-    _ connective: Keyword, operand: (inout Parser) -> Expression?,
-    build: ([Expression], SourceRange) -> Expression
-  ) -> Expression? {
+    _ connective: Keyword, operand: (inout Parser) -> ExpressionNode?,
+    build: ([ExpressionNode], SourceRange) -> ExpressionNode
+  ) -> ExpressionNode? {
     let start = token.range.start
-    var operands: [Expression?] = [operand(&self)]
+    var operands: [ExpressionNode?] = [operand(&self)]
     while !aborted, at(connective) {
       advance()
       operands.append(operand(&self))
@@ -241,7 +241,7 @@ struct Parser {
   }
 
   // notExpr = "not" notExpr | primary
-  private mutating func parseNot() -> Expression? {
+  private mutating func parseNot() -> ExpressionNode? {
     guard at(.not) else { return parsePrimary() }
     let start = token.range.start
     guard enterNesting() else { return nil }
@@ -263,7 +263,7 @@ struct Parser {
   }
 
   // primary = "(" orExpr ")" | predicate
-  private mutating func parsePrimary() -> Expression? {
+  private mutating func parsePrimary() -> ExpressionNode? {
     guard !aborted else { return nil }
     guard token.kind == .leftParen else { return parsePredicate() }
     let open = token.range
@@ -291,7 +291,7 @@ struct Parser {
   }
 
   // predicate = key [ "not" ] ( "exists" | ( "in" | comparison ) values )
-  private mutating func parsePredicate() -> Expression? {
+  private mutating func parsePredicate() -> ExpressionNode? {
     let start = token.range.start
     let key: Located<String>
     switch token.kind {

@@ -32,13 +32,29 @@ struct Term {
   /// Keys in the order they were first written, so that messages follow the source.
   private(set) var keys: [String] = []
   private(set) var parts: [String: Part] = [:]
+  /// Each part as sets, kept up to date so that signatures cost no set building.
+  private(set) var partSignatures: [ExactString: Signature.PartSignature] = [:]
 
   static let empty = Term()
 
+  init() {}
+
   subscript(key: String) -> Part? { parts[key] }
 
-  mutating func set(_ key: String, _ part: Part) {
+  mutating func set(_ key: String, _ part: Part, refreshingSignature: Bool = true) {
     if parts.updateValue(part, forKey: key) == nil { keys.append(key) }
+    if refreshingSignature { partSignatures[ExactString(key)] = Signature.PartSignature(part) }
+  }
+
+  /// Removes repeated values from every list, keeping first occurrences.
+  mutating func uniqueLists() {
+    for key in keys {
+      guard var part = parts[key] else { continue }
+      part.eq = part.eq?.uniquedExactly()
+      part.neq = part.neq?.uniquedExactly()
+      part.contains = part.contains?.uniquedExactly()
+      set(key, part)
+    }
   }
 
   var filterMap: FilterCriteriaMap {
@@ -60,18 +76,14 @@ struct Term {
     var omittedOperator: ComparisonOperator?
 
     init(_ term: Term, omitting: (key: String, op: ComparisonOperator)?) {
-      func set(_ list: [String]?) -> Set<ExactString>? { list.map { Set($0.map(ExactString.init)) } }
-      var parts: [ExactString: PartSignature] = [:]
-      for (key, part) in term.parts {
-        var signature = PartSignature(eq: set(part.eq), neq: set(part.neq), contains: set(part.contains), exists: part.exists)
-        if let omitting, omitting.key == key {
-          switch omitting.op {
-          case .eq: signature.eq = nil
-          case .contains: signature.contains = nil
-          case .neq, .exists: break
-          }
+      var parts = term.partSignatures
+      if let omitting, var signature = parts[ExactString(omitting.key)] {
+        switch omitting.op {
+        case .eq: signature.eq = nil
+        case .contains: signature.contains = nil
+        case .neq, .exists: break
         }
-        parts[ExactString(key)] = signature
+        parts[ExactString(omitting.key)] = signature
       }
       self.parts = parts
       omitted = omitting?.key

@@ -1,0 +1,62 @@
+import FilterDSL
+import Foundation
+import XCTest
+
+/// Runs every example line of grammar.md, so the specification cannot drift from the code.
+final class GrammarExamplesTests: XCTestCase {
+  static var grammarURL: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("grammar.md")
+  }
+
+  func testEveryGrammarExample_holds() throws {
+    let text = try String(contentsOf: Self.grammarURL, encoding: .utf8)
+    let lines = text.split(separator: "\n").map(String.init)
+    var checked = 0
+    for (number, line) in lines.enumerated() {
+      let where_ = "grammar.md:\(number + 1)"
+      if line.hasPrefix("compile('") {
+        try checkCompile(line, where_)
+        checked += 1
+      } else if line.hasPrefix("format('") {
+        try checkFormat(line, where_)
+        checked += 1
+      }
+    }
+    XCTAssertGreaterThan(checked, 60, "the examples block went missing")
+  }
+
+  private func checkCompile(_ line: String, _ where_: String) throws {
+    let split = line.contains("', split) -> ")
+    let separator = split ? "', split) -> " : "') -> "
+    guard let range = line.range(of: separator) else { return XCTFail("\(where_): malformed example") }
+    let source = String(line[line.index(line.startIndex, offsetBy: 9)..<range.lowerBound])
+    let expected = String(line[range.upperBound...])
+    let result = compileToJSON(source, split: split)
+    if expected.hasPrefix("error ") {
+      let code = String(expected.dropFirst(6))
+      switch result {
+      case .success(let json): XCTFail("\(where_): expected error \(code), compiled to \(json)")
+      case .failure(let error):
+        XCTAssertEqual(error.diagnostics.first?.code.rawValue, code, "\(where_): \(error.diagnostics.map(\.message))")
+      }
+    } else {
+      switch result {
+      case .success(let json): XCTAssertEqual(jsonObject(json), jsonObject(expected), "\(where_): got \(json)")
+      case .failure(let error): XCTFail("\(where_): \(error)")
+      }
+    }
+  }
+
+  private func checkFormat(_ line: String, _ where_: String) throws {
+    guard let range = line.range(of: "') -> '") else { return XCTFail("\(where_): malformed example") }
+    let source = String(line[line.index(line.startIndex, offsetBy: 8)..<range.lowerBound])
+    let expected = String(line[range.upperBound...].dropLast())
+    let expression = try FilterExpression(parsing: source)
+    let maps = try expression.filterMaps(splitting: true)
+    let printer = FilterPrinter()
+    var text = printer.print(maps)
+    if let sort = expression.sort { text += " " + printer.print(sort) }
+    XCTAssertEqual(text, expected, where_)
+  }
+}

@@ -1,0 +1,67 @@
+import FilterDSL
+import Foundation
+import XCTest
+
+/// Parses JSON text into Foundation objects so that JSON documents compare by value.
+func jsonObject(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> NSObject? {
+  guard let data = text.data(using: .utf8),
+    let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? NSObject
+  else {
+    XCTFail("not JSON: \(text)", file: file, line: line)
+    return nil
+  }
+  return object
+}
+
+func encodeJSON<T: Encodable>(_ value: T) -> String {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+  return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "<unencodable>"
+}
+
+/// The codes of the diagnostics a source produces when parsed and compiled.
+func diagnosticCodes(_ source: String, split: Bool = false) -> [String] {
+  do {
+    switch try FilterSource(parsing: source) {
+    case .expression(let expression):
+      return expression.compile(options: CompileOptions(split: split)).1.map(\.code.rawValue)
+    case .ruleSet(let ruleSet):
+      return ruleSet.compile(options: CompileOptions(split: split)).1.map(\.code.rawValue)
+    }
+  } catch let error as DiagnosticError {
+    return error.diagnostics.map(\.code.rawValue)
+  } catch {
+    return ["unexpected \(error)"]
+  }
+}
+
+/// Compiles any source to its output JSON text as the CLI prints it, or the first error code.
+func compileToJSON(_ source: String, split: Bool) -> Result<String, DiagnosticError> {
+  do {
+    switch try FilterSource(parsing: source) {
+    case .expression(let expression):
+      let maps = try expression.filterMaps(splitting: split)
+      return .success(split ? encodeJSON(maps) : encodeJSON(maps[0]))
+    case .ruleSet(let ruleSet):
+      let rules = try ruleSet.archiveRules(options: CompileOptions(split: split))
+      return .success(encodeJSON(["archiveRules": rules]))
+    }
+  } catch let error as DiagnosticError {
+    return .failure(error)
+  } catch {
+    return .failure(DiagnosticError([], source: source))
+  }
+}
+
+/// A small seeded generator (SplitMix64) so property tests reproduce from their seed.
+struct SeededGenerator: RandomNumberGenerator {
+  private var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
