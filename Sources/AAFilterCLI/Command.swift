@@ -14,7 +14,7 @@ protocol Command: Sendable {
 /// The `aafilter` tool: dispatches to a subcommand and maps failures to exit statuses.
 public enum AAFilter {
   static var commands: [any Command.Type] { [
-    CompileCommand.self, FormatCommand.self,
+    CompileCommand.self, FormatCommand.self, QueryCommand.self, PreviewCommand.self, ExplainCommand.self,
   ] }
 
   static var overview: String {
@@ -35,6 +35,7 @@ public enum AAFilter {
 
   /// Runs the tool with `arguments` (without the program name); returns the exit status.
   public static func main(_ arguments: [String], console: Console) -> Int32 {
+    defer { console.flush() }
     guard let first = arguments.first else {
       console.writeError(overview)
       return ExitStatus.usage.rawValue

@@ -7,24 +7,38 @@ public struct Console: Sendable {
   public var writeError: @Sendable (String) -> Void
   public var readInput: @Sendable () -> [UInt8]
   public var readFile: @Sendable (String) throws -> [UInt8]
+  /// Opens a file, or standard input for `-`, as a source of chunks (empty at the end), so
+  /// that large inputs stream.
+  public var openChunks: @Sendable (String) throws -> () throws -> [UInt8]
   public var colored: Bool
+  /// Pushes buffered output out; called once a command finishes.
+  public var flush: @Sendable () -> Void = {}
 
   public init(
     write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
     readInput: @escaping @Sendable () -> [UInt8], readFile: @escaping @Sendable (String) throws -> [UInt8],
-    colored: Bool = false
+    openChunks: (@Sendable (String) throws -> () throws -> [UInt8])? = nil, colored: Bool = false
   ) {
     self.write = write
     self.writeError = writeError
     self.readInput = readInput
     self.readFile = readFile
+    self.openChunks =
+      openChunks ?? { path in
+        var data: [UInt8]? = path == "-" ? readInput() : try readFile(path)
+        return {
+          defer { data = nil }
+          return data ?? []
+        }
+      }
     self.colored = colored
   }
 
   /// The process's standard streams and file system.
   public static var standard: Console {
-    Console(
-      write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+    let output = BufferedOutput()
+    var console = Console(
+      write: { text in output.write(text) },
       writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
       readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
       readFile: { path in
@@ -33,7 +47,19 @@ public struct Console: Sendable {
         }
         return [UInt8](data)
       },
+      openChunks: { path in
+        let handle: FileHandle
+        if path == "-" {
+          handle = FileHandle.standardInput
+        } else {
+          guard let file = FileHandle(forReadingAtPath: path) else { throw FileError(path: path) }
+          handle = file
+        }
+        return { [UInt8](handle.readData(ofLength: 1 << 20)) }
+      },
       colored: isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+    console.flush = { output.flush() }
+    return console
   }
 }
 
@@ -53,4 +79,28 @@ enum ExitStatus: Int32 {
 /// A failure that has already been reported on standard error.
 struct Reported: Error {
   var status: ExitStatus = .invalidInput
+}
+
+/// Standard output through a buffer: results are written in many small pieces, and one
+/// system call per piece would dominate a large query.
+final class BufferedOutput: @unchecked Sendable {
+  private var buffer: [UInt8] = []
+  private let lock = NSLock()
+
+  func write(_ text: String) {
+    lock.lock()
+    buffer.append(contentsOf: text.utf8)
+    let full = buffer.count >= 1 << 16
+    lock.unlock()
+    if full { flush() }
+  }
+
+  func flush() {
+    lock.lock()
+    let bytes = buffer
+    buffer.removeAll(keepingCapacity: true)
+    lock.unlock()
+    if !bytes.isEmpty { FileHandle.standardOutput.write(Data(bytes)) }
+  }
+
 }

@@ -21,6 +21,10 @@ struct RuleInput {
     }
   }
 
+  static func decodeFile(_ bytes: [UInt8], name: String, console: Console) throws -> RuleInput {
+    try decode(bytes, name: name, console: console)
+  }
+
   private static func decode(_ bytes: [UInt8], name: String, console: Console) throws -> RuleInput {
     if let text = String(validating: bytes, as: UTF8.self) {
       return RuleInput(text: text, name: name)

@@ -1,0 +1,93 @@
+import FilterDSL
+import FilterEval
+
+/// `aafilter explain --findings FILE --id ID (--rule EXPR | --rules FILE)`
+struct ExplainCommand: Command {
+  static let name = "explain"
+  static let summary = "show, criterion by criterion, why rules match a finding or not"
+  static let usage = "aafilter explain --findings FILE --id ID (--rule [NAME=]EXPR ... | --rules FILE) [--output text|json]"
+  static let help = """
+    For each rule: every criterion and operator with its verdict and the finding's value.
+
+    Options:
+      --findings FILE       findings JSON or JSON Lines ('-' for standard input)
+      --id ID               the finding to explain
+      --rule [NAME=]EXPR    a rule (repeatable); rule text or JSON
+      --rules FILE          a rule-set file, or archive-rule JSON
+      --output FORMAT       text (default) or json
+      --rule-format F       auto (default), dsl or json
+    """
+  static let options = OptionSpec(
+    names: [
+      "--findings": .value, "--id": .value, "--rule": .repeated, "--rules": .value, "--output": .value,
+      "--rule-format": .value, "--split": .flag,
+    ], maxPositionals: 0)
+
+  static func run(_ arguments: Arguments, console: Console) throws {
+    guard let path = arguments.value("--findings") else { throw UsageError(message: "--findings is required") }
+    guard let id = arguments.value("--id") else { throw UsageError(message: "--id is required") }
+    let output = try arguments.choice("--output", ["text", "json"], default: "text")
+    let rules = try RuleSources.rules(arguments, console: console)
+    var found: Finding?
+    var ids: [String] = []
+    _ = try FindingsInput(path: path, lenient: false).read(console: console) { finding in
+      if found == nil, let findingID = finding.id, findingID.utf8.elementsEqual(id.utf8) { found = finding }
+      if found == nil, ids.count < 10_000, let findingID = finding.id { ids.append(findingID) }
+    }
+    guard let finding = found else {
+      let hint = Suggestion.closest(to: id, among: ids).map { " (did you mean '\($0)'?)" } ?? ""
+      console.writeError("error: no finding with id '\(id)'\(hint)\n")
+      throw Reported()
+    }
+    let explanations = rules.map { ($0.ruleName, FindingMatcher($0.filter).explain(finding)) }
+    if output == "json" {
+      console.write(
+        JSONValue.array(explanations.map { name, explanation in
+          .object([("ruleName", .string(name))] + explanation.jsonMembers)
+        }).serialized() + "\n")
+      return
+    }
+    var text = "finding \(id): \(finding.resourceType ?? "-") \(finding.status ?? "-")"
+    text += finding.isPublic.map { $0 ? " PUBLIC" : " not public" } ?? ""
+    text += "\n"
+    for (name, explanation) in explanations {
+      text += "\nrule \(name): \(words(explanation.verdict))\n"
+      if explanation.criteria.isEmpty { text += "  (empty filter: matches every finding)\n" }
+      for criterion in explanation.criteria {
+        text += "  \(mark(criterion.verdict)) \(criterion.key) = \(show(criterion.value))\n"
+        for result in criterion.operators {
+          let values = result.op == .exists
+            ? (result.exists == true ? "exists" : "not exists")
+            : "\(result.op.rawValue) [\(result.values.map { JSONValue.string($0).serialized() }.joined(separator: ", "))]"
+          text += "      \(mark(result.verdict)) \(values): \(result.reason)\n"
+        }
+      }
+    }
+    console.write(text)
+  }
+
+  private static func words(_ verdict: Verdict) -> String {
+    switch verdict {
+    case .match: "matches"
+    case .noMatch: "does not match"
+    case .undecidable: "cannot be decided from this record"
+    }
+  }
+
+  private static func mark(_ verdict: Verdict) -> String {
+    switch verdict {
+    case .match: "[yes]"
+    case .noMatch: "[no] "
+    case .undecidable: "[?]  "
+    }
+  }
+
+  private static func show(_ value: AttributeValue) -> String {
+    switch value {
+    case .absent: "(absent)"
+    case .undecidable: "(not in this record)"
+    case .scalar(let text): JSONValue.string(text).serialized()
+    case .list(let list): "[" + list.map { JSONValue.string($0).serialized() }.joined(separator: ", ") + "]"
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import FilterEval
+
+/// Findings from `--findings FILE|-`: whole documents decoded at once, JSON Lines streamed
+/// one record at a time.
+struct FindingsInput {
+  var path: String
+  var lenient: Bool
+
+  struct Summary {
+    var shape: FindingsShape
+    var nextToken: String?
+    var skipped: [RecordError]
+  }
+
+  var name: String { path == "-" ? "<stdin>" : path }
+
+  /// Calls `body` with each finding in input order.
+  func read(console: Console, _ body: (Finding) throws -> Void) throws -> Summary {
+    let next: () throws -> [UInt8]
+    do {
+      next = try console.openChunks(path)
+    } catch {
+      console.writeError("error: cannot read '\(path)'\n")
+      throw Reported()
+    }
+    let options = FindingsDecodingOptions(lenient: lenient)
+    do {
+      // Enough of the start to see whether the first line is a whole record.
+      var prefix: [UInt8] = []
+      var ended = false
+      while !prefix.contains(0x0A) || prefix.count < 4096 {
+        let chunk = try next()
+        if chunk.isEmpty {
+          ended = true
+          break
+        }
+        prefix += chunk
+      }
+      let summary: Summary
+      if JSONLinesReader.looksLikeJSONLines(prefix) {
+        var pending: [UInt8]? = prefix
+        var reader = JSONLinesReader(options: options) {
+          if let first = pending {
+            pending = nil
+            return first
+          }
+          return ended ? [] : try next()
+        }
+        try reader.forEach(body)
+        summary = Summary(shape: .jsonLines, nextToken: nil, skipped: reader.skipped)
+      } else {
+        var all = prefix
+        if !ended {
+          while case let chunk = try next(), !chunk.isEmpty { all += chunk }
+        }
+        let document = try FindingsDecoder.decode(all, options: options)
+        for finding in document.findings { try body(finding) }
+        summary = Summary(shape: document.shape, nextToken: document.nextToken, skipped: document.skipped)
+      }
+      reportSkipped(summary.skipped, console: console)
+      return summary
+    } catch let error as RecordError {
+      console.writeError("error: \(name): \(error)\n")
+      throw Reported()
+    }
+  }
+
+  private func reportSkipped(_ skipped: [RecordError], console: Console) {
+    guard !skipped.isEmpty else { return }
+    var text = "warning: \(name): skipped \(skipped.count) malformed record\(skipped.count == 1 ? "" : "s")\n"
+    for error in skipped.prefix(20) { text += "  - \(error)\n" }
+    if skipped.count > 20 { text += "  ... and \(skipped.count - 20) more\n" }
+    console.writeError(text)
+  }
+}

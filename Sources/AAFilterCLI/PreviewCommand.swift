@@ -1,0 +1,110 @@
+import FilterDSL
+import FilterEval
+
+/// `aafilter preview --findings FILE|- (--rule [NAME=]EXPR ... | --rules FILE) [--output ...]`
+struct PreviewCommand: Command {
+  static let name = "preview"
+  static let summary = "show which findings archive rules would archive, and why"
+  static let usage =
+    "aafilter preview --findings FILE|- (--rule [NAME=]EXPR ... | --rules FILE) [--output summary|json|ids|table]"
+  static let help = """
+    Rules archive ACTIVE findings they match; RESOLVED findings are never archived. The
+    summary lists public findings that would be archived first.
+
+    Options:
+      --findings FILE       findings JSON or JSON Lines ('-' for standard input)
+      --rule [NAME=]EXPR    a rule (repeatable); rule text or JSON
+      --rules FILE          a rule-set file, or list-archive-rules / get-archive-rule JSON
+      --output FORMAT       summary (default), json, ids (ids that would be archived) or table
+      --split               split rules that need 'or' across keys into several rules
+      --rule-format F       auto (default), dsl or json
+      --lenient             skip malformed finding records, reporting them
+    """
+  static let options = OptionSpec(
+    names: [
+      "--findings": .value, "--rule": .repeated, "--rules": .value, "--output": .value, "--split": .flag,
+      "--rule-format": .value, "--lenient": .flag,
+    ], maxPositionals: 0)
+
+  static func run(_ arguments: Arguments, console: Console) throws {
+    guard let path = arguments.value("--findings") else { throw UsageError(message: "--findings is required") }
+    let output = try arguments.choice("--output", ["summary", "json", "ids", "table"], default: "summary")
+    let rules = try RuleSources.rules(arguments, console: console)
+    var preview = ArchivePreview(rules: rules)
+    let input = FindingsInput(path: path, lenient: arguments.has("--lenient"))
+    _ = try input.read(console: console) { preview.add($0) }
+    switch output {
+    case "ids": console.write(preview.entries(.archived).map { ($0.id ?? "") + "\n" }.joined())
+    case "json": console.write(preview.json.serialized() + "\n")
+    case "table": console.write(table(preview))
+    default: console.write(PreviewSummary.render(preview))
+    }
+  }
+
+  private static func table(_ preview: ArchivePreview) -> String {
+    var table = TextTable(headers: ["ID", "OUTCOME", "PUBLIC", "TYPE", "RULES"])
+    for entry in preview.entries {
+      let rules = entry.outcome == .undecidable ? entry.undecidableRules : entry.matchedRules
+      table.rows.append([
+        entry.id ?? "-", entry.outcome.rawValue, entry.isPublic.map { $0 ? "yes" : "no" } ?? "-",
+        entry.resourceType ?? "-", rules.map { preview.rules[$0].ruleName }.joined(separator: ","),
+      ])
+    }
+    return table.render()
+  }
+}
+
+/// The report a security engineer reads before creating or applying rules.
+enum PreviewSummary {
+  static func render(_ preview: ArchivePreview) -> String {
+    let names = preview.rules.map(\.ruleName)
+    func ruleList(_ indices: [Int]) -> String { indices.map { names[$0] }.joined(separator: ", ") }
+    func describe(_ entry: ArchivePreview.Entry) -> String {
+      "\(entry.id ?? "(no id)")  \(entry.resourceType ?? "-")  \(entry.resource ?? "-")"
+    }
+    let active = preview.statusCounts["ACTIVE", default: 0]
+    let statuses = preview.statusCounts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+    var lines: [String] = []
+    lines.append("Archive preview: \(names.count) rule\(names.count == 1 ? "" : "s"), \(preview.findingCount) findings (\(statuses))")
+    let archived = preview.entries(.archived)
+    lines.append("Would archive \(archived.count) of \(active) active findings.")
+    let exposed = preview.archivedPublic
+    lines.append("")
+    if exposed.isEmpty {
+      lines.append("Public findings that would be archived: none")
+    } else {
+      lines.append("WARNING: \(exposed.count) PUBLIC finding\(exposed.count == 1 ? "" : "s") would be archived:")
+      for entry in exposed { lines.append("  \(describe(entry))  [\(ruleList(entry.matchedRules))]") }
+    }
+    lines.append("")
+    lines.append("Per rule (active findings it would archive):")
+    let width = names.map(\.count).max() ?? 0
+    for (index, name) in names.enumerated() {
+      let count = preview.archiveCounts[index]
+      lines.append("  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(count)\(count == 0 ? "  (matches nothing)" : "")")
+    }
+    let several = preview.matchedBySeveralRules
+    if !several.isEmpty {
+      lines.append("")
+      lines.append("Matched by several rules: \(several.count)")
+      for entry in several { lines.append("  \(entry.id ?? "(no id)")  [\(ruleList(entry.matchedRules))]") }
+    }
+    let already = preview.entries(.alreadyArchived)
+    if !already.isEmpty {
+      lines.append("")
+      lines.append("Already archived, and matched by the rules: \(already.count)")
+    }
+    let undecidable = preview.entries(.undecidable)
+    if !undecidable.isEmpty {
+      lines.append("")
+      lines.append("Undecidable (records without access details): \(undecidable.count)")
+      for entry in undecidable { lines.append("  \(entry.id ?? "(no id)")  [\(ruleList(entry.undecidableRules))]") }
+    }
+    let resolved = preview.entries(.resolvedMatched)
+    if !resolved.isEmpty {
+      lines.append("")
+      lines.append("Resolved findings the rules match (never archived): \(resolved.count)")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

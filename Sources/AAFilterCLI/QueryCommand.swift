@@ -1,0 +1,107 @@
+import FilterDSL
+import FilterEval
+
+/// `aafilter query --findings FILE|- --filter EXPR [--sort ATTR[:ASC|DESC]] ...`
+struct QueryCommand: Command {
+  static let name = "query"
+  static let summary = "filter, sort and page exported findings offline, like ListFindings"
+  static let usage =
+    "aafilter query --findings FILE|- --filter EXPR [--sort ATTR[:ASC|DESC]] [--max-results N] [--next-token T] [--output json|ids|table]"
+  static let help = """
+    Prints the matching findings shaped like 'aws accessanalyzer list-findings' output.
+    The filter may carry an 'order by' clause; --sort overrides it.
+
+    Options:
+      --findings FILE       findings JSON or JSON Lines ('-' for standard input)
+      --filter EXPR         rule text, or a JSON filter map (detected)
+      --sort ATTR[:ORDER]   sort by ATTR, ORDER ASC (default) or DESC
+      --max-results N       page size
+      --next-token T        the page after the one that returned T
+      --output FORMAT       json (default), ids (one id per line) or table
+      --rule-format F       auto (default), dsl or json: how to read --filter
+      --lenient             skip malformed finding records, reporting them
+    """
+  static let options = OptionSpec(
+    names: [
+      "--findings": .value, "--filter": .value, "--sort": .value, "--max-results": .value, "--next-token": .value,
+      "--output": .value, "--rule-format": .value, "--lenient": .flag,
+    ], maxPositionals: 0)
+
+  static func run(_ arguments: Arguments, console: Console) throws {
+    guard let path = arguments.value("--findings") else { throw UsageError(message: "--findings is required") }
+    guard let filterText = arguments.value("--filter") else { throw UsageError(message: "--filter is required") }
+    let output = try arguments.choice("--output", ["json", "ids", "table"], default: "json")
+    let maxResults = try arguments.integer("--max-results", range: 1...1_000_000)
+    var (filter, sort) = try RuleSources.filter(filterText, format: try RuleSources.format(arguments), console: console)
+    if let text = arguments.value("--sort") { sort = try parseSort(text) }
+    let query = FindingQuery(filter: filter, sort: sort, maxResults: maxResults, nextToken: arguments.value("--next-token"))
+    let page: FindingQuery.Page
+    do {
+      var runner = try FindingQuery.Runner(query)
+      _ = try FindingsInput(path: path, lenient: arguments.has("--lenient")).read(console: console) { runner.add($0) }
+      page = try runner.finish()
+    } catch let error as QueryError {
+      console.writeError("error: \(error)\n")
+      throw Reported()
+    }
+    switch output {
+    case "ids": console.write(page.findings.map { ($0.id ?? "") + "\n" }.joined())
+    case "table": console.write(FindingTable.render(page.findings))
+    default: console.write(FindingsPageJSON.render(page.findings, nextToken: page.nextToken))
+    }
+    if !page.undecidable.isEmpty {
+      console.writeError(
+        "note: \(page.undecidable.count) record\(page.undecidable.count == 1 ? "" : "s") could not be decided (no access details, e.g. list-findings-v2 summaries) and are in no page\n")
+    }
+  }
+
+  /// `updatedAt`, `updatedAt:DESC`, or the CLI's own `attributeName=updatedAt,orderBy=DESC`.
+  static func parseSort(_ text: String) throws -> SortCriteria {
+    if text.contains("attributeName=") {
+      var fields: [String: String] = [:]
+      for part in text.split(separator: ",") {
+        let pair = part.split(separator: "=", maxSplits: 1)
+        if pair.count == 2 { fields[String(pair[0])] = String(pair[1]) }
+      }
+      guard let name = fields["attributeName"] else { throw UsageError(message: "--sort needs an attribute name") }
+      return SortCriteria(attributeName: name, orderBy: try order(fields["orderBy"] ?? "ASC"))
+    }
+    let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+    guard let name = parts.first, !name.isEmpty else { throw UsageError(message: "--sort needs an attribute name") }
+    return SortCriteria(attributeName: name, orderBy: try order(parts.count > 1 ? parts[1] : "ASC"))
+  }
+
+  private static func order(_ text: String) throws -> SortCriteria.Order {
+    switch text.uppercased() {
+    case "ASC": return .ascending
+    case "DESC": return .descending
+    default: throw UsageError(message: "sort order must be ASC or DESC, not '\(text)'")
+    }
+  }
+}
+
+/// The `list-findings` output shape, with each finding exactly as it came in.
+enum FindingsPageJSON {
+  static func render(_ findings: [Finding], nextToken: String?) -> String {
+    var text = "{\n  \"findings\": ["
+    for (index, finding) in findings.enumerated() {
+      text += (index == 0 ? "\n    " : ",\n    ") + finding.json.text
+    }
+    text += findings.isEmpty ? "]" : "\n  ]"
+    if let nextToken { text += ",\n  \"nextToken\": " + JSONValue.string(nextToken).serialized() }
+    return text + "\n}\n"
+  }
+}
+
+enum FindingTable {
+  static func render(_ findings: [Finding]) -> String {
+    var table = TextTable(headers: ["ID", "STATUS", "PUBLIC", "TYPE", "UPDATED", "RESOURCE"])
+    for finding in findings {
+      table.rows.append([
+        finding.id ?? "-", finding.status ?? "-", finding.isPublic.map { $0 ? "yes" : "no" } ?? "-",
+        finding.resourceType ?? "-", finding.updatedAt?.text ?? "-", finding.resource ?? "-",
+      ])
+    }
+    return table.render()
+  }
+}

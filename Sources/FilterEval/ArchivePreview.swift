@@ -1,0 +1,101 @@
+import FilterDSL
+
+/// What a set of archive rules would do to a set of findings.
+///
+/// Rules archive only `ACTIVE` findings; a finding is archived when any rule matches.
+/// `ARCHIVED` findings the rules match are reported apart, `RESOLVED` ones are never touched,
+/// and records the rules cannot decide (no access details) are listed instead of guessed.
+/// Feed findings one at a time (`add`), so a JSON Lines stream needs no more memory than the
+/// matches.
+public struct ArchivePreview: Sendable {
+  public enum Outcome: String, Hashable, Sendable, Codable {
+    /// ACTIVE, and at least one rule matches.
+    case archived
+    /// ARCHIVED already, and at least one rule matches.
+    case alreadyArchived = "already-archived"
+    /// ACTIVE, no rule matches for sure, but some rule cannot be decided on this record.
+    case undecidable
+    /// RESOLVED, and a rule matches: left alone, as the service does.
+    case resolvedMatched = "resolved-matched"
+  }
+
+  /// One finding some rule concerns.
+  public struct Entry: Hashable, Sendable {
+    /// Position in the input, from 0.
+    public var index: Int
+    public var id: String?
+    public var resourceType: String?
+    public var resource: String?
+    public var status: String?
+    public var isPublic: Bool?
+    public var outcome: Outcome
+    /// Indices into `rules`, in rule order.
+    public var matchedRules: [Int]
+    public var undecidableRules: [Int]
+  }
+
+  public let rules: [ArchiveRule]
+  private let matchers: [FindingMatcher]
+  public private(set) var entries: [Entry] = []
+  public private(set) var findingCount = 0
+  public private(set) var statusCounts: [String: Int] = [:]
+  /// Per rule, the ACTIVE findings it would archive.
+  public private(set) var archiveCounts: [Int]
+
+  public init(rules: [ArchiveRule]) {
+    self.rules = rules
+    matchers = rules.map { FindingMatcher($0.filter) }
+    archiveCounts = Array(repeating: 0, count: rules.count)
+  }
+
+  public mutating func add(_ finding: Finding) {
+    let index = findingCount
+    findingCount += 1
+    let status = finding.status ?? "(none)"
+    statusCounts[status, default: 0] += 1
+    var matched: [Int] = []
+    var undecided: [Int] = []
+    for (ruleIndex, matcher) in matchers.enumerated() {
+      switch matcher.evaluate(finding) {
+      case .match: matched.append(ruleIndex)
+      case .undecidable: undecided.append(ruleIndex)
+      case .noMatch: break
+      }
+    }
+    let outcome: Outcome
+    switch finding.status {
+    case "ACTIVE":
+      if !matched.isEmpty {
+        outcome = .archived
+        for rule in matched { archiveCounts[rule] += 1 }
+      } else if !undecided.isEmpty {
+        outcome = .undecidable
+      } else {
+        return
+      }
+    case "ARCHIVED" where !matched.isEmpty: outcome = .alreadyArchived
+    case "RESOLVED" where !matched.isEmpty: outcome = .resolvedMatched
+    default: return
+    }
+    entries.append(
+      Entry(
+        index: index, id: finding.id, resourceType: finding.resourceType, resource: finding.resource,
+        status: finding.status, isPublic: finding.isPublic, outcome: outcome, matchedRules: matched,
+        undecidableRules: undecided))
+  }
+
+  public mutating func add(contentsOf findings: some Sequence<Finding>) {
+    for finding in findings { add(finding) }
+  }
+
+  public func entries(_ outcome: Outcome) -> [Entry] { entries.filter { $0.outcome == outcome } }
+
+  /// Public findings the rules would archive: the exposure a too-broad rule hides.
+  public var archivedPublic: [Entry] { entries.filter { $0.outcome == .archived && $0.isPublic == true } }
+
+  /// Archived findings that more than one rule matches.
+  public var matchedBySeveralRules: [Entry] { entries.filter { $0.outcome == .archived && $0.matchedRules.count > 1 } }
+
+  /// Rules that would archive nothing in this input.
+  public var idleRules: [Int] { archiveCounts.indices.filter { archiveCounts[$0] == 0 } }
+}

@@ -1,0 +1,127 @@
+import FilterDSL
+
+/// ListFindings, offline: filter, sort and page findings exactly as grammar.md specifies.
+public struct FindingQuery: Sendable {
+  public var filter: FilterCriteriaMap
+  public var sort: SortCriteria?
+  public var maxResults: Int?
+  public var nextToken: String?
+
+  public init(filter: FilterCriteriaMap = [:], sort: SortCriteria? = nil, maxResults: Int? = nil, nextToken: String? = nil) {
+    self.filter = filter
+    self.sort = sort
+    self.maxResults = maxResults
+    self.nextToken = nextToken
+  }
+
+  /// One page of results.
+  public struct Page: Sendable {
+    /// The matching findings of this page, in result order.
+    public var findings: [Finding]
+    /// The token for the next page; `nil` on the last page.
+    public var nextToken: String?
+    /// How many findings matched in all pages.
+    public var totalMatches: Int
+    /// Records the filter could not be decided on (list-findings-v2 summaries asked about
+    /// access details), in input order; they are in no page.
+    public var undecidable: [Finding]
+  }
+
+  public func run(_ findings: [Finding]) throws -> Page {
+    var runner = try Runner(self)
+    for finding in findings { runner.add(finding) }
+    return try runner.finish()
+  }
+
+  /// Takes findings one at a time and keeps only those that match (or cannot be decided), so
+  /// a stream of any length costs memory for the results alone.
+  public struct Runner {
+    private let query: FindingQuery
+    private let attribute: SortAttribute?
+    private let matcher: FindingMatcher
+    private var matched: [Finding] = []
+    private var undecidable: [Finding] = []
+
+    /// Throws for a sort attribute that cannot be sorted by.
+    public init(_ query: FindingQuery) throws {
+      self.query = query
+      attribute = try query.sort.map { try SortAttribute(validating: $0.attributeName) }
+      matcher = FindingMatcher(query.filter)
+    }
+
+    public mutating func add(_ finding: Finding) {
+      switch matcher.evaluate(finding) {
+      case .match: matched.append(finding)
+      case .undecidable: undecidable.append(finding)
+      case .noMatch: break
+      }
+    }
+
+    /// Sorts, then cuts the page the token asks for.
+    public func finish() throws -> Page {
+      var results = matched
+      if let attribute, let sort = query.sort { results = FindingQuery.sorted(results, by: attribute, order: sort.orderBy) }
+      let fingerprint = PageToken.fingerprint(filter: query.filter, sort: query.sort, matches: results.count)
+      var start = 0
+      if let nextToken = query.nextToken {
+        guard let token = PageToken(parsing: nextToken), token.fingerprint == fingerprint, token.offset <= results.count
+        else { throw QueryError.invalidPageToken(nextToken) }
+        start = token.offset
+      }
+      let end = query.maxResults.map { min(results.count, start + $0) } ?? results.count
+      let next = end < results.count ? PageToken(offset: end, fingerprint: fingerprint).text : nil
+      return Page(findings: Array(results[start..<end]), nextToken: next, totalMatches: results.count, undecidable: undecidable)
+    }
+  }
+
+  /// Stable: ties keep input order. Findings without the attribute come last in both
+  /// directions.
+  static func sorted(_ findings: [Finding], by attribute: SortAttribute, order: SortCriteria.Order) -> [Finding] {
+    let keyed = findings.enumerated().map { (index: $0.offset, key: attribute.key(of: $0.element)) }
+    let ordered = keyed.sorted { a, b in
+      switch (a.key, b.key) {
+      case (nil, nil): return a.index < b.index
+      case (nil, _): return false
+      case (_, nil): return true
+      case (let x?, let y?):
+        if x == y { return a.index < b.index }
+        return order == .ascending ? x < y : y < x
+      }
+    }
+    return ordered.map { findings[$0.index] }
+  }
+}
+
+/// An opaque page token: the offset of the next page and a fingerprint of the query, so a
+/// token from another query (or another input) is rejected rather than silently misread.
+struct PageToken: Equatable {
+  var offset: Int
+  var fingerprint: UInt64
+
+  init(offset: Int, fingerprint: UInt64) {
+    self.offset = offset
+    self.fingerprint = fingerprint
+  }
+
+  init?(parsing text: String) {
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0] == "aaf1", let offset = Int(parts[1], radix: 16), offset >= 0,
+      let fingerprint = UInt64(parts[2], radix: 16)
+    else { return nil }
+    self.offset = offset
+    self.fingerprint = fingerprint
+  }
+
+  var text: String { "aaf1.\(String(offset, radix: 16)).\(String(fingerprint, radix: 16))" }
+
+  /// FNV-1a over the canonical filter JSON, the sort and the number of matches.
+  static func fingerprint(filter: FilterCriteriaMap, sort: SortCriteria?, matches: Int) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    let text = filter.json.serialized(pretty: false) + "|" + (sort?.json.serialized(pretty: false) ?? "") + "|\(matches)"
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash &*= 0x100_0000_01b3
+    }
+    return hash
+  }
+}

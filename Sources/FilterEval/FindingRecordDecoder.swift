@@ -1,0 +1,201 @@
+import FilterDSL
+
+/// Where a record sits, kept cheap (no string per record) and spelled out only for errors.
+struct RecordLocation {
+  /// `findings`, `finding`, `detail`, or empty for a top-level value.
+  var container: String
+  var index: Int?
+  /// For JSON Lines: the line the value starts on.
+  var line: Int?
+
+  func path(_ field: String) -> String {
+    var text = line.map { "line \($0)" } ?? ""
+    var inner = container
+    if let index { inner += "[\(index)]" }
+    if !field.isEmpty { inner += inner.isEmpty ? field : "." + field }
+    if !inner.isEmpty { text += text.isEmpty ? inner : ": " + inner }
+    return text
+  }
+}
+
+/// A field whose value has the wrong type: the record is bad, but the JSON goes on.
+struct FieldError: Error {
+  var field: String
+  var message: String
+  var offset: Int
+}
+
+/// Reads one object as a finding, member by member, in a single pass.
+struct FindingRecordBuilder {
+  var finding = Finding()
+  var firstError: FieldError?
+  private var sawFindingType = false
+  private var sawFindingDetails = false
+  private var sawAccessField = false
+
+  /// Consumes the value of member `key`.
+  mutating func read(_ key: UnsafeBufferPointer<UInt8>, _ s: inout JSONScanner, _ interner: inout StringInterner) throws {
+    if s.skipNull() { return }
+    switch key.count {
+    case 2 where key.equals("id"): finding.id = try string(&s, "id")
+    case 5 where key.equals("error"): finding.error = try string(&s, "error", &interner)
+    case 6 where key.equals("status"): finding.status = try string(&s, "status", &interner)
+    case 6 where key.equals("action"):
+      sawAccessField = true
+      finding.action = try stringList(&s, "action", &interner)
+    case 8 where key.equals("resource"): finding.resource = try string(&s, "resource")
+    case 8 where key.equals("isPublic"):
+      sawAccessField = true
+      finding.isPublic = try bool(&s, "isPublic")
+    case 9 where key.equals("principal"):
+      sawAccessField = true
+      finding.principal = try stringMap(&s, "principal", &interner)
+    case 9 where key.equals("condition"):
+      sawAccessField = true
+      finding.condition = try stringMap(&s, "condition", &interner)
+    case 9 where key.equals("createdAt"): finding.createdAt = try timestamp(&s, "createdAt")
+    case 9 where key.equals("updatedAt"): finding.updatedAt = try timestamp(&s, "updatedAt")
+    case 10 where key.equals("analyzedAt"): finding.analyzedAt = try timestamp(&s, "analyzedAt")
+    case 10 where key.equals("changeType"): finding.changeType = try string(&s, "changeType", &interner)
+    case 11 where key.equals("findingType"):
+      sawFindingType = true
+      finding.findingType = try string(&s, "findingType", &interner)
+    case 12 where key.equals("resourceType"): finding.resourceType = try string(&s, "resourceType", &interner)
+    case 14 where key.equals("findingDetails"):
+      sawFindingDetails = true
+      try findingDetails(&s, &interner)
+    case 17 where key.equals("existingFindingId"): finding.existingFindingId = try string(&s, "existingFindingId")
+    case 20 where key.equals("resourceOwnerAccount"):
+      finding.resourceOwnerAccount = try string(&s, "resourceOwnerAccount", &interner)
+    case 21 where key.equals("existingFindingStatus"):
+      finding.existingFindingStatus = try string(&s, "existingFindingStatus", &interner)
+    case 32 where key.equals("resourceControlPolicyRestriction"):
+      sawAccessField = true
+      finding.resourceControlPolicyRestriction = try string(&s, "resourceControlPolicyRestriction", &interner)
+    default:
+      try s.skipValue()
+    }
+  }
+
+  /// Settles what the record could tell once all members are read.
+  mutating func finish() -> Finding {
+    // A list-findings-v2 summary: typed, but with neither details nor access fields.
+    finding.hasAccessDetails = !(sawFindingType && !sawFindingDetails && !sawAccessField)
+    return finding
+  }
+
+  // MARK: Field readers
+
+  private mutating func fail(_ field: String, _ message: String, _ s: inout JSONScanner) throws {
+    if firstError == nil { firstError = FieldError(field: field, message: message, offset: s.position) }
+    try s.skipValue()
+  }
+
+  private mutating func stringBytes(_ s: inout JSONScanner, _ field: String) throws -> JSONScanner.StringBytes? {
+    guard s.peek() == UInt8(ascii: "\"") else {
+      try fail(field, "expected a string, found \(s.describeHere())", &s)
+      return nil
+    }
+    return try s.readStringBytes()
+  }
+
+  private mutating func string(_ s: inout JSONScanner, _ field: String) throws -> String? {
+    try stringBytes(&s, field)?.string
+  }
+
+  private mutating func string(_ s: inout JSONScanner, _ field: String, _ interner: inout StringInterner) throws -> String? {
+    try stringBytes(&s, field)?.withBytes { interner.intern($0) }
+  }
+
+  private mutating func bool(_ s: inout JSONScanner, _ field: String) throws -> Bool? {
+    if let value = try s.readBool() { return value }
+    try fail(field, "expected true or false, found \(s.describeHere())", &s)
+    return nil
+  }
+
+  private mutating func timestamp(_ s: inout JSONScanner, _ field: String) throws -> Timestamp? {
+    guard s.peek() == UInt8(ascii: "\"") else {
+      try fail(field, "expected a timestamp, found \(s.describeHere())", &s)
+      return nil
+    }
+    let start = s.position
+    let bytes = try s.readStringBytes()
+    let parsed = bytes.withBytes { Timestamp.parse($0) }
+    guard let parsed else {
+      if firstError == nil {
+        firstError = FieldError(field: field, message: "expected a timestamp, found \"\(bytes.string)\"", offset: start)
+      }
+      return nil
+    }
+    return Timestamp(seconds: parsed.seconds, nanoseconds: parsed.nanoseconds, text: bytes.string)
+  }
+
+  private mutating func stringList(_ s: inout JSONScanner, _ field: String, _ interner: inout StringInterner) throws -> [String]? {
+    guard s.peek() == UInt8(ascii: "[") else {
+      try fail(field, "expected a list of strings, found \(s.describeHere())", &s)
+      return nil
+    }
+    var values: [String] = []
+    try s.readArray { scanner, index in
+      guard scanner.peek() == UInt8(ascii: "\"") else {
+        try fail("\(field)[\(index)]", "expected a string, found \(scanner.describeHere())", &scanner)
+        return
+      }
+      values.append(try scanner.readStringBytes().withBytes { interner.intern($0) })
+    }
+    return values
+  }
+
+  private mutating func stringMap(_ s: inout JSONScanner, _ field: String, _ interner: inout StringInterner) throws -> StringMap? {
+    guard s.peek() == UInt8(ascii: "{") else {
+      try fail(field, "expected an object of strings, found \(s.describeHere())", &s)
+      return nil
+    }
+    var entries: [StringMap.Entry] = []
+    try s.readObject { scanner, key in
+      let name = interner.intern(key)
+      if scanner.skipNull() { return }
+      guard scanner.peek() == UInt8(ascii: "\"") else {
+        try fail("\(field).\(name)", "expected a string, found \(scanner.describeHere())", &scanner)
+        return
+      }
+      entries.append(StringMap.Entry(key: name, value: try scanner.readStringBytes().withBytes { interner.intern($0) }))
+    }
+    return StringMap(entries)
+  }
+
+  /// `findingDetails: [{"externalAccessDetails": {...}}, ...]` of get-finding-v2: the access
+  /// fields of every entry, the first entry winning for single values, actions united.
+  private mutating func findingDetails(_ s: inout JSONScanner, _ interner: inout StringInterner) throws {
+    guard s.peek() == UInt8(ascii: "[") else {
+      try fail("findingDetails", "expected a list, found \(s.describeHere())", &s)
+      return
+    }
+    try s.readArray { scanner, index in
+      guard scanner.peek() == UInt8(ascii: "{") else {
+        try fail("findingDetails[\(index)]", "expected an object, found \(scanner.describeHere())", &scanner)
+        return
+      }
+      try scanner.readObject { scanner, kind in
+        guard kind.equals("externalAccessDetails") || kind.equals("internalAccessDetails"),
+          scanner.peek() == UInt8(ascii: "{")
+        else { return try scanner.skipValue() }
+        var details = FindingRecordBuilder()
+        try scanner.readObject { scanner, key in try details.read(key, &scanner, &interner) }
+        if let error = details.firstError, firstError == nil {
+          firstError = FieldError(field: "findingDetails[\(index)].\(error.field)", message: error.message, offset: error.offset)
+        }
+        merge(details.finding)
+      }
+    }
+  }
+
+  private mutating func merge(_ details: Finding) {
+    finding.principal = finding.principal ?? details.principal
+    finding.condition = finding.condition ?? details.condition
+    finding.isPublic = finding.isPublic ?? details.isPublic
+    finding.resourceControlPolicyRestriction =
+      finding.resourceControlPolicyRestriction ?? details.resourceControlPolicyRestriction
+    if let actions = details.action { finding.action = (finding.action ?? []) + actions }
+  }
+}

@@ -1,0 +1,160 @@
+/// Decodes findings from every shape a user has at hand, with one entry point.
+///
+/// Shapes: `list-findings` / `list-findings-v2` / `list-access-preview-findings` pages,
+/// `get-finding`, `get-finding-v2`, a bare array, EventBridge events (finding under `detail`),
+/// and JSON Lines (any of these, one per line). Detection needs no flag: an object with
+/// `findings` is a page, with `finding` a get-finding, with an object `detail` an event, and
+/// otherwise the object is a finding itself.
+public enum FindingsDecoder {
+  public static func decode(_ bytes: [UInt8], options: FindingsDecodingOptions = .init()) throws -> FindingsDocument {
+    try bytes.withUnsafeBufferPointer { buffer in
+      var session = DecodingSession(source: bytes, buffer: buffer, options: options)
+      return try session.decodeAll()
+    }
+  }
+
+  /// Decodes one JSON Lines line (or any single JSON value) on its own, as the streaming
+  /// reader does; `line` is used in messages.
+  public static func decodeLine(
+    _ bytes: [UInt8], line: Int, options: FindingsDecodingOptions = .init(), into document: inout FindingsDocument
+  ) throws {
+    try bytes.withUnsafeBufferPointer { buffer in
+      var session = DecodingSession(source: bytes, buffer: buffer, options: options)
+      session.document = document
+      session.lineOffset = line - 1
+      defer { document = session.document }
+      var scanner = JSONScanner(buffer)
+      scanner.skipWhitespace()
+      guard !scanner.isAtEnd else { return }
+      do {
+        try session.decodeTopLevel(&scanner, line: line)
+        scanner.skipWhitespace()
+        if !scanner.isAtEnd { throw scanner.error("expected one JSON value on the line, found more") }
+      } catch let error as JSONSyntaxError {
+        let failure = session.recordError(path: "line \(line)", message: error.message, offset: error.offset)
+        guard options.lenient else { throw failure }
+        session.document.skipped.append(failure)
+      }
+    }
+  }
+}
+
+struct DecodingSession {
+  let source: [UInt8]
+  let buffer: UnsafeBufferPointer<UInt8>
+  let options: FindingsDecodingOptions
+  var interner = StringInterner()
+  var document = FindingsDocument(findings: [], shape: .finding, nextToken: nil, skipped: [])
+  /// Lines before this buffer, for JSON Lines read one line at a time.
+  var lineOffset = 0
+
+  init(source: [UInt8], buffer: UnsafeBufferPointer<UInt8>, options: FindingsDecodingOptions) {
+    self.source = source
+    self.buffer = buffer
+    self.options = options
+  }
+
+  func recordError(path: String, message: String, offset: Int) -> RecordError {
+    let (line, column) = lineAndColumn(of: offset, in: buffer)
+    return RecordError(path: path, message: message, line: line + lineOffset, column: column)
+  }
+
+  mutating func decodeAll() throws -> FindingsDocument {
+    var scanner = JSONScanner(buffer)
+    // A UTF-8 byte order mark is tolerated at the start (editors on Windows add one).
+    if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { scanner.position = 3 }
+    scanner.skipWhitespace()
+    var values = 0
+    do {
+      guard !scanner.isAtEnd else { throw scanner.error("expected findings JSON, found an empty input") }
+      while !scanner.isAtEnd {
+        let line = values == 0 ? nil : lineAndColumn(of: scanner.position, in: buffer).line
+        if values == 1 { document.shape = .jsonLines }
+        try decodeTopLevel(&scanner, line: line)
+        values += 1
+        scanner.skipWhitespace()
+      }
+    } catch let error as JSONSyntaxError {
+      throw recordError(path: "", message: error.message, offset: error.offset)
+    }
+    if values > 1 { document.shape = .jsonLines }
+    return document
+  }
+
+  /// One top-level value: a page, a get-finding, an event, a finding or an array of them.
+  mutating func decodeTopLevel(_ scanner: inout JSONScanner, line: Int?) throws {
+    switch scanner.peek() {
+    case UInt8(ascii: "["):
+      if line == nil { document.shape = .array }
+      try scanner.readArray { scanner, index in
+        try decodeObject(&scanner, RecordLocation(container: "", index: index, line: line), allowWrappers: true)
+      }
+    case UInt8(ascii: "{"):
+      let shape = try decodeObject(&scanner, RecordLocation(container: "", index: nil, line: line), allowWrappers: true)
+      if line == nil { document.shape = shape }
+    default:
+      throw scanner.error("expected findings JSON (an object or an array), found \(scanner.describeHere())")
+    }
+  }
+
+  /// Reads an object that is either a wrapper (page, get-finding, event) or a finding, in one
+  /// pass: finding fields are collected as they come and kept only if no wrapper key shows up.
+  @discardableResult
+  mutating func decodeObject(_ scanner: inout JSONScanner, _ location: RecordLocation, allowWrappers: Bool) throws -> FindingsShape {
+    guard scanner.peek() == UInt8(ascii: "{") else {
+      let message = "expected a finding object, found \(scanner.describeHere())"
+      try reject(FieldError(field: "", message: message, offset: scanner.position), at: location)
+      try scanner.skipValue()
+      return .finding
+    }
+    let start = scanner.position
+    var builder = FindingRecordBuilder()
+    var shape = FindingsShape.finding
+    try scanner.readObject { scanner, key in
+      if allowWrappers {
+        if key.equals("findings"), scanner.peek() == UInt8(ascii: "[") {
+          shape = .findingsPage
+          return try scanner.readArray { scanner, index in
+            try decodeObject(&scanner, RecordLocation(container: "findings", index: index, line: location.line), allowWrappers: false)
+          }
+        }
+        if key.equals("finding"), scanner.peek() == UInt8(ascii: "{") {
+          shape = .getFinding
+          try decodeObject(&scanner, RecordLocation(container: "finding", line: location.line), allowWrappers: false)
+          return
+        }
+        if key.equals("detail"), scanner.peek() == UInt8(ascii: "{") {
+          shape = .event
+          let container = location.path("detail")
+          try decodeObject(&scanner, RecordLocation(container: container, line: nil), allowWrappers: false)
+          return
+        }
+        if key.equals("nextToken"), scanner.peek() == UInt8(ascii: "\"") {
+          document.nextToken = try scanner.readStringBytes().string
+          return
+        }
+      }
+      try builder.read(key, &scanner, &interner)
+    }
+    guard shape == .finding else { return shape }
+    if builder.firstError == nil, builder.finding.id == nil {
+      // Not a finding at all (an archive-rule listing, say): say so rather than invent one.
+      let message = "not a finding: no 'id' (expected a finding, or an object with 'findings', 'finding' or 'detail')"
+      builder.firstError = FieldError(field: "", message: message, offset: start)
+    }
+    if let error = builder.firstError {
+      try reject(error, at: location)
+      return shape
+    }
+    var finding = builder.finish()
+    finding.json = RawJSON(source[start..<scanner.position])
+    document.findings.append(finding)
+    return shape
+  }
+
+  private mutating func reject(_ error: FieldError, at location: RecordLocation) throws {
+    let failure = recordError(path: location.path(error.field), message: error.message, offset: error.offset)
+    guard options.lenient else { throw failure }
+    document.skipped.append(failure)
+  }
+}

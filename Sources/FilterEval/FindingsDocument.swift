@@ -1,0 +1,65 @@
+/// Which of the shapes users hand us a findings input had.
+public enum FindingsShape: String, Hashable, Sendable, Codable {
+  /// `list-findings`, `list-findings-v2` or `list-access-preview-findings` output.
+  case findingsPage = "findings-page"
+  /// `get-finding` output: `{"finding": {...}}`.
+  case getFinding = "get-finding"
+  /// A bare JSON array of findings (or of events).
+  case array
+  /// One finding object, such as `get-finding-v2` output.
+  case finding
+  /// An EventBridge event with the finding under `detail`.
+  case event
+  /// Several JSON values, one per line.
+  case jsonLines = "json-lines"
+}
+
+/// A malformed record or document, located for the person who has to fix it.
+public struct RecordError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// Where in the document: `findings[3].createdAt`, `line 4: principal.AWS`.
+  public var path: String
+  public var message: String
+  public var line: Int
+  public var column: Int
+
+  public var description: String {
+    (path.isEmpty ? "" : "\(path): ") + "\(message) (line \(line), column \(column))"
+  }
+}
+
+/// Findings decoded from one input, in input order.
+public struct FindingsDocument: Sendable {
+  public var findings: [Finding]
+  public var shape: FindingsShape
+  /// The page token of a `list-findings` page, if the input had one.
+  public var nextToken: String?
+  /// Records skipped in lenient mode, with why.
+  public var skipped: [RecordError]
+}
+
+public struct FindingsDecodingOptions: Hashable, Sendable {
+  /// Skip malformed records (counting and reporting them) instead of failing. JSON syntax
+  /// errors still fail a whole document; in JSON Lines they skip the line.
+  public var lenient = false
+
+  public init(lenient: Bool = false) {
+    self.lenient = lenient
+  }
+}
+
+/// 1-based line and column of a byte offset.
+func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+  var line = 1
+  var lineStart = 0
+  let end = min(offset, bytes.count)
+  var index = 0
+  while index < end {
+    if bytes[index] == 0x0A {
+      line += 1
+      lineStart = index + 1
+    }
+    index += 1
+  }
+  let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self)
+  return (line, prefix.unicodeScalars.count + 1)
+}

@@ -1,0 +1,70 @@
+import FilterDSL
+
+extension ArchivePreview {
+  /// The preview as JSON for tools: rules with counts, then every finding a rule concerns.
+  package var json: JSONValue {
+    func names(_ indices: [Int]) -> JSONValue { .array(indices.map { .string(rules[$0].ruleName) }) }
+    let ruleObjects = rules.indices.map { index in
+      JSONValue.object([("ruleName", .string(rules[index].ruleName)), ("wouldArchive", .number(archiveCounts[index]))])
+    }
+    let entryObjects = entries.map { entry -> JSONValue in
+      var members: [(String, JSONValue)] = [("index", .number(entry.index))]
+      members.append(("id", entry.id.map(JSONValue.string) ?? .null))
+      members.append(("outcome", .string(entry.outcome.rawValue)))
+      members.append(("status", entry.status.map(JSONValue.string) ?? .null))
+      members.append(("isPublic", entry.isPublic.map(JSONValue.bool) ?? .null))
+      members.append(("resourceType", entry.resourceType.map(JSONValue.string) ?? .null))
+      members.append(("resource", entry.resource.map(JSONValue.string) ?? .null))
+      members.append(("matchedRules", names(entry.matchedRules)))
+      members.append(("undecidableRules", names(entry.undecidableRules)))
+      return .object(members)
+    }
+    return .object([
+      ("findings", .number(findingCount)),
+      ("wouldArchive", .number(entries(.archived).count)),
+      ("publicWouldArchive", .number(archivedPublic.count)),
+      ("rules", .array(ruleObjects)),
+      ("idleRules", names(idleRules)),
+      ("entries", .array(entryObjects)),
+    ])
+  }
+}
+
+extension Explanation {
+  package var jsonMembers: [(String, JSONValue)] {
+    func value(_ value: AttributeValue) -> JSONValue {
+      switch value {
+      case .absent: .null
+      case .undecidable: .string("<undecidable>")
+      case .scalar(let text): .string(text)
+      case .list(let list): .array(list.map(JSONValue.string))
+      }
+    }
+    return [
+      ("verdict", .string(verdict.rawValue)),
+      (
+        "criteria",
+        .array(criteria.map { criterion in
+          .object([
+            ("key", .string(criterion.key)), ("value", value(criterion.value)),
+            ("verdict", .string(criterion.verdict.rawValue)),
+            (
+              "operators",
+              .array(criterion.operators.map { result in
+                var members: [(String, JSONValue)] = [("operator", .string(result.op.rawValue))]
+                if result.op == .exists {
+                  members.append(("exists", .bool(result.exists ?? true)))
+                } else {
+                  members.append(("values", .array(result.values.map(JSONValue.string))))
+                }
+                members.append(("verdict", .string(result.verdict.rawValue)))
+                members.append(("reason", .string(result.reason)))
+                return .object(members)
+              })
+            ),
+          ])
+        })
+      ),
+    ]
+  }
+}

@@ -1,0 +1,119 @@
+/// An instant read from a finding, keeping the text it was written as.
+///
+/// Accepts RFC 3339 and the forms AWS tools print: `2024-02-15T00:49:27+00:00`, fractions of
+/// 1 to 9 digits, `Z` or any offset (`+05:30`, `+0530`), and `T` or a space between date and
+/// time. Ordered by instant, so `…T10:00:00+02:00` equals `…T08:00:00Z`.
+public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// Seconds since 1970-01-01T00:00:00Z.
+  public var seconds: Int64
+  public var nanoseconds: Int32
+  public var text: String
+
+  init(seconds: Int64, nanoseconds: Int32, text: String) {
+    self.seconds = seconds
+    self.nanoseconds = nanoseconds
+    self.text = text
+  }
+
+  public init?(parsing text: String) {
+    var text = text
+    guard let parsed = text.withUTF8({ Timestamp.parse($0) }) else { return nil }
+    self.seconds = parsed.seconds
+    self.nanoseconds = parsed.nanoseconds
+    self.text = text
+  }
+
+  public static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.seconds == rhs.seconds && lhs.nanoseconds == rhs.nanoseconds
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(seconds)
+    hasher.combine(nanoseconds)
+  }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool {
+    (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
+  }
+
+  public var description: String { text }
+
+  static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (seconds: Int64, nanoseconds: Int32)? {
+    var i = 0
+    func digits(_ count: Int) -> Int? {
+      guard i + count <= b.count else { return nil }
+      var value = 0
+      for _ in 0..<count {
+        let digit = Int(b[i]) - 48
+        guard (0...9).contains(digit) else { return nil }
+        value = value * 10 + digit
+        i += 1
+      }
+      return value
+    }
+    func take(_ byte: UInt8) -> Bool {
+      guard i < b.count, b[i] == byte else { return false }
+      i += 1
+      return true
+    }
+    guard let year = digits(4), take(UInt8(ascii: "-")), let month = digits(2), take(UInt8(ascii: "-")),
+      let day = digits(2)
+    else { return nil }
+    guard i < b.count, [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(b[i]) else { return nil }
+    i += 1
+    guard let hour = digits(2), take(UInt8(ascii: ":")), let minute = digits(2), take(UInt8(ascii: ":")),
+      let second = digits(2)
+    else { return nil }
+    guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24, minute < 60,
+      second <= 60
+    else { return nil }
+    var nanos = 0
+    if take(UInt8(ascii: ".")) {
+      var count = 0
+      while i < b.count, b[i] >= 48, b[i] <= 57 {
+        guard count < 9 else { return nil }
+        nanos = nanos * 10 + Int(b[i]) - 48
+        count += 1
+        i += 1
+      }
+      guard count >= 1 else { return nil }
+      for _ in count..<9 { nanos *= 10 }
+    }
+    var offsetSeconds = 0
+    guard i < b.count else { return nil }
+    if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") {
+      i += 1
+    } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+      let sign = b[i] == UInt8(ascii: "-") ? -1 : 1
+      i += 1
+      guard let hours = digits(2) else { return nil }
+      _ = take(UInt8(ascii: ":"))
+      guard let minutes = digits(2), hours < 24, minutes < 60 else { return nil }
+      offsetSeconds = sign * (hours * 3600 + minutes * 60)
+    } else {
+      return nil
+    }
+    guard i == b.count else { return nil }
+    let days = daysFromCivil(year: year, month: month, day: day)
+    let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    return (local - Int64(offsetSeconds), Int32(nanos))
+  }
+
+  private static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  /// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's algorithm).
+  private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+}
