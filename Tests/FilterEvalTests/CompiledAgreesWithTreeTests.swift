@@ -1,0 +1,112 @@
+import FilterDSL
+import FilterEval
+import XCTest
+
+/// The compiler's central promise: the filter maps it produces match exactly the findings the
+/// expression describes. Checked against a direct evaluation of the expression tree over
+/// seeded random expressions and findings.
+final class CompiledAgreesWithTreeTests: XCTestCase {
+  static let keys = ["resource", "error", "isPublic", "action", "principal.AWS"]
+  static let values = ["1", "2", "12", "true", "false", "", "x"]
+
+  /// The semantics table of grammar.md, applied to the tree rather than to maps.
+  func evaluate(_ node: ExpressionNode, _ finding: Finding) -> Bool {
+    switch node {
+    case .and(let operands, _): return operands.allSatisfy { evaluate($0, finding) }
+    case .or(let operands, _): return operands.contains { evaluate($0, finding) }
+    case .not(let operand, _): return !evaluate(operand, finding)
+    case .predicate(let predicate):
+      let elements = attribute(predicate.key.value, finding)
+      let values = predicate.values.map(\.value)
+      let result: Bool
+      switch predicate.op {
+      case .eq: result = elements.contains { e in values.contains { $0.utf8.elementsEqual(e.utf8) } }
+      case .neq: result = !elements.contains { e in values.contains { $0.utf8.elementsEqual(e.utf8) } }
+      case .contains: result = elements.contains { e in values.contains { v in v.isEmpty || e.utf8.count >= v.utf8.count && String(e).contains(v) } }
+      case .exists: result = !elements.isEmpty
+      }
+      return predicate.negated ? !result : result
+    }
+  }
+
+  private func attribute(_ key: String, _ finding: Finding) -> [String] {
+    switch key {
+    case "resource": finding.resource.map { [$0] } ?? []
+    case "error": finding.error.map { [$0] } ?? []
+    case "isPublic": finding.isPublic.map { [$0 ? "true" : "false"] } ?? []
+    case "action": finding.action ?? []
+    case "principal.AWS": finding.principal?["AWS"].map { [$0] } ?? []
+    default: []
+    }
+  }
+
+  private func randomFinding(_ random: inout SeededGenerator, index: Int) -> Finding {
+    func value() -> String { Self.values[Int(random.next() % UInt64(Self.values.count))] }
+    var fields = [#""id":"f\#(index)""#]
+    if random.next() % 3 != 0 { fields.append(#""resource":"\#(value())""#) }
+    if random.next() % 3 != 0 { fields.append(#""error":"\#(value())""#) }
+    if random.next() % 3 != 0 { fields.append(#""isPublic":\#(random.next() % 2 == 0)"#) }
+    if random.next() % 3 != 0 {
+      let count = Int(random.next() % 3)
+      fields.append(#""action":[\#((0..<count).map { _ in "\"\(value())\"" }.joined(separator: ","))]"#)
+    }
+    if random.next() % 3 != 0 { fields.append(#""principal":{"AWS":"\#(value())"}"#) }
+    return (try? FindingsDecoder.decode(Array(("{" + fields.joined(separator: ",") + "}").utf8)).findings.first) ?? Finding()
+  }
+
+  private func randomExpression(_ random: inout SeededGenerator, depth: Int) -> String {
+    func pick(_ items: [String]) -> String { items[Int(random.next() % UInt64(items.count))] }
+    if depth == 0 || random.next() % 3 == 0 {
+      let key = pick(Self.keys)
+      func value() -> String { FilterPrinter.literal(pick(Self.values)) }
+      switch random.next() % 8 {
+      case 0: return "\(key) eq \(value())"
+      case 1: return "\(key) neq \(value())"
+      case 2: return "\(key) in [\(value()), \(value())]"
+      case 3: return "\(key) not in [\(value()), \(value())]"
+      case 4: return "\(key) contains \(value())"
+      case 5: return "\(key) exists"
+      case 6: return "\(key) not exists"
+      default: return "not \(key) eq \(value())"
+      }
+    }
+    let parts = (0..<(2 + Int(random.next() % 2))).map { _ in randomExpression(&random, depth: depth - 1) }
+    let joined = "(" + parts.joined(separator: random.next() % 2 == 0 ? " and " : " or ") + ")"
+    return random.next() % 4 == 0 ? "not " + joined : joined
+  }
+
+  func testCompiledMaps_agreeWithTheTree() throws {
+    var random = SeededGenerator(seed: 0x5EED)
+    let findings = (0..<200).map { randomFinding(&random, index: $0) }
+    var compiled = 0
+    var errors: [DiagnosticCode: Int] = [:]
+    for iteration in 0..<1500 {
+      let text = randomExpression(&random, depth: 3)
+      let expression = try FilterExpression(parsing: text)
+      guard let tree = expression.expression else { continue }
+      var options = CompileOptions(split: true)
+      options.limits.maxFilterMaps = 2_048
+      let (maps, diagnostics) = expression.compile(options: options)
+      if let error = diagnostics.first(where: { $0.severity == .error }) {
+        errors[error.code, default: 0] += 1
+        // Only these may refuse an expression; an unsatisfiable one must really match nothing.
+        XCTAssertTrue([.negatedContains, .conflictingContains, .conflictingListEq, .unsatisfiable, .tooManyFilterMaps].contains(error.code), "\(text): \(error.message)")
+        if error.code == .unsatisfiable {
+          XCTAssertFalse(findings.contains { evaluate(tree, $0) }, "unsatisfiable but matches: \(text)")
+        }
+        continue
+      }
+      compiled += 1
+      let matchers = maps.map(FindingMatcher.init)
+      for finding in findings {
+        let expected = evaluate(tree, finding)
+        let actual = matchers.contains { $0.matches(finding) }
+        if expected != actual {
+          XCTFail("iteration \(iteration): \(text)\nmaps: \(FilterPrinter().print(maps))\nfinding: \(finding.json.text)\nexpected \(expected)")
+          return
+        }
+      }
+    }
+    XCTAssertGreaterThan(compiled, 600, "too few expressions compiled: \(errors)")
+  }
+}
