@@ -1,0 +1,84 @@
+import FilterEval
+import Foundation
+import XCTest
+
+/// The findings reader is a complete, strict JSON implementation: checked against the public
+/// JSONTestSuite parsing cases, each standing as the value of an unknown field of a finding.
+final class JSONConformanceTests: XCTestCase {
+  static var suite: URL {
+    repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance/JSONTestSuite/test_parsing")
+  }
+
+  private func embedded(_ value: [UInt8]) -> [UInt8] {
+    Array(#"{"id":"x","unknownField":"#.utf8) + value + Array("}".utf8)
+  }
+
+  func testJSONTestSuite() throws {
+    let directory = Self.suite
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+      throw XCTSkip("JSONTestSuite not found beside the repository at \(directory.path)")
+    }
+    var counts: [Character: Int] = [:]
+    for name in names.sorted() where name.hasSuffix(".json") {
+      let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(name)))
+      let kind = name.first ?? "?"
+      counts[kind, default: 0] += 1
+      let result = Result { try FindingsDecoder.decode(embedded(bytes)) }
+      switch (kind, result) {
+      case ("y", .failure(let error)): XCTFail("\(name) must be accepted: \(error)")
+      case ("y", .success(let document)): XCTAssertEqual(document.findings.first?.id, "x", name)
+      case ("n", .success): XCTFail("\(name) must be rejected")
+      case ("n", .failure(let error)):
+        let located = try XCTUnwrap(error as? RecordError, name)
+        XCTAssertGreaterThanOrEqual(located.line, 1, name)
+        XCTAssertGreaterThanOrEqual(located.column, 1, name)
+      default: break  // i_: either answer, as long as it does not crash
+      }
+    }
+    XCTAssertGreaterThan(counts["y", default: 0], 90)
+    XCTAssertGreaterThan(counts["n", default: 0], 180)
+  }
+
+  /// Our own cases, with the exact position reported.
+  func testRejections_table() {
+    let cases: [(String, String, Int, UInt)] = [
+      (#""abc"#, "unterminated string", 26, #line),
+      (#""\x""#, #"invalid escape '\x'"#, 27, #line),
+      (#""\u12""#, #"'\u' needs four hex digits"#, 27, #line),
+      (#""\ud800""#, "lone surrogate in a string", 27, #line),
+      (#""\ud800\u0041""#, "lone surrogate in a string", 27, #line),
+      (#""\udc00""#, "lone surrogate in a string", 27, #line),
+      ("\"a\u{01}\"", "control character in a string; escape it", 28, #line),
+      ("[1,]", "expected a value, found ']'", 29, #line),
+      (#"{"a":1,}"#, "expected a member name in quotes, found '}'", 32, #line),
+      ("01", "invalid number: leading zero", 26, #line),
+      ("-", "invalid number: expected a digit", 27, #line),
+      ("1.", "invalid number: expected a digit after '.'", 28, #line),
+      ("1e", "invalid number: expected an exponent", 28, #line),
+      ("[1", "expected ',' or ']' in an array", 28, #line),
+      ("[1}", "expected ',' or ']' in an array", 28, #line),
+      ("tru", "invalid literal, expected 'true'", 29, #line),
+      ("nul", "invalid literal, expected 'null'", 29, #line),
+      (String(repeating: "[", count: 600) + String(repeating: "]", count: 600), "nesting deeper than 512 levels", 537, #line),
+    ]
+    for (value, message, column, line) in cases {
+      let bytes = Array(#"{"id":"x","unknownField":"#.utf8) + Array(value.utf8) + Array("}".utf8)
+      XCTAssertThrowsError(try FindingsDecoder.decode(bytes), value, line: line) { error in
+        let located = error as? RecordError
+        XCTAssertEqual(located?.message, message, value, line: line)
+        XCTAssertEqual(located?.column, column, value, line: line)
+      }
+    }
+  }
+
+  func testAcceptances_table() throws {
+    let values = [
+      #""\"\\\/\b\f\n\r\t\u0000\u00e9\ud83d\ude00""#, "-0", "0.5e-10", "1E+2", "[]", "{}", #"[[], {}, [{"a":[null]}]]"#,
+      " \t\r\n 1 \t\r\n ", #""é😀 raw utf-8""#, #"{"a":1,"a":2}"#, "1e999", "-1234567890123456789012345678901234567890",
+    ]
+    for value in values {
+      let bytes = Array(#"{"id":"x","unknownField":"#.utf8) + Array(value.utf8) + Array("}".utf8)
+      XCTAssertEqual(try FindingsDecoder.decode(bytes).findings.count, 1, value)
+    }
+  }
+}
