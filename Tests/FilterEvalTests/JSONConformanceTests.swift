@@ -50,7 +50,7 @@ final class JSONConformanceTests: XCTestCase {
       (#""\udc00""#, "lone surrogate in a string", 27, #line),
       ("\"a\u{01}\"", "control character in a string; escape it", 28, #line),
       ("[1,]", "expected a value, found ']'", 29, #line),
-      (#"{"a":1,}"#, "expected a member name in quotes, found '}'", 32, #line),
+      (#"{"a":1,}"#, "expected a member name in quotes, found '}'", 33, #line),
       ("01", "invalid number: leading zero", 26, #line),
       ("-", "invalid number: expected a digit", 27, #line),
       ("1.", "invalid number: expected a digit after '.'", 28, #line),
