@@ -44,7 +44,7 @@ final class CLITests: XCTestCase {
     for (arguments, stdin, status, stdout, line) in cases {
       let result = aafilter(arguments, stdin: stdin, files: ["r.aaf": "rule A { a exists }"])
       XCTAssertEqual(result.status, status, "\(arguments): \(result.stderr)", line: line)
-      XCTAssertTrue(result.stdout.contains(stdout), "\(arguments): \(result.stdout)", line: line)
+      XCTAssertTrue(stdout.isEmpty || result.stdout.contains(stdout), "\(arguments): \(result.stdout)", line: line)
       if status != 0 { XCTAssertEqual(result.stdout, "", line: line) }
     }
   }
