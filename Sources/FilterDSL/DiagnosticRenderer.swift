@@ -34,10 +34,16 @@ public struct DiagnosticRenderer: Sendable {
     for note in diagnostic.notes {
       if let range = note.range {
         let noteLocation = map.location(of: range.start)
-        lines.append("\(gutter) = note: \(note.message) (\(name):\(noteLocation.line):\(noteLocation.column))")
         if noteLocation.line == location.line {
+          // Same line: underline the other span beneath, as a secondary mark.
+          let end = map.location(of: range.end)
+          let width = max(1, (end.line == noteLocation.line ? end.column : noteLocation.column + 1) - noteLocation.column)
+          lines.append(
+            "\(gutter) | " + String(repeating: " ", count: noteLocation.column - 1) + String(repeating: "-", count: width)
+              + " " + note.message)
           continue
         }
+        lines.append("\(gutter) = note: \(note.message) (\(name):\(noteLocation.line):\(noteLocation.column))")
         let noteGutter = String(repeating: " ", count: max(gutter.count, String(noteLocation.line).count))
         lines += snippet(range, label: nil, severity: .warning, map: map, gutter: noteGutter)
       } else {

@@ -36,7 +36,7 @@ final class DiagnosticRenderingTests: XCTestCase {
           |
         1 | isPublic eq true and isPublic eq false
           |                      ^^^^^^^^^^^^^^^^^ contradicts an earlier condition
-          = note: conflicts with this condition (rule:1:1)
+          | ---------------- conflicts with this condition
           = help: a rule that can never match archives nothing; remove one side
 
         """, #line
@@ -73,7 +73,7 @@ final class DiagnosticRenderingTests: XCTestCase {
           |
         2 | (b eq 2
           |        ^
-          = note: to match this '(' (rule:2:1)
+          | - to match this '('
 
         """, #line
       ),
