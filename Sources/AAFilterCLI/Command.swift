@@ -13,8 +13,10 @@ protocol Command: Sendable {
 
 /// The `aafilter` tool: dispatches to a subcommand and maps failures to exit statuses.
 public enum AAFilter {
+  public static let version = "0.1.0"
+
   static var commands: [any Command.Type] { [
-    CompileCommand.self, FormatCommand.self, QueryCommand.self, PreviewCommand.self, ExplainCommand.self,
+    CompileCommand.self, FormatCommand.self, QueryCommand.self, PreviewCommand.self, ExplainCommand.self, CheckCommand.self,
   ] }
 
   static var overview: String {

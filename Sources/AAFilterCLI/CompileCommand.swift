@@ -31,6 +31,7 @@ struct CompileCommand: Command {
         input.report(diagnostics, console: console)
         throw Reported()
       }
+      input.report(diagnostics, console: console)
       let json: JSONValue = options.split ? .array(maps.map(\.json)) : (maps.first?.json ?? .object([]))
       console.write(json.serialized() + "\n")
       if let sort = expression.sort {
@@ -43,6 +44,7 @@ struct CompileCommand: Command {
         input.report(diagnostics, console: console)
         throw Reported()
       }
+      input.report(diagnostics, console: console)
       console.write(JSONValue.object([("archiveRules", .array(rules.map(\.json)))]).serialized() + "\n")
     }
   }

@@ -38,6 +38,7 @@ struct RuleInput {
 
   /// Renders diagnostics against this input on standard error.
   func report(_ diagnostics: [Diagnostic], console: Console) {
+    guard !diagnostics.isEmpty else { return }
     console.writeError(DiagnosticRenderer(colored: console.colored).render(diagnostics, source: text, name: name))
   }
 

@@ -43,6 +43,14 @@ struct Compiler {
       if let firstConflict { report(firstConflict) }
       return nil
     }
+    if let firstConflict {
+      // Some alternative was dropped as impossible: legal, but rarely what was meant.
+      var warning = firstConflict
+      warning.severity = .warning
+      warning.code = .unsatisfiableBranch
+      warning.message = "part of this expression can never match: " + firstConflict.message
+      report(warning)
+    }
     guard let spread = spreadLongLists(terms) else { return nil }
     if spread.count > 1, !options.split {
       reportOrAcrossKeys(spread, at: firstSplit ?? expression.range)

@@ -50,3 +50,26 @@ extension DiagnosticCode {
   public static let sortInArchiveRule: Self = "sort-in-archive-rule"
   public static let invalidFilterJSON: Self = "invalid-filter-json"
 }
+
+// Validation and lint (see docs/checks.md).
+extension DiagnosticCode {
+  public static let unsatisfiableBranch: Self = "unsatisfiable-branch"
+  public static let keyNotAllowed: Self = "key-not-allowed"
+  public static let unknownKey: Self = "unknown-key"
+  public static let unknownValue: Self = "unknown-enum-value"
+  public static let invalidBoolean: Self = "invalid-boolean"
+  public static let existsAsString: Self = "exists-as-string"
+  public static let invalidAccountID: Self = "invalid-account-id"
+  public static let invalidARN: Self = "invalid-arn"
+  public static let invalidPrincipal: Self = "invalid-principal"
+  public static let emptyValue: Self = "empty-value"
+  public static let duplicateValue: Self = "duplicate-value"
+  public static let redundantPredicate: Self = "redundant-predicate"
+  public static let unknownSortAttribute: Self = "unknown-sort-attribute"
+  public static let archivesPublicFindings: Self = "archives-public-findings"
+  public static let broadArchiveRule: Self = "broad-archive-rule"
+  public static let emptyFilter: Self = "empty-filter"
+  public static let principalWildcard: Self = "principal-wildcard"
+  public static let shadowedRule: Self = "shadowed-rule"
+  public static let overlappingRules: Self = "overlapping-rules"
+}

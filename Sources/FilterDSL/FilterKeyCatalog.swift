@@ -98,6 +98,18 @@ public enum FilterKeyCatalog {
     "kms:CallerAccount", "www.amazon.com:app_id",
   ]
 
+  /// Condition entries whose values have a known shape.
+  static let conditionKinds: [String: ValueKind] = [
+    "aws:PrincipalArn": .arn, "aws:SourceArn": .arn, "aws:SourceAccount": .accountID, "aws:SourceOwner": .accountID,
+    "kms:CallerAccount": .accountID,
+  ]
+
+  /// Attributes ListFindings can sort by (the finding's scalar fields).
+  public static let sortableAttributes = [
+    "id", "resource", "resourceType", "resourceOwnerAccount", "status", "error", "isPublic", "createdAt", "analyzedAt",
+    "updatedAt", "findingType",
+  ]
+
   /// Keys whose attribute is a list of strings.
   public static let listValuedKeys: Set<String> = Set(keys.filter { $0.kind == .stringList }.map(\.name))
 
@@ -115,8 +127,8 @@ public enum FilterKeyCatalog {
       guard principalEntries.contains(entry) else { return nil }
       return FilterKey(name, entry == "AWS" ? .principal : .string, isDetail: true)
     }
-    if familyEntry(name, prefix: "condition.") != nil {
-      return FilterKey(name, .string, isDetail: true)
+    if let entry = familyEntry(name, prefix: "condition.") {
+      return FilterKey(name, conditionKinds[entry] ?? .string, isDetail: true)
     }
     return nil
   }

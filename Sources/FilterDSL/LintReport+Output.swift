@@ -1,0 +1,111 @@
+extension LintReport {
+  /// For people: diagnostics grouped per rule, ending with a one-line count.
+  public func rendered(name: String, colored: Bool = false) -> String {
+    let renderer = DiagnosticRenderer(colored: colored)
+    var text = ""
+    for rule in rules where !rule.diagnostics.isEmpty {
+      if let ruleName = rule.name { text += "rule \(ruleName):\n" }
+      text += rule.diagnostics.map { renderer.render($0, source: source, name: name) }.joined(separator: "\n")
+      text += "\n"
+    }
+    return text + "\(name): \(summaryLine)\n"
+  }
+
+  /// For tools: every diagnostic with its rule, ranges as byte offsets plus line and column.
+  package func json(file: String) -> JSONValue {
+    let entries = rules.flatMap { rule in
+      rule.diagnostics.map { diagnostic -> JSONValue in
+        guard case .object(let members) = diagnostic.json(source: source, file: file) else { return .null }
+        return .object(members + [("rule", rule.name.map(JSONValue.string) ?? .null)])
+      }
+    }
+    return .object([
+      ("file", .string(file)),
+      ("errors", .number(count(.error))), ("warnings", .number(count(.warning))), ("risks", .number(count(.risk))),
+      ("diagnostics", .array(entries)),
+    ])
+  }
+
+  /// SARIF 2.1.0, so CI systems and code-scanning dashboards show the findings on the file.
+  package func sarif(file: String, toolVersion: String) -> JSONValue {
+    let map = LineMap(Array(source.utf8))
+    let all = diagnostics
+    var ruleIDs: [String] = []
+    for diagnostic in all where !ruleIDs.contains(diagnostic.code.rawValue) { ruleIDs.append(diagnostic.code.rawValue) }
+    let risky = Set(all.filter { $0.severity == .risk }.map(\.code.rawValue))
+    let rules = ruleIDs.map { id -> JSONValue in
+      var members: [(String, JSONValue)] = [
+        ("id", .string(id)),
+        ("shortDescription", .object([("text", .string(all.first { $0.code.rawValue == id }?.message ?? id))])),
+        ("helpUri", .string("docs/checks.md#\(id)")),
+      ]
+      if risky.contains(id) {
+        members.append(("properties", .object([("tags", .array([.string("security")])), ("security-severity", .string("7.0"))])))
+      }
+      return .object(members)
+    }
+    let results = all.map { diagnostic -> JSONValue in
+      let start = map.location(of: diagnostic.range.start)
+      let end = map.location(of: diagnostic.range.end)
+      let level =
+        switch diagnostic.severity {
+        case .error: "error"
+        case .warning, .risk: "warning"
+        }
+      var message = diagnostic.message
+      if let help = diagnostic.help { message += " (\(help))" }
+      return .object([
+        ("ruleId", .string(diagnostic.code.rawValue)),
+        ("ruleIndex", .number(ruleIDs.firstIndex(of: diagnostic.code.rawValue) ?? 0)),
+        ("level", .string(level)),
+        ("message", .object([("text", .string(message))])),
+        (
+          "locations",
+          .array([
+            .object([
+              (
+                "physicalLocation",
+                .object([
+                  ("artifactLocation", .object([("uri", .string(file))])),
+                  (
+                    "region",
+                    .object([
+                      ("startLine", .number(start.line)), ("startColumn", .number(start.column)),
+                      ("endLine", .number(end.line)), ("endColumn", .number(max(end.column, start.column + (end.line == start.line ? 1 : 0)))),
+                      ("charOffset", .number(diagnostic.range.start)), ("charLength", .number(diagnostic.range.length)),
+                    ])
+                  ),
+                ])
+              )
+            ])
+          ])
+        ),
+      ])
+    }
+    return .object([
+      ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+      ("version", .string("2.1.0")),
+      (
+        "runs",
+        .array([
+          .object([
+            (
+              "tool",
+              .object([
+                (
+                  "driver",
+                  .object([
+                    ("name", .string("aafilter")), ("version", .string(toolVersion)),
+                    ("informationUri", .string("https://github.com/aafilter/aafilter")), ("rules", .array(rules)),
+                  ])
+                )
+              ])
+            ),
+            ("columnKind", .string("unicodeCodePoints")),
+            ("results", .array(results)),
+          ])
+        ])
+      ),
+    ])
+  }
+}

@@ -1,0 +1,145 @@
+/// What to check a rule or rule set for.
+public struct LintOptions: Hashable, Sendable {
+  /// Where the filter will be used; keys and sort clauses allowed differ.
+  public var context: FilterContext = .archiveRule
+  public var limits = Limits.default
+  /// Check as if rules were compiled with `--split`.
+  public var split = false
+
+  public init(context: FilterContext = .archiveRule, limits: Limits = .default, split: Bool = false) {
+    self.context = context
+    self.limits = limits
+    self.split = split
+  }
+}
+
+/// Every diagnostic for one source, grouped by rule.
+public struct LintReport: Hashable, Sendable {
+  public struct RuleReport: Hashable, Sendable {
+    /// `nil` for a single expression, or for problems outside any rule.
+    public var name: String?
+    public var range: SourceRange?
+    public var diagnostics: [Diagnostic]
+  }
+
+  public var source: String
+  public var rules: [RuleReport]
+
+  public var diagnostics: [Diagnostic] { rules.flatMap(\.diagnostics) }
+
+  public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+
+  /// `2 errors, 1 warning, 3 risks`, or `no problems`.
+  public var summaryLine: String {
+    let parts = [(Severity.error, "error"), (.warning, "warning"), (.risk, "risk")].compactMap { severity, word -> String? in
+      let count = count(severity)
+      return count == 0 ? nil : "\(count) \(word)\(count == 1 ? "" : "s")"
+    }
+    return parts.isEmpty ? "no problems" : parts.joined(separator: ", ")
+  }
+}
+
+/// Checks rules for everything AWS would reject and for what it silently accepts: unknown
+/// keys and values, malformed account ids and ARNs, redundant predicates, and rules that can
+/// hide public exposure. Each check has a stable code (docs/checks.md).
+public enum Linter {
+  public static func lint(_ source: String, options: LintOptions = LintOptions()) -> LintReport {
+    let (document, syntax) = Parser.parse(Array(source.utf8), limits: options.limits)
+    guard !syntax.hasErrors else {
+      return LintReport(source: source, rules: [.init(name: nil, range: nil, diagnostics: syntax)])
+    }
+    switch document {
+    case .query(let query):
+      let whole = SourceRange(start: 0, end: source.utf8.count)
+      return LintReport(source: source, rules: [lintQuery(query, options: options, anchor: whole)])
+    case .ruleSet(let rules):
+      return lintRuleSet(rules, source: source, options: options)
+    }
+  }
+
+  /// `anchor` is where rule-wide findings point when the query itself has no text (empty).
+  static func lintQuery(_ query: Query, options: LintOptions, anchor: SourceRange) -> LintReport.RuleReport {
+    var diagnostics: [Diagnostic] = []
+    let (maps, compileDiagnostics) = Compiler.compile(query, options: CompileOptions(split: options.split, limits: options.limits))
+    diagnostics += compileDiagnostics
+    diagnostics += checkSort(query.sort, options: options)
+    if let expression = query.expression { diagnostics += PredicateChecks(options: options).check(expression) }
+    if options.context == .archiveRule, !compileDiagnostics.hasErrors {
+      diagnostics += RiskChecks.check(maps, range: query.expression == nil ? anchor : query.range)
+    }
+    return .init(name: nil, range: query.range, diagnostics: sorted(diagnostics))
+  }
+
+  static func lintRuleSet(_ rules: [RuleDefinition], source: String, options: LintOptions) -> LintReport {
+    var reports: [LintReport.RuleReport] = []
+    var compiled: [(RuleDefinition, [FilterCriteriaMap])] = []
+    var seen: [ExactString: SourceRange] = [:]
+    var total = 0
+    for rule in rules {
+      var diagnostics: [Diagnostic] = []
+      if !ArchiveRule.isValidName(rule.name.value) {
+        diagnostics.append(
+          .error(
+            .invalidRuleName, "'\(rule.name.value)' is not a valid archive rule name", at: rule.name.range,
+            label: "names are 1 to 255 characters: a letter, then letters, digits, '_', '.' or '-'"))
+      }
+      if let first = seen[ExactString(rule.name.value)] {
+        diagnostics.append(
+          .error(
+            .duplicateRuleName, "rule '\(rule.name.value)' is defined twice", at: rule.name.range,
+            notes: [.init("first defined here", range: first)]))
+      } else {
+        seen[ExactString(rule.name.value)] = rule.name.range
+      }
+      var ruleOptions = options
+      ruleOptions.context = .archiveRule
+      let report = lintQuery(rule.body, options: ruleOptions, anchor: rule.name.range)
+      diagnostics += report.diagnostics
+      let (maps, compileDiagnostics) = Compiler.compile(rule.body, options: CompileOptions(split: options.split, limits: options.limits))
+      if !compileDiagnostics.hasErrors {
+        compiled.append((rule, maps))
+        total += maps.count
+      }
+      reports.append(.init(name: rule.name.value, range: rule.range, diagnostics: sorted(diagnostics)))
+    }
+    if total > options.limits.maxRules, let last = rules.last {
+      reports[reports.count - 1].diagnostics.append(
+        .error(
+          .tooManyRules, "the rule set makes \(total) archive rules, more than the quota of \(options.limits.maxRules)",
+          at: last.name.range, help: "an analyzer holds 100 archive rules by default (1,000 after a quota increase)"))
+    }
+    for (index, diagnostic) in RiskChecks.compare(compiled) {
+      if let target = reports.firstIndex(where: { $0.range == compiled[index].0.range }) {
+        reports[target].diagnostics.append(diagnostic)
+      }
+    }
+    return LintReport(source: source, rules: reports)
+  }
+
+  static func checkSort(_ sort: SortClause?, options: LintOptions) -> [Diagnostic] {
+    guard let sort else { return [] }
+    if options.context != .listFindings {
+      return [
+        .error(
+          .sortInArchiveRule, "a sort clause is only for list-findings queries, not \(options.context.rawValue)",
+          at: sort.range, label: "remove it", fix: .init(range: sort.range, replacement: ""))
+      ]
+    }
+    let name = sort.attribute.value
+    guard !FilterKeyCatalog.sortableAttributes.contains(where: { $0.utf8.elementsEqual(name.utf8) }) else { return [] }
+    let suggestion = Suggestion.closest(to: name, among: FilterKeyCatalog.sortableAttributes)
+    return [
+      Diagnostic(
+        .warning, .unknownSortAttribute, "'\(name)' is not a sortable attribute", at: sort.attribute.range,
+        help: suggestion.map { "did you mean '\($0)'?" }
+          ?? "sortable: \(FilterKeyCatalog.sortableAttributes.joined(separator: ", "))",
+        fix: suggestion.map { .init(range: sort.attribute.range, replacement: $0) })
+    ]
+  }
+
+  static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    var seen = Set<Diagnostic>()
+    return diagnostics.filter { seen.insert($0).inserted }.enumerated()
+      .sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }.map(\.element)
+  }
+}

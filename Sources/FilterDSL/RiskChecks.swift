@@ -1,0 +1,100 @@
+/// Rules that are valid and maybe intended, but can hide real exposure.
+enum RiskChecks {
+  /// Keys that, alone, say nothing about who has access.
+  static let broadKeys: Set<String> = ["resourceType", "resourceOwnerAccount", "findingType", "error", "resource"]
+
+  static func check(_ maps: [FilterCriteriaMap], range: SourceRange) -> [Diagnostic] {
+    if maps.contains(where: \.isEmpty) {
+      return [
+        Diagnostic(
+          .risk, .emptyFilter, "this archive rule has an empty filter: it archives every new finding", at: range,
+          help: "narrow it, at least with 'isPublic eq false'")
+      ]
+    }
+    var diagnostics: [Diagnostic] = []
+    if maps.contains(where: { !excludesPublic($0) }) {
+      diagnostics.append(
+        Diagnostic(
+          .risk, .archivesPublicFindings, "this archive rule can archive public findings", at: range,
+          label: "nothing here requires 'isPublic eq false'",
+          help: "add 'and isPublic eq false' unless archiving public access is the point"))
+      if maps.contains(where: { !excludesPublic($0) && $0.criteria.keys.allSatisfy(broadKeys.contains) }) {
+        diagnostics.append(
+          Diagnostic(
+            .risk, .broadArchiveRule,
+            "this archive rule narrows only by resource, type or account, so it archives every kind of access to them",
+            at: range, help: "name the principals it trusts, e.g. 'principal.AWS in [...]'"))
+      }
+    }
+    for map in maps {
+      guard let criterion = map["principal.AWS"] else { continue }
+      let values = (criterion.eq ?? []) + (criterion.contains ?? [])
+      if values.contains("*") {
+        diagnostics.append(
+          Diagnostic(
+            .risk, .principalWildcard, "this archive rule archives findings where anyone ('*') has access", at: range,
+            label: "principal.AWS matches '*'", help: "'*' is the public principal; archive it only on purpose"))
+      }
+    }
+    return diagnostics
+  }
+
+  /// Whether no finding with `isPublic = true` can match.
+  static func excludesPublic(_ map: FilterCriteriaMap) -> Bool {
+    guard let criterion = map["isPublic"] else { return false }
+    if criterion.exists == false { return true }
+    if let eq = criterion.eq, !eq.contains("true") { return true }
+    if let neq = criterion.neq, neq.contains("true") { return true }
+    if let contains = criterion.contains, !contains.contains(where: { "true".contains($0) }) { return true }
+    return false
+  }
+
+  /// Shadowed and overlapping rules in a set, as (index of the rule to report on, diagnostic).
+  static func compare(_ rules: [(RuleDefinition, [FilterCriteriaMap])]) -> [(Int, Diagnostic)] {
+    var results: [(Int, Diagnostic)] = []
+    for later in rules.indices {
+      for earlier in rules.indices where earlier != later {
+        let (rule, maps) = rules[later]
+        let (other, otherMaps) = rules[earlier]
+        // Every map of this rule inside some map of the other: it can archive nothing new.
+        let covered = maps.allSatisfy { map in otherMaps.contains { Coverage.implies(map, $0) } }
+        if covered, !(earlier > later && otherMaps.allSatisfy { map in maps.contains { Coverage.implies(map, $0) } }) {
+          results.append(
+            (
+              later,
+              Diagnostic(
+                .risk, .shadowedRule, "rule '\(rule.name.value)' is covered by rule '\(other.name.value)': it archives nothing more",
+                at: rule.name.range, help: "remove one of them, or narrow the broader one",
+                notes: [.init("the covering rule", range: other.name.range)])
+            ))
+          break
+        }
+      }
+    }
+    let shadowed = Set(results.map(\.0))
+    for later in rules.indices where !shadowed.contains(later) {
+      for earlier in 0..<later where !shadowed.contains(earlier) {
+        let (rule, maps) = rules[later]
+        let (other, otherMaps) = rules[earlier]
+        let overlaps = maps.contains { map in
+          // Sharing only 'isPublic eq false', as careful rules all do, is not news.
+          otherMaps.contains {
+            Coverage.overlaps(map, $0)
+              && !Set(map.criteria.keys).subtracting(["isPublic"]).isDisjoint(with: $0.criteria.keys)
+          }
+        }
+        if overlaps {
+          results.append(
+            (
+              later,
+              Diagnostic(
+                .risk, .overlappingRules, "rules '\(other.name.value)' and '\(rule.name.value)' can archive the same findings",
+                at: rule.name.range, help: "fine if intended; the preview shows findings matched by several rules",
+                notes: [.init("the other rule", range: other.name.range)])
+            ))
+        }
+      }
+    }
+    return results
+  }
+}
