@@ -26,3 +26,20 @@ final class CatalogTests: XCTestCase {
     }
   }
 }
+
+final class ChecksDocumentationTests: XCTestCase {
+  /// Every diagnostic code has a row in docs/checks.md.
+  func testEveryCode_isDocumented() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let codes = try String(contentsOf: root.appendingPathComponent("Sources/FilterDSL/DiagnosticCode.swift"), encoding: .utf8)
+    let documentation = try String(contentsOf: root.appendingPathComponent("docs/checks.md"), encoding: .utf8)
+    var found = 0
+    for line in codes.split(separator: "\n") where line.contains(": Self = \"") {
+      guard let start = line.range(of: ": Self = \""), let end = line.range(of: "\"", range: start.upperBound..<line.endIndex) else { continue }
+      let code = String(line[start.upperBound..<end.lowerBound])
+      XCTAssertTrue(documentation.contains("| `\(code)` |"), "docs/checks.md does not document '\(code)'")
+      found += 1
+    }
+    XCTAssertGreaterThan(found, 40)
+  }
+}
