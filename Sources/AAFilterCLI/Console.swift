@@ -41,12 +41,7 @@ public struct Console: Sendable {
       write: { text in output.write(text) },
       writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
       readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
-      readFile: { path in
-        guard let data = FileManager.default.contents(atPath: path) else {
-          throw FileError(path: path)
-        }
-        return [UInt8](data)
-      },
+      readFile: { path in try readWholeFile(path) },
       openChunks: { path in
         let handle: FileHandle
         if path == "-" {
@@ -104,3 +99,46 @@ final class BufferedOutput: @unchecked Sendable {
   }
 
 }
+
+/// Reads a file into an array of exactly its size: no growing buffer, no second copy, so a
+/// large findings file costs its own size in memory and no more.
+func readWholeFile(_ path: String) throws -> [UInt8] {
+  let descriptor = open(path, O_RDONLY)
+  guard descriptor >= 0 else { throw FileError(path: path) }
+  defer { close(descriptor) }
+  var status = stat()
+  guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+    // Not a regular file (a pipe, a device): read it as a stream.
+    guard let data = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).readDataToEndOfFileOrNil() else {
+      throw FileError(path: path)
+    }
+    return [UInt8](data)
+  }
+  let size = Int(status.st_size)
+  var failed = false
+  let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+    count = 0
+    while count < size {
+      let read = systemRead(descriptor, buffer.baseAddress.map { $0 + count }, size - count)
+      if read <= 0 {
+        failed = read < 0
+        break
+      }
+      count += read
+    }
+  }
+  if failed { throw FileError(path: path) }
+  return bytes
+}
+
+extension FileHandle {
+  fileprivate func readDataToEndOfFileOrNil() -> Data? {
+    try? readToEnd() ?? Data()
+  }
+}
+
+#if canImport(Darwin)
+  private let systemRead = Darwin.read
+#else
+  private let systemRead = Glibc.read
+#endif

@@ -17,7 +17,15 @@ public struct StringMap: Hashable, Sendable {
   /// The value for `key`, compared byte for byte. A repeated key keeps its last value, as a
   /// JSON object's would.
   public subscript(key: String) -> String? {
-    entries.last { $0.key.utf8.elementsEqual(key.utf8) }?.value
+    var index = entries.count
+    while index > 0 {
+      index -= 1
+      // Lengths first: O(1) for native strings, and most keys differ in length.
+      if entries[index].key.utf8.count == key.utf8.count, entries[index].key.utf8.elementsEqual(key.utf8) {
+        return entries[index].value
+      }
+    }
+    return nil
   }
 }
 
@@ -37,32 +45,261 @@ public struct RawJSON: Hashable, Sendable {
 ///
 /// Every field is optional: `null` and absent are the same, and a record type that lacks a
 /// field (a list-findings-v2 summary has no `principal`) simply does not set it.
+///
+/// A value type whose fields live in one shared, copy-on-write box: copying a finding (into a
+/// result list, through a sort) costs one reference count, not one per field, which is most of
+/// what evaluating millions of findings would otherwise spend.
 public struct Finding: Hashable, Sendable {
-  public var id: String?
-  public var resource: String?
-  public var resourceType: String?
-  public var resourceOwnerAccount: String?
-  public var status: String?
-  public var error: String?
-  public var isPublic: Bool?
-  public var findingType: String?
-  public var resourceControlPolicyRestriction: String?
-  public var changeType: String?
-  public var existingFindingId: String?
-  public var existingFindingStatus: String?
-  public var createdAt: Timestamp?
-  public var analyzedAt: Timestamp?
-  public var updatedAt: Timestamp?
-  public var principal: StringMap?
-  public var condition: StringMap?
-  public var action: [String]?
+  struct Fields: Hashable, Sendable {
+    var id: TextRef?
+    var resource: TextRef?
+    var resourceType: String?
+    var resourceOwnerAccount: String?
+    var status: String?
+    var isPublic: Bool?
+    var hasAccessDetails = true
+    var createdAt: Instant?
+    var analyzedAt: Instant?
+    var updatedAt: Instant?
+    var principal: StringMap?
+    var condition: StringMap?
+    var action: [String]?
+    /// Fields most findings lack, in a box of their own so the common case does not pay for them.
+    var rare: Rare?
+    var json = RawJSON([])
+  }
+
+  /// Text that is usually unique per finding (ids, ARNs): a span of the finding's own JSON
+  /// when it had no escapes, so it costs no allocation; a string otherwise.
+  enum TextRef: Hashable, Sendable {
+    case span(start: UInt32, length: UInt32)
+    case string(String)
+  }
+
+  /// A timestamp without its text: the text is a range of the finding's own JSON.
+  struct Instant: Hashable, Sendable {
+    var seconds: Int64
+    var nanoseconds: Int32
+    var textStart: UInt32
+    var textLength: UInt32
+  }
+
+  final class Rare: Hashable, @unchecked Sendable {
+    // Written only while decoding, before the finding is shared.
+    var error: String?
+    var findingType: String?
+    var resourceControlPolicyRestriction: String?
+    var changeType: String?
+    var existingFindingId: String?
+    var existingFindingStatus: String?
+    /// A timestamp whose JSON text held escapes, so the raw text would not read back.
+    var decodedTimestampTexts: [String: [UInt8]] = [:]
+
+    init() {}
+
+    func copy() -> Rare {
+      let copy = Rare()
+      copy.error = error
+      copy.findingType = findingType
+      copy.resourceControlPolicyRestriction = resourceControlPolicyRestriction
+      copy.changeType = changeType
+      copy.existingFindingId = existingFindingId
+      copy.existingFindingStatus = existingFindingStatus
+      copy.decodedTimestampTexts = decodedTimestampTexts
+      return copy
+    }
+
+    static func == (a: Rare, b: Rare) -> Bool {
+      (a.error, a.findingType, a.resourceControlPolicyRestriction) == (b.error, b.findingType, b.resourceControlPolicyRestriction)
+        && (a.changeType, a.existingFindingId, a.existingFindingStatus) == (b.changeType, b.existingFindingId, b.existingFindingStatus)
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(error)
+      hasher.combine(findingType)
+      hasher.combine(changeType)
+    }
+  }
+
+  final class Storage: @unchecked Sendable {
+    // Mutated only through `mutate`, after making the box unique.
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+
+    func text(_ reference: TextRef) -> String {
+      switch reference {
+      case .string(let string): return string
+      case .span: return withBytes(reference) { String(decoding: $0, as: UTF8.self) }
+      }
+    }
+
+    /// The UTF-8 of a text reference, without building a string.
+    @inline(__always)
+    func withBytes<R>(_ reference: TextRef, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+      switch reference {
+      case .string(let string):
+        var string = string
+        return string.withUTF8(body)
+      case .span(let start, let length):
+        return fields.json.bytes.withUnsafeBufferPointer { record in
+          let lower = min(Int(start), record.count)
+          let upper = min(lower + Int(length), record.count)
+          return body(UnsafeBufferPointer(rebasing: record[lower..<upper]))
+        }
+      }
+    }
+  }
+
+  var storage: Storage
+
+  public init(json: RawJSON = RawJSON([])) {
+    var fields = Fields()
+    fields.json = json
+    storage = Storage(fields)
+  }
+
+  init(fields: Fields) {
+    storage = Storage(fields)
+  }
+
+  private mutating func mutate(_ body: (inout Fields) -> Void) {
+    if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+    body(&storage.fields)
+  }
+
+  private mutating func mutateRare(_ body: (Rare) -> Void) {
+    mutate { fields in
+      let rare = fields.rare?.copy() ?? Rare()
+      body(rare)
+      fields.rare = rare
+    }
+  }
+
+  private func timestamp(_ instant: Instant?, _ field: String) -> Timestamp? {
+    guard let instant else { return nil }
+    if let text = storage.fields.rare?.decodedTimestampTexts[field] {
+      return Timestamp(seconds: instant.seconds, nanoseconds: instant.nanoseconds, textBytes: text[...])
+    }
+    let bytes = storage.fields.json.bytes
+    let start = bytes.startIndex + Int(instant.textStart)
+    let end = min(bytes.endIndex, start + Int(instant.textLength))
+    return Timestamp(seconds: instant.seconds, nanoseconds: instant.nanoseconds, textBytes: bytes[min(start, end)..<end])
+  }
+
+  /// A timestamp set from outside keeps its own text in the side box.
+  private mutating func setTimestamp(_ value: Timestamp?, _ field: String, _ path: WritableKeyPath<Fields, Instant?>) {
+    mutate { $0[keyPath: path] = value.map { Instant(seconds: $0.seconds, nanoseconds: $0.nanoseconds, textStart: 0, textLength: 0) } }
+    mutateRare { $0.decodedTimestampTexts[field] = value.map { Array($0.textBytes) } }
+  }
+
+  public static func == (lhs: Finding, rhs: Finding) -> Bool {
+    lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(storage.fields)
+  }
+
+  public var id: String? {
+    get { storage.fields.id.map { storage.text($0) } }
+    set { mutate { $0.id = newValue.map(TextRef.string) } }
+  }
+
+  public var resource: String? {
+    get { storage.fields.resource.map { storage.text($0) } }
+    set { mutate { $0.resource = newValue.map(TextRef.string) } }
+  }
+
+  public var resourceType: String? {
+    get { storage.fields.resourceType }
+    set { mutate { $0.resourceType = newValue } }
+  }
+
+  public var resourceOwnerAccount: String? {
+    get { storage.fields.resourceOwnerAccount }
+    set { mutate { $0.resourceOwnerAccount = newValue } }
+  }
+
+  public var status: String? {
+    get { storage.fields.status }
+    set { mutate { $0.status = newValue } }
+  }
+
+  public var error: String? {
+    get { storage.fields.rare?.error }
+    set { mutateRare { $0.error = newValue } }
+  }
+
+  public var isPublic: Bool? {
+    get { storage.fields.isPublic }
+    set { mutate { $0.isPublic = newValue } }
+  }
+
+  public var findingType: String? {
+    get { storage.fields.rare?.findingType }
+    set { mutateRare { $0.findingType = newValue } }
+  }
+
+  public var resourceControlPolicyRestriction: String? {
+    get { storage.fields.rare?.resourceControlPolicyRestriction }
+    set { mutateRare { $0.resourceControlPolicyRestriction = newValue } }
+  }
+
+  public var changeType: String? {
+    get { storage.fields.rare?.changeType }
+    set { mutateRare { $0.changeType = newValue } }
+  }
+
+  public var existingFindingId: String? {
+    get { storage.fields.rare?.existingFindingId }
+    set { mutateRare { $0.existingFindingId = newValue } }
+  }
+
+  public var existingFindingStatus: String? {
+    get { storage.fields.rare?.existingFindingStatus }
+    set { mutateRare { $0.existingFindingStatus = newValue } }
+  }
+
+  public var createdAt: Timestamp? {
+    get { timestamp(storage.fields.createdAt, "createdAt") }
+    set { setTimestamp(newValue, "createdAt", \.createdAt) }
+  }
+
+  public var analyzedAt: Timestamp? {
+    get { timestamp(storage.fields.analyzedAt, "analyzedAt") }
+    set { setTimestamp(newValue, "analyzedAt", \.analyzedAt) }
+  }
+
+  public var updatedAt: Timestamp? {
+    get { timestamp(storage.fields.updatedAt, "updatedAt") }
+    set { setTimestamp(newValue, "updatedAt", \.updatedAt) }
+  }
+
+  public var principal: StringMap? {
+    get { storage.fields.principal }
+    set { mutate { $0.principal = newValue } }
+  }
+
+  public var condition: StringMap? {
+    get { storage.fields.condition }
+    set { mutate { $0.condition = newValue } }
+  }
+
+  public var action: [String]? {
+    get { storage.fields.action }
+    set { mutate { $0.action = newValue } }
+  }
+
   /// False for records that carry no access details at all (list-findings-v2 summaries):
   /// predicates on `principal.*`, `condition.*`, `isPublic`, `action` and
   /// `resourceControlPolicyRestriction` cannot be decided from them.
-  public var hasAccessDetails = true
-  public var json: RawJSON
+  public var hasAccessDetails: Bool {
+    get { storage.fields.hasAccessDetails }
+    set { mutate { $0.hasAccessDetails = newValue } }
+  }
 
-  public init(json: RawJSON = RawJSON([])) {
-    self.json = json
+  public var json: RawJSON {
+    get { storage.fields.json }
+    set { mutate { $0.json = newValue } }
   }
 }

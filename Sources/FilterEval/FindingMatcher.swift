@@ -15,6 +15,24 @@ public struct FindingMatcher: Sendable {
     var neq: ByteValueSet?
     var contains: [String]?
     var exists: Bool?
+    /// The verdict for an absent attribute, and for the two values a boolean can take,
+    /// worked out once so most evaluations are a lookup.
+    var whenAbsent = Verdict.match
+    var whenTrue = Verdict.match
+    var whenFalse = Verdict.match
+
+    init(key: String, criterion: Criterion) {
+      self.key = key
+      self.criterion = criterion
+      accessor = AttributeAccessor(key: key)
+      eq = criterion.eq.map(ByteValueSet.init)
+      neq = criterion.neq.map(ByteValueSet.init)
+      contains = criterion.contains
+      exists = criterion.exists
+      whenAbsent = Verdict.all(operatorVerdicts(.absent).map(\.verdict))
+      whenTrue = present("true")
+      whenFalse = present("false")
+    }
   }
 
   public let filter: FilterCriteriaMap
@@ -23,29 +41,115 @@ public struct FindingMatcher: Sendable {
   public init(_ filter: FilterCriteriaMap) {
     self.filter = filter
     criteria = filter.sortedKeys.compactMap { key in
-      guard let criterion = filter[key] else { return nil }
-      return CompiledCriterion(
-        key: key, accessor: AttributeAccessor(key: key), criterion: criterion,
-        eq: criterion.eq.map(ByteValueSet.init), neq: criterion.neq.map(ByteValueSet.init),
-        contains: criterion.contains, exists: criterion.exists)
+      filter[key].map { CompiledCriterion(key: key, criterion: $0) }
     }
   }
 
   /// Whether the finding matches; undecidable records count as not matching.
+  @inline(__always)
   public func matches(_ finding: Finding) -> Bool {
     evaluate(finding) == .match
   }
 
   public func evaluate(_ finding: Finding) -> Verdict {
-    var result = Verdict.match
-    for criterion in criteria {
-      switch criterion.evaluate(criterion.accessor.value(of: finding)) {
-      case .noMatch: return .noMatch
-      case .undecidable: result = .undecidable
-      case .match: break
+    let storage = finding.storage
+    // Borrow each criterion in place; iterating by value would retain every list it holds.
+    return criteria.withUnsafeBufferPointer { criteria in
+      var result = Verdict.match
+      for index in criteria.indices {
+        switch criteria[index].verdict(storage) {
+        case .noMatch: return .noMatch
+        case .undecidable: result = .undecidable
+        case .match: break
+        }
       }
+      return result
     }
-    return result
+  }
+}
+
+extension FindingMatcher.CompiledCriterion {
+  /// The hot path: no allocation, no intermediate values.
+  @inline(__always)
+  func verdict(_ storage: Finding.Storage) -> Verdict {
+    switch accessor {
+    case .id: return text(storage, storage.fields.id)
+    case .resource: return text(storage, storage.fields.resource)
+    case .resourceType: return scalar(storage.fields.resourceType)
+    case .resourceOwnerAccount: return scalar(storage.fields.resourceOwnerAccount)
+    case .status: return scalar(storage.fields.status)
+    case .error: return scalar(storage.fields.rare?.error)
+    case .findingType: return scalar(storage.fields.rare?.findingType)
+    case .changeType: return scalar(storage.fields.rare?.changeType)
+    case .existingFindingId: return scalar(storage.fields.rare?.existingFindingId)
+    case .existingFindingStatus: return scalar(storage.fields.rare?.existingFindingStatus)
+    case .unknown: return whenAbsent
+    case .isPublic:
+      guard storage.fields.hasAccessDetails else { return .undecidable }
+      switch storage.fields.isPublic {
+      case nil: return whenAbsent
+      case true?: return whenTrue
+      case false?: return whenFalse
+      }
+    case .resourceControlPolicyRestriction:
+      guard storage.fields.hasAccessDetails else { return .undecidable }
+      return scalar(storage.fields.rare?.resourceControlPolicyRestriction)
+    case .principal(let entry):
+      guard storage.fields.hasAccessDetails else { return .undecidable }
+      return scalar(storage.fields.principal?[entry])
+    case .condition(let entry):
+      guard storage.fields.hasAccessDetails else { return .undecidable }
+      return scalar(storage.fields.condition?[entry])
+    case .action:
+      guard storage.fields.hasAccessDetails else { return .undecidable }
+      guard let elements = storage.fields.action, !elements.isEmpty else { return whenAbsent }
+      return list(elements)
+    }
+  }
+
+  @inline(__always)
+  private func text(_ storage: Finding.Storage, _ reference: Finding.TextRef?) -> Verdict {
+    guard let reference else { return whenAbsent }
+    return storage.withBytes(reference) { present($0) }
+  }
+
+  /// `present` on raw bytes, for values kept as spans of the input.
+  func present(_ bytes: UnsafeBufferPointer<UInt8>) -> Verdict {
+    if let eq, !eq.contains(bytes) { return .noMatch }
+    if let neq, neq.contains(bytes) { return .noMatch }
+    if let contains,
+      !contains.contains(where: { needle in
+        var needle = needle
+        return needle.withUTF8 { ByteSearch.contains(bytes, $0) }
+      })
+    {
+      return .noMatch
+    }
+    if exists == false { return .noMatch }
+    return .match
+  }
+
+  @inline(__always)
+  private func scalar(_ value: String?) -> Verdict {
+    guard let value else { return whenAbsent }
+    return present(value)
+  }
+
+  /// The verdict for one present value.
+  func present(_ value: String) -> Verdict {
+    var value = value
+    return value.withUTF8 { present($0) }
+  }
+
+  /// A non-empty list: each operator asks about some element (none, for `neq`).
+  private func list(_ elements: [String]) -> Verdict {
+    if let eq, !elements.contains(where: eq.contains) { return .noMatch }
+    if let neq, elements.contains(where: neq.contains) { return .noMatch }
+    if let contains, !elements.contains(where: { element in contains.contains { ByteSearch.contains(element, $0) } }) {
+      return .noMatch
+    }
+    if exists == false { return .noMatch }
+    return .match
   }
 }
 
@@ -88,18 +192,5 @@ extension FindingMatcher.CompiledCriterion {
     case .scalar(let element): predicate(element)
     case .list(let elements): elements.contains(where: predicate)
     }
-  }
-}
-
-/// A small set of strings tested by UTF-8 bytes (never by canonical equivalence).
-struct ByteValueSet: Sendable {
-  private let values: Set<ExactString>
-
-  init(_ values: [String]) {
-    self.values = Set(values.map(ExactString.init))
-  }
-
-  func contains(_ value: String) -> Bool {
-    values.contains(ExactString(value))
   }
 }

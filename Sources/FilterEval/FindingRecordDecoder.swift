@@ -27,61 +27,80 @@ struct FieldError: Error {
 
 /// Reads one object as a finding, member by member, in a single pass.
 struct FindingRecordBuilder {
-  var finding = Finding()
+  /// The bytes the scanner reads, so values can be kept as slices of them without copying.
+  let source: [UInt8]
+  /// Where this record starts in `source`: timestamp texts are kept as offsets from here.
+  var recordStart = 0
+  var fields = Finding.Fields()
   var firstError: FieldError?
   private var sawFindingType = false
   private var sawFindingDetails = false
   private var sawAccessField = false
 
+  init(source: [UInt8]) {
+    self.source = source
+  }
+
+  /// The side box for rare fields, made on first use.
+  private var rare: Finding.Rare {
+    mutating get {
+      if let rare = fields.rare { return rare }
+      let rare = Finding.Rare()
+      fields.rare = rare
+      return rare
+    }
+  }
+
   /// Consumes the value of member `key`.
   mutating func read(_ key: UnsafeBufferPointer<UInt8>, _ s: inout JSONScanner, _ interner: inout StringInterner) throws {
     if s.skipNull() { return }
     switch key.count {
-    case 2 where key.equals("id"): finding.id = try string(&s, "id")
-    case 5 where key.equals("error"): finding.error = try string(&s, "error", &interner)
-    case 6 where key.equals("status"): finding.status = try string(&s, "status", &interner)
+    case 2 where key.equals("id"): fields.id = try text(&s, "id")
+    case 5 where key.equals("error"): rare.error = try string(&s, "error", &interner)
+    case 6 where key.equals("status"): fields.status = try string(&s, "status", &interner)
     case 6 where key.equals("action"):
       sawAccessField = true
-      finding.action = try stringList(&s, "action", &interner)
-    case 8 where key.equals("resource"): finding.resource = try string(&s, "resource")
+      fields.action = try stringList(&s, "action", &interner)
+    case 8 where key.equals("resource"): fields.resource = try text(&s, "resource")
     case 8 where key.equals("isPublic"):
       sawAccessField = true
-      finding.isPublic = try bool(&s, "isPublic")
+      fields.isPublic = try bool(&s, "isPublic")
     case 9 where key.equals("principal"):
       sawAccessField = true
-      finding.principal = try stringMap(&s, "principal", &interner)
+      fields.principal = try stringMap(&s, "principal", &interner)
     case 9 where key.equals("condition"):
       sawAccessField = true
-      finding.condition = try stringMap(&s, "condition", &interner)
-    case 9 where key.equals("createdAt"): finding.createdAt = try timestamp(&s, "createdAt")
-    case 9 where key.equals("updatedAt"): finding.updatedAt = try timestamp(&s, "updatedAt")
-    case 10 where key.equals("analyzedAt"): finding.analyzedAt = try timestamp(&s, "analyzedAt")
-    case 10 where key.equals("changeType"): finding.changeType = try string(&s, "changeType", &interner)
+      fields.condition = try stringMap(&s, "condition", &interner)
+    case 9 where key.equals("createdAt"): fields.createdAt = try timestamp(&s, "createdAt")
+    case 9 where key.equals("updatedAt"): fields.updatedAt = try timestamp(&s, "updatedAt")
+    case 10 where key.equals("analyzedAt"): fields.analyzedAt = try timestamp(&s, "analyzedAt")
+    case 10 where key.equals("changeType"): rare.changeType = try string(&s, "changeType", &interner)
     case 11 where key.equals("findingType"):
       sawFindingType = true
-      finding.findingType = try string(&s, "findingType", &interner)
-    case 12 where key.equals("resourceType"): finding.resourceType = try string(&s, "resourceType", &interner)
+      rare.findingType = try string(&s, "findingType", &interner)
+    case 12 where key.equals("resourceType"): fields.resourceType = try string(&s, "resourceType", &interner)
     case 14 where key.equals("findingDetails"):
       sawFindingDetails = true
       try findingDetails(&s, &interner)
-    case 17 where key.equals("existingFindingId"): finding.existingFindingId = try string(&s, "existingFindingId")
+    case 17 where key.equals("existingFindingId"): rare.existingFindingId = try string(&s, "existingFindingId")
     case 20 where key.equals("resourceOwnerAccount"):
-      finding.resourceOwnerAccount = try string(&s, "resourceOwnerAccount", &interner)
+      fields.resourceOwnerAccount = try string(&s, "resourceOwnerAccount", &interner)
     case 21 where key.equals("existingFindingStatus"):
-      finding.existingFindingStatus = try string(&s, "existingFindingStatus", &interner)
+      rare.existingFindingStatus = try string(&s, "existingFindingStatus", &interner)
     case 32 where key.equals("resourceControlPolicyRestriction"):
       sawAccessField = true
-      finding.resourceControlPolicyRestriction = try string(&s, "resourceControlPolicyRestriction", &interner)
+      rare.resourceControlPolicyRestriction = try string(&s, "resourceControlPolicyRestriction", &interner)
     default:
       try s.skipValue()
     }
   }
 
   /// Settles what the record could tell once all members are read.
-  mutating func finish() -> Finding {
+  mutating func finish(json: RawJSON) -> Finding {
     // A list-findings-v2 summary: typed, but with neither details nor access fields.
-    finding.hasAccessDetails = !(sawFindingType && !sawFindingDetails && !sawAccessField)
-    return finding
+    fields.hasAccessDetails = !(sawFindingType && !sawFindingDetails && !sawAccessField)
+    fields.json = json
+    return Finding(fields: fields)
   }
 
   // MARK: Field readers
@@ -103,6 +122,18 @@ struct FindingRecordBuilder {
     try stringBytes(&s, field)?.string
   }
 
+  /// A value kept where it stands in the record (see `Finding.TextRef`).
+  private mutating func text(_ s: inout JSONScanner, _ field: String) throws -> Finding.TextRef? {
+    guard let bytes = try stringBytes(&s, field) else { return nil }
+    switch bytes {
+    case .raw(let buffer):
+      guard let base = buffer.baseAddress, let origin = s.bytes.baseAddress else { return .string("") }
+      return .span(start: UInt32(clamping: base - origin - recordStart), length: UInt32(clamping: buffer.count))
+    case .decoded:
+      return .string(bytes.string)
+    }
+  }
+
   private mutating func string(_ s: inout JSONScanner, _ field: String, _ interner: inout StringInterner) throws -> String? {
     try stringBytes(&s, field)?.withBytes { interner.intern($0) }
   }
@@ -113,7 +144,7 @@ struct FindingRecordBuilder {
     return nil
   }
 
-  private mutating func timestamp(_ s: inout JSONScanner, _ field: String) throws -> Timestamp? {
+  private mutating func timestamp(_ s: inout JSONScanner, _ field: String) throws -> Finding.Instant? {
     guard s.peek() == UInt8(ascii: "\"") else {
       try fail(field, "expected a timestamp, found \(s.describeHere())", &s)
       return nil
@@ -127,7 +158,20 @@ struct FindingRecordBuilder {
       }
       return nil
     }
-    return Timestamp(seconds: parsed.seconds, nanoseconds: parsed.nanoseconds, text: bytes.string)
+    // The text stays where it is in the record's JSON: an offset, no allocation.
+    switch bytes {
+    case .raw(let buffer):
+      if let base = buffer.baseAddress, let origin = s.bytes.baseAddress {
+        let offset = base - origin - recordStart
+        return Finding.Instant(
+          seconds: parsed.seconds, nanoseconds: parsed.nanoseconds, textStart: UInt32(clamping: offset),
+          textLength: UInt32(clamping: buffer.count))
+      }
+      return Finding.Instant(seconds: parsed.seconds, nanoseconds: parsed.nanoseconds, textStart: 0, textLength: 0)
+    case .decoded(let array):
+      rare.decodedTimestampTexts[field] = array
+      return Finding.Instant(seconds: parsed.seconds, nanoseconds: parsed.nanoseconds, textStart: 0, textLength: 0)
+    }
   }
 
   private mutating func stringList(_ s: inout JSONScanner, _ field: String, _ interner: inout StringInterner) throws -> [String]? {
@@ -180,22 +224,23 @@ struct FindingRecordBuilder {
         guard kind.equals("externalAccessDetails") || kind.equals("internalAccessDetails"),
           scanner.peek() == UInt8(ascii: "{")
         else { return try scanner.skipValue() }
-        var details = FindingRecordBuilder()
+        var details = FindingRecordBuilder(source: source)
         try scanner.readObject { scanner, key in try details.read(key, &scanner, &interner) }
         if let error = details.firstError, firstError == nil {
           firstError = FieldError(field: "findingDetails[\(index)].\(error.field)", message: error.message, offset: error.offset)
         }
-        merge(details.finding)
+        merge(details.fields)
       }
     }
   }
 
-  private mutating func merge(_ details: Finding) {
-    finding.principal = finding.principal ?? details.principal
-    finding.condition = finding.condition ?? details.condition
-    finding.isPublic = finding.isPublic ?? details.isPublic
-    finding.resourceControlPolicyRestriction =
-      finding.resourceControlPolicyRestriction ?? details.resourceControlPolicyRestriction
-    if let actions = details.action { finding.action = (finding.action ?? []) + actions }
+  private mutating func merge(_ details: Finding.Fields) {
+    fields.principal = fields.principal ?? details.principal
+    fields.condition = fields.condition ?? details.condition
+    fields.isPublic = fields.isPublic ?? details.isPublic
+    if let restriction = details.rare?.resourceControlPolicyRestriction, fields.rare?.resourceControlPolicyRestriction == nil {
+      rare.resourceControlPolicyRestriction = restriction
+    }
+    if let actions = details.action { fields.action = (fields.action ?? []) + actions }
   }
 }

@@ -13,19 +13,43 @@ public enum FindingsDecoder {
     }
   }
 
-  /// Decodes one JSON Lines line (or any single JSON value) on its own, as the streaming
-  /// reader does; `line` is used in messages.
+  /// Decodes one JSON Lines line (or any single JSON value) on its own; `line` is used in
+  /// messages. Streams use `FindingsLineDecoder`, which shares interned strings across lines.
   public static func decodeLine(
     _ bytes: [UInt8], line: Int, options: FindingsDecodingOptions = .init(), into document: inout FindingsDocument
   ) throws {
+    var decoder = FindingsLineDecoder(options: options)
+    let findings = try decoder.decode(bytes, line: line)
+    document.findings += findings
+    document.skipped += decoder.skipped
+  }
+}
+
+/// Decodes JSON Lines one line at a time, keeping one string interner for the whole stream so
+/// that repeated values (types, statuses, accounts) are shared across records.
+public struct FindingsLineDecoder {
+  public var options: FindingsDecodingOptions
+  public private(set) var skipped: [RecordError] = []
+  private var interner = StringInterner()
+
+  public init(options: FindingsDecodingOptions = .init()) {
+    self.options = options
+  }
+
+  /// The findings on one line (an empty line has none).
+  public mutating func decode(_ bytes: [UInt8], line: Int) throws -> [Finding] {
     try bytes.withUnsafeBufferPointer { buffer in
       var session = DecodingSession(source: bytes, buffer: buffer, options: options)
-      session.document = document
+      // Move, don't copy: two owners would make the first insertion copy the whole table.
+      swap(&session.interner, &interner)
       session.lineOffset = line - 1
-      defer { document = session.document }
+      defer {
+        swap(&session.interner, &interner)
+        skipped += session.document.skipped
+      }
       var scanner = JSONScanner(buffer)
       scanner.skipWhitespace()
-      guard !scanner.isAtEnd else { return }
+      guard !scanner.isAtEnd else { return [] }
       do {
         try session.decodeTopLevel(&scanner, line: line)
         scanner.skipWhitespace()
@@ -35,6 +59,7 @@ public enum FindingsDecoder {
         guard options.lenient else { throw failure }
         session.document.skipped.append(failure)
       }
+      return session.document.findings
     }
   }
 }
@@ -108,7 +133,8 @@ struct DecodingSession {
       return .finding
     }
     let start = scanner.position
-    var builder = FindingRecordBuilder()
+    var builder = FindingRecordBuilder(source: source)
+    builder.recordStart = start
     var shape = FindingsShape.finding
     try scanner.readObject { scanner, key in
       if allowWrappers {
@@ -137,7 +163,7 @@ struct DecodingSession {
       try builder.read(key, &scanner, &interner)
     }
     guard shape == .finding else { return shape }
-    if builder.firstError == nil, builder.finding.id == nil {
+    if builder.firstError == nil, builder.fields.id == nil {
       // Not a finding at all (an archive-rule listing, say): say so rather than invent one.
       let message = "not a finding: no 'id' (expected a finding, or an object with 'findings', 'finding' or 'detail')"
       builder.firstError = FieldError(field: "", message: message, offset: start)
@@ -146,9 +172,7 @@ struct DecodingSession {
       try reject(error, at: location)
       return shape
     }
-    var finding = builder.finish()
-    finding.json = RawJSON(source[start..<scanner.position])
-    document.findings.append(finding)
+    document.findings.append(builder.finish(json: RawJSON(source[start..<scanner.position])))
     return shape
   }
 

@@ -17,11 +17,9 @@ public struct JSONLinesReader {
     var buffer: [UInt8] = []
     var start = 0
     var line = 1
-    var document = FindingsDocument(findings: [], shape: .jsonLines, nextToken: nil, skipped: [])
+    var decoder = FindingsLineDecoder(options: options)
     func process(_ bytes: ArraySlice<UInt8>, line: Int) throws {
-      document.findings.removeAll(keepingCapacity: true)
-      try FindingsDecoder.decodeLine(Array(bytes), line: line, options: options, into: &document)
-      for finding in document.findings { try body(finding) }
+      for finding in try decoder.decode(Array(bytes), line: line) { try body(finding) }
     }
     while true {
       let chunk = try nextChunk()
@@ -39,7 +37,7 @@ public struct JSONLinesReader {
       }
     }
     if start < buffer.count { try process(buffer[start...], line: line) }
-    skipped = document.skipped
+    skipped = decoder.skipped
   }
 
   /// Whether `prefix` (the start of an input) looks like JSON Lines: its first line holds one

@@ -26,9 +26,9 @@ public enum SortAttribute: String, CaseIterable, Hashable, Sendable {
     case .error: finding.error.map(SortKey.text)
     case .findingType: finding.findingType.map(SortKey.text)
     case .isPublic: finding.isPublic.map(SortKey.flag)
-    case .createdAt: finding.createdAt.map(SortKey.instant)
-    case .analyzedAt: finding.analyzedAt.map(SortKey.instant)
-    case .updatedAt: finding.updatedAt.map(SortKey.instant)
+    case .createdAt: finding.createdAt.map { .instant($0.seconds, $0.nanoseconds) }
+    case .analyzedAt: finding.analyzedAt.map { .instant($0.seconds, $0.nanoseconds) }
+    case .updatedAt: finding.updatedAt.map { .instant($0.seconds, $0.nanoseconds) }
     }
   }
 }
@@ -36,13 +36,14 @@ public enum SortAttribute: String, CaseIterable, Hashable, Sendable {
 /// Strings by UTF-8 bytes, timestamps by instant, booleans false before true.
 enum SortKey: Comparable {
   case text(String)
-  case instant(Timestamp)
+  /// Seconds and nanoseconds only: comparing instants touches no reference counts.
+  case instant(Int64, Int32)
   case flag(Bool)
 
   static func < (lhs: SortKey, rhs: SortKey) -> Bool {
     switch (lhs, rhs) {
     case (.text(let a), .text(let b)): a.utf8.lexicographicallyPrecedes(b.utf8)
-    case (.instant(let a), .instant(let b)): a < b
+    case (.instant(let a, let x), .instant(let b, let y)): a < b || (a == b && x < y)
     case (.flag(let a), .flag(let b)): !a && b
     default: false
     }

@@ -7,20 +7,21 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
   /// Seconds since 1970-01-01T00:00:00Z.
   public var seconds: Int64
   public var nanoseconds: Int32
-  public var text: String
+  /// The text as written, kept as bytes (usually a slice of the input, so no copy).
+  var textBytes: ArraySlice<UInt8>
 
-  init(seconds: Int64, nanoseconds: Int32, text: String) {
+  public var text: String { String(decoding: textBytes, as: UTF8.self) }
+
+  init(seconds: Int64, nanoseconds: Int32, textBytes: ArraySlice<UInt8>) {
     self.seconds = seconds
     self.nanoseconds = nanoseconds
-    self.text = text
+    self.textBytes = textBytes
   }
 
   public init?(parsing text: String) {
-    var text = text
-    guard let parsed = text.withUTF8({ Timestamp.parse($0) }) else { return nil }
-    self.seconds = parsed.seconds
-    self.nanoseconds = parsed.nanoseconds
-    self.text = text
+    let bytes = Array(text.utf8)
+    guard let parsed = bytes.withUnsafeBufferPointer({ Timestamp.parse($0) }) else { return nil }
+    self.init(seconds: parsed.seconds, nanoseconds: parsed.nanoseconds, textBytes: bytes[...])
   }
 
   public static func == (lhs: Self, rhs: Self) -> Bool {

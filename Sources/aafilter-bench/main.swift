@@ -1,1 +1,66 @@
-print("bench")
+import FilterDSL
+import FilterEval
+import Foundation
+
+// aafilter-bench: performance figures for the README, each beside a baseline measured in the
+// same run. Release builds only: `swift run -c release aafilter-bench`.
+
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "--peak-rss" {
+  Measure.wrapperMain(Array(CommandLine.arguments.dropFirst(2)))
+}
+
+struct Options {
+  var findings = 100_000
+  var linesFindings = 1_000_000
+  var runs = 5
+  var external = true
+
+  init(_ arguments: [String]) {
+    var index = 0
+    while index < arguments.count {
+      let word = arguments[index]
+      let next = index + 1 < arguments.count ? Int(arguments[index + 1]) : nil
+      switch word {
+      case "--findings": findings = next ?? findings; index += 1
+      case "--lines": linesFindings = next ?? linesFindings; index += 1
+      case "--runs": runs = max(1, next ?? runs); index += 1
+      case "--no-external": external = false
+      case "--quick":
+        findings = 2_000
+        linesFindings = 5_000
+        runs = 1
+        external = false
+      default:
+        print("usage: aafilter-bench [--findings N] [--lines N] [--runs N] [--no-external] [--quick]")
+        exit(2)
+      }
+      index += 1
+    }
+  }
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+#if DEBUG
+  print("note: a debug build; figures mean nothing (use swift run -c release aafilter-bench)")
+#endif
+let report = Report()
+report.header(options)
+
+let workDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("aafilter-bench-\(getpid())")
+try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: workDirectory) }
+
+var generator = SyntheticFindings(seed: 42)
+let documentBytes = generator.listFindings(count: options.findings)
+let documentURL = workDirectory.appendingPathComponent("findings.json")
+try Data(documentBytes).write(to: documentURL)
+report.note("input: \(options.findings) findings, \(String(format: "%.1f", Double(documentBytes.count) / 1e6)) MB of list-findings JSON")
+
+let suite = Benchmarks(options: options, report: report, documentBytes: documentBytes)
+try suite.parseAndCompile()
+let findings = try suite.decoding()
+try suite.decodingLines()
+suite.evaluation(findings)
+suite.sorting(findings)
+try suite.endToEnd(documentURL: documentURL, workDirectory: workDirectory)
+report.finish()
