@@ -14,8 +14,18 @@ struct FindingsInput {
 
   var name: String { path == "-" ? "<stdin>" : path }
 
+  static let batchSize = 8_192
+
   /// Calls `body` with each finding in input order.
   func read(console: Console, _ body: (Finding) throws -> Void) throws -> Summary {
+    try read(console: console, batches: { batch in
+      for finding in batch { try body(finding) }
+    })
+  }
+
+  /// Calls `body` with the findings in input order, in batches: a whole document at once,
+  /// JSON Lines a few thousand at a time so memory stays bounded.
+  func read(console: Console, batches body: ([Finding]) throws -> Void) throws -> Summary {
     let next: () throws -> [UInt8]
     do {
       next = try console.openChunks(path)
@@ -46,7 +56,16 @@ struct FindingsInput {
           }
           return ended ? [] : try next()
         }
-        try reader.forEach(body)
+        var batch: [Finding] = []
+        batch.reserveCapacity(Self.batchSize)
+        try reader.forEach { finding in
+          batch.append(finding)
+          if batch.count == Self.batchSize {
+            try body(batch)
+            batch.removeAll(keepingCapacity: true)
+          }
+        }
+        if !batch.isEmpty { try body(batch) }
         summary = Summary(shape: .jsonLines, nextToken: nil, skipped: reader.skipped)
       } else {
         var all = prefix
@@ -59,7 +78,7 @@ struct FindingsInput {
           }
         }
         let document = try FindingsDecoder.decode(all, options: options)
-        for finding in document.findings { try body(finding) }
+        try body(document.findings)
         summary = Summary(shape: document.shape, nextToken: document.nextToken, skipped: document.skipped)
       }
       reportSkipped(summary.skipped, console: console)

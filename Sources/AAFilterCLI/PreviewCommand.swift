@@ -32,7 +32,7 @@ struct PreviewCommand: Command {
     let rules = try RuleSources.rules(arguments, console: console)
     var preview = ArchivePreview(rules: rules)
     let input = FindingsInput(path: path, lenient: arguments.has("--lenient"))
-    _ = try input.read(console: console) { preview.add($0) }
+    _ = try input.read(console: console, batches: { preview.add(contentsOf: $0) })
     switch output {
     case "ids": console.write(preview.entries(.archived).map { ($0.id ?? "") + "\n" }.joined())
     case "json": console.write(preview.json.serialized() + "\n")

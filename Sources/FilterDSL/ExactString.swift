@@ -15,8 +15,8 @@ package struct ExactString: Hashable, Sendable, Comparable {
   }
 
   package func hash(into hasher: inout Hasher) {
-    hasher.combine(value.utf8.count)
-    for byte in value.utf8 { hasher.combine(byte) }
+    var value = value
+    value.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 
   package static func < (lhs: Self, rhs: Self) -> Bool {

@@ -49,19 +49,29 @@ public struct ArchivePreview: Sendable {
   }
 
   public mutating func add(_ finding: Finding) {
+    record(finding, verdicts: matchers.map { $0.evaluate(finding) })
+  }
+
+  /// Adds a whole collection, evaluating each rule column by column (`FindingTable`).
+  public mutating func add(contentsOf findings: [Finding]) {
+    let table = FindingTable(findings)
+    let verdicts = rules.map { table.evaluate($0.filter) }
+    for (row, finding) in findings.enumerated() {
+      record(finding, verdicts: verdicts.map { $0[row] })
+    }
+  }
+
+  public mutating func add(contentsOf findings: some Sequence<Finding>) {
+    for finding in findings { add(finding) }
+  }
+
+  /// Attribution for one finding, given each rule's verdict on it.
+  private mutating func record(_ finding: Finding, verdicts: [Verdict]) {
     let index = findingCount
     findingCount += 1
-    let status = finding.status ?? "(none)"
-    statusCounts[status, default: 0] += 1
-    var matched: [Int] = []
-    var undecided: [Int] = []
-    for (ruleIndex, matcher) in matchers.enumerated() {
-      switch matcher.evaluate(finding) {
-      case .match: matched.append(ruleIndex)
-      case .undecidable: undecided.append(ruleIndex)
-      case .noMatch: break
-      }
-    }
+    statusCounts[finding.status ?? "(none)", default: 0] += 1
+    let matched = verdicts.indices.filter { verdicts[$0] == .match }
+    let undecided = verdicts.indices.filter { verdicts[$0] == .undecidable }
     let outcome: Outcome
     switch finding.status {
     case "ACTIVE":
@@ -82,10 +92,6 @@ public struct ArchivePreview: Sendable {
         index: index, id: finding.id, resourceType: finding.resourceType, resource: finding.resource,
         status: finding.status, isPublic: finding.isPublic, outcome: outcome, matchedRules: matched,
         undecidableRules: undecided))
-  }
-
-  public mutating func add(contentsOf findings: some Sequence<Finding>) {
-    for finding in findings { add(finding) }
   }
 
   public func entries(_ outcome: Outcome) -> [Entry] { entries.filter { $0.outcome == outcome } }
