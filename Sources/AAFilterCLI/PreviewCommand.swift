@@ -30,7 +30,9 @@ struct PreviewCommand: Command {
     guard let path = arguments.value("--findings") else { throw UsageError(message: "--findings is required") }
     let output = try arguments.choice("--output", ["summary", "json", "ids", "table"], default: "summary")
     let rules = try RuleSources.rules(arguments, console: console)
-    var preview = ArchivePreview(rules: rules)
+    // The summary and table show a bounded sample, so any input size previews in bounded
+    // memory; ids and json list every finding.
+    var preview = ArchivePreview(rules: rules, entryLimit: output == "summary" || output == "table" ? 1_000 : .max)
     let input = FindingsInput(path: path, lenient: arguments.has("--lenient"))
     _ = try input.read(console: console, batches: { preview.add(contentsOf: $0) })
     switch output {
@@ -66,15 +68,20 @@ enum PreviewSummary {
     let statuses = preview.statusCounts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     var lines: [String] = []
     lines.append("Archive preview: \(names.count) rule\(names.count == 1 ? "" : "s"), \(preview.findingCount) findings (\(statuses))")
-    let archived = preview.entries(.archived)
-    lines.append("Would archive \(archived.count) of \(active) active findings.")
+    func more(_ shown: Int, _ total: Int) {
+      if total > shown { lines.append("  ... and \(total - shown) more") }
+    }
+    let counts = preview.outcomeCounts
+    lines.append("Would archive \(counts[.archived, default: 0]) of \(active) active findings.")
     let exposed = preview.archivedPublic
     lines.append("")
-    if exposed.isEmpty {
+    if preview.archivedPublicCount == 0 {
       lines.append("Public findings that would be archived: none")
     } else {
-      lines.append("WARNING: \(exposed.count) PUBLIC finding\(exposed.count == 1 ? "" : "s") would be archived:")
+      let count = preview.archivedPublicCount
+      lines.append("WARNING: \(count) PUBLIC finding\(count == 1 ? "" : "s") would be archived:")
       for entry in exposed { lines.append("  \(describe(entry))  [\(ruleList(entry.matchedRules))]") }
+      more(exposed.count, count)
     }
     lines.append("")
     lines.append("Per rule (active findings it would archive):")
@@ -84,26 +91,26 @@ enum PreviewSummary {
       lines.append("  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(count)\(count == 0 ? "  (matches nothing)" : "")")
     }
     let several = preview.matchedBySeveralRules
-    if !several.isEmpty {
+    if preview.matchedBySeveralRulesCount > 0 {
       lines.append("")
-      lines.append("Matched by several rules: \(several.count)")
+      lines.append("Matched by several rules: \(preview.matchedBySeveralRulesCount)")
       for entry in several { lines.append("  \(entry.id ?? "(no id)")  [\(ruleList(entry.matchedRules))]") }
+      more(several.count, preview.matchedBySeveralRulesCount)
     }
-    let already = preview.entries(.alreadyArchived)
-    if !already.isEmpty {
+    if let already = counts[.alreadyArchived] {
       lines.append("")
-      lines.append("Already archived, and matched by the rules: \(already.count)")
+      lines.append("Already archived, and matched by the rules: \(already)")
     }
-    let undecidable = preview.entries(.undecidable)
-    if !undecidable.isEmpty {
+    if let undecidableCount = counts[.undecidable] {
+      let undecidable = preview.entries(.undecidable)
       lines.append("")
-      lines.append("Undecidable (records without access details): \(undecidable.count)")
+      lines.append("Undecidable (records without access details): \(undecidableCount)")
       for entry in undecidable { lines.append("  \(entry.id ?? "(no id)")  [\(ruleList(entry.undecidableRules))]") }
+      more(undecidable.count, undecidableCount)
     }
-    let resolved = preview.entries(.resolvedMatched)
-    if !resolved.isEmpty {
+    if let resolved = counts[.resolvedMatched] {
       lines.append("")
-      lines.append("Resolved findings the rules match (never archived): \(resolved.count)")
+      lines.append("Resolved findings the rules match (never archived): \(resolved)")
     }
     return lines.joined(separator: "\n") + "\n"
   }

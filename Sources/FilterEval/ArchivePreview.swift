@@ -36,17 +36,30 @@ public struct ArchivePreview: Sendable {
 
   public let rules: [ArchiveRule]
   private let matchers: [FindingMatcher]
+  /// The entries kept, in input order: all of them, or the first `entryLimit` of each outcome.
   public private(set) var entries: [Entry] = []
   public private(set) var findingCount = 0
   public private(set) var statusCounts: [String: Int] = [:]
   /// Per rule, the ACTIVE findings it would archive.
   public private(set) var archiveCounts: [Int]
+  /// Exact counts, whether or not every entry was kept.
+  public private(set) var outcomeCounts: [Outcome: Int] = [:]
+  public private(set) var archivedPublicCount = 0
+  public private(set) var matchedBySeveralRulesCount = 0
+  /// The most entries kept per outcome (and for public and multi-rule archived findings), so
+  /// a preview of any number of findings needs bounded memory. Counts stay exact.
+  public let entryLimit: Int
+  private var kept: [String: Int] = [:]
 
-  public init(rules: [ArchiveRule]) {
+  public init(rules: [ArchiveRule], entryLimit: Int = .max) {
     self.rules = rules
+    self.entryLimit = entryLimit
     matchers = rules.map { FindingMatcher($0.filter) }
     archiveCounts = Array(repeating: 0, count: rules.count)
   }
+
+  /// Whether some entries were counted but not kept.
+  public var isTruncated: Bool { outcomeCounts.values.reduce(0, +) > entries.count }
 
   public mutating func add(_ finding: Finding) {
     record(finding, verdicts: matchers.map { $0.evaluate(finding) })
@@ -87,6 +100,15 @@ public struct ArchivePreview: Sendable {
     case "RESOLVED" where !matched.isEmpty: outcome = .resolvedMatched
     default: return
     }
+    outcomeCounts[outcome, default: 0] += 1
+    let isPublicArchive = outcome == .archived && finding.isPublic == true
+    let isShared = outcome == .archived && matched.count > 1
+    if isPublicArchive { archivedPublicCount += 1 }
+    if isShared { matchedBySeveralRulesCount += 1 }
+    // Keep an entry while any list it belongs to still has room.
+    let lists = [outcome.rawValue] + (isPublicArchive ? ["public"] : []) + (isShared ? ["several"] : [])
+    guard lists.contains(where: { kept[$0, default: 0] < entryLimit }) else { return }
+    for list in lists { kept[list, default: 0] += 1 }
     entries.append(
       Entry(
         index: index, id: finding.id, resourceType: finding.resourceType, resource: finding.resource,

@@ -40,3 +40,30 @@ final class ArchivePreviewTests: XCTestCase {
     XCTAssertEqual(preview.entries(.archived).map(\.id), ["a"])
   }
 }
+
+final class ArchivePreviewLimitTests: XCTestCase {
+  /// With an entry limit, counts stay exact while only a bounded sample is kept.
+  func testEntryLimit_keepsCountsExact() throws {
+    let records = (0..<500).map { #"{"id":"f\#($0)","status":"ACTIVE","isPublic":\#($0 % 2 == 0),"resourceType":"AWS::S3::Bucket"}"# }
+    let findings = try FindingsDecoder.decode(Array(("[" + records.joined(separator: ",") + "]").utf8)).findings
+    let rules = [
+      ArchiveRule(ruleName: "Buckets", filter: ["resourceType": Criterion(eq: ["AWS::S3::Bucket"])]),
+      ArchiveRule(ruleName: "Public", filter: ["isPublic": Criterion(eq: ["true"])]),
+    ]
+    var limited = ArchivePreview(rules: rules, entryLimit: 10)
+    var full = ArchivePreview(rules: rules)
+    for finding in findings { limited.add(finding) }
+    full.add(contentsOf: findings)
+    XCTAssertEqual(limited.outcomeCounts, full.outcomeCounts)
+    XCTAssertEqual(limited.outcomeCounts[.archived], 500)
+    XCTAssertEqual(limited.archivedPublicCount, 250)
+    XCTAssertEqual(limited.matchedBySeveralRulesCount, 250)
+    XCTAssertEqual(limited.archiveCounts, full.archiveCounts)
+    // An entry stays while any of its lists (outcome, public, several rules) has room.
+    XCTAssertLessThanOrEqual(limited.entries.count, 30)
+    XCTAssertEqual(limited.archivedPublic.count, 10)
+    XCTAssertTrue(limited.isTruncated)
+    XCTAssertEqual(full.entries.count, 500)
+    XCTAssertFalse(full.isTruncated)
+  }
+}
