@@ -54,18 +54,26 @@ struct Arguments {
       }
       switch kind {
       case .flag:
-        guard inlineValue == nil else { throw UsageError(message: "option '\(name)' takes no value") }
+        guard inlineValue == nil else {
+          throw UsageError(message: "option '\(name)' takes no value")
+        }
         flags.insert(name)
       case .value, .repeated:
         let value: String
         if let inlineValue {
           value = inlineValue
         } else {
-          guard index < words.count else { throw UsageError(message: "option '\(name)' needs a value") }
+          guard index < words.count else {
+            throw UsageError(message: "option '\(name)' needs a value")
+          }
           value = words[index]
           index += 1
         }
-        if kind == .value { values[name] = [value] } else { values[name, default: []].append(value) }
+        if kind == .value {
+          values[name] = [value]
+        } else {
+          values[name, default: []].append(value)
+        }
       }
     }
     if positionals.count > spec.maxPositionals {
@@ -80,7 +88,10 @@ struct Arguments {
   func integer(_ name: String, range: ClosedRange<Int>) throws -> Int? {
     guard let text = value(name) else { return nil }
     guard let number = Int(text), range.contains(number) else {
-      throw UsageError(message: "option '\(name)' takes a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+      throw UsageError(
+        message:
+          "option '\(name)' takes a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'"
+      )
     }
     return number
   }
@@ -88,7 +99,8 @@ struct Arguments {
   func choice(_ name: String, _ choices: [String], default fallback: String) throws -> String {
     guard let text = value(name) else { return fallback }
     guard choices.contains(text) else {
-      throw UsageError(message: "option '\(name)' takes one of \(choices.joined(separator: ", ")), not '\(text)'")
+      throw UsageError(
+        message: "option '\(name)' takes one of \(choices.joined(separator: ", ")), not '\(text)'")
     }
     return text
   }

@@ -3,7 +3,8 @@ import FilterDSL
 /// `aafilter check [EXPR | -f FILE | --rules FILE | -] [--context ...] [--format ...] [--strict]`
 struct CheckCommand: Command {
   static let name = "check"
-  static let summary = "validate and lint rules: what AWS would reject, and what it silently accepts"
+  static let summary =
+    "validate and lint rules: what AWS would reject, and what it silently accepts"
   static let usage =
     "aafilter check [EXPR | -f FILE | --rules FILE | -] [--context archive-rule|list-findings|access-preview] [--format human|json|sarif] [--strict]"
   static let help = """
@@ -25,28 +26,40 @@ struct CheckCommand: Command {
     """
   static let options = OptionSpec(
     names: [
-      "--file": .value, "--rules": .value, "--context": .value, "--format": .value, "--strict": .flag, "--split": .flag,
+      "--file": .value, "--rules": .value, "--context": .value, "--format": .value,
+      "--strict": .flag, "--split": .flag,
       "--max-rules": .value,
     ], aliases: ["-f": "--file"])
 
   static func run(_ arguments: Arguments, console: Console) throws {
-    let contextName = try arguments.choice("--context", FilterContext.allCases.map(\.rawValue), default: "archive-rule")
+    let contextName = try arguments.choice(
+      "--context", FilterContext.allCases.map(\.rawValue), default: "archive-rule")
     let format = try arguments.choice("--format", ["human", "json", "sarif"], default: "human")
-    var options = LintOptions(context: FilterContext(rawValue: contextName) ?? .archiveRule, split: arguments.has("--split"))
-    if let quota = try arguments.integer("--max-rules", range: 1...10_000) { options.limits.maxRules = quota }
+    var options = LintOptions(
+      context: FilterContext(rawValue: contextName) ?? .archiveRule, split: arguments.has("--split")
+    )
+    if let quota = try arguments.integer("--max-rules", range: 1...10_000) {
+      options.limits.maxRules = quota
+    }
     if arguments.value("--file") != nil, arguments.value("--rules") != nil {
       throw UsageError(message: "give either -f or --rules, not both")
     }
     let file = arguments.value("--file") ?? arguments.value("--rules")
-    let input = try RuleInput.load(positional: arguments.positionals.first, file: file, console: console)
+    let input = try RuleInput.load(
+      positional: arguments.positionals.first, file: file, console: console)
     let bytes = Array(input.text.utf8)
-    let report = RuleJSON.looksLikeJSON(bytes) ? Linter.lint(json: bytes, options: options) : Linter.lint(input.text, options: options)
+    let report =
+      RuleJSON.looksLikeJSON(bytes)
+      ? Linter.lint(json: bytes, options: options) : Linter.lint(input.text, options: options)
     switch format {
     case "json": console.write(report.json(file: input.name).serialized() + "\n")
-    case "sarif": console.write(report.sarif(file: input.name, toolVersion: AAFilter.version).serialized() + "\n")
+    case "sarif":
+      console.write(
+        report.sarif(file: input.name, toolVersion: AAFilter.version).serialized() + "\n")
     default: console.write(report.rendered(name: input.name, colored: console.colored))
     }
-    let failing = report.count(.error) > 0 || (arguments.has("--strict") && !report.diagnostics.isEmpty)
+    let failing =
+      report.count(.error) > 0 || (arguments.has("--strict") && !report.diagnostics.isEmpty)
     if failing { throw Reported() }
   }
 }

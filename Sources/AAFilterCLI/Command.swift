@@ -15,13 +15,18 @@ protocol Command: Sendable {
 public enum AAFilter {
   public static let version = "0.1.0"
 
-  static var commands: [any Command.Type] { [
-    CompileCommand.self, FormatCommand.self, QueryCommand.self, PreviewCommand.self, ExplainCommand.self, CheckCommand.self,
-  ] }
+  static var commands: [any Command.Type] {
+    [
+      CompileCommand.self, FormatCommand.self, QueryCommand.self, PreviewCommand.self,
+      ExplainCommand.self, CheckCommand.self,
+    ]
+  }
 
   static var overview: String {
     let width = commands.map { $0.name.count }.max() ?? 0
-    let lines = commands.map { "  \($0.name.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.summary)" }
+    let lines = commands.map {
+      "  \($0.name.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.summary)"
+    }
     return """
       aafilter: write, check and preview AWS IAM Access Analyzer archive rules and finding filters
 
@@ -45,7 +50,8 @@ public enum AAFilter {
     if first == "--help" || first == "-h" || first == "help" {
       if first == "help", arguments.count > 1 {
         guard let command = commands.first(where: { $0.name == arguments[1] }) else {
-          return usageFailure("unknown command '\(arguments[1])'", usage: "aafilter help <command>", console: console)
+          return usageFailure(
+            "unknown command '\(arguments[1])'", usage: "aafilter help <command>", console: console)
         }
         console.write(helpText(command))
         return ExitStatus.success.rawValue
@@ -54,8 +60,13 @@ public enum AAFilter {
       return ExitStatus.success.rawValue
     }
     guard let command = commands.first(where: { $0.name == first }) else {
-      let hint = Suggestion.closest(to: first, among: commands.map { $0.name }).map { " (did you mean '\($0)'?)" } ?? ""
-      return usageFailure("unknown command '\(first)'\(hint)", usage: "aafilter <command> [options]", console: console)
+      let hint =
+        Suggestion.closest(to: first, among: commands.map { $0.name }).map {
+          " (did you mean '\($0)'?)"
+        } ?? ""
+      return usageFailure(
+        "unknown command '\(first)'\(hint)", usage: "aafilter <command> [options]", console: console
+      )
     }
     let rest = Array(arguments.dropFirst())
     if rest.contains("--help") || rest.contains("-h") {

@@ -18,7 +18,8 @@ struct CompileCommand: Command {
     names: ["--file": .value, "--split": .flag, "--max-maps": .value], aliases: ["-f": "--file"])
 
   static func run(_ arguments: Arguments, console: Console) throws {
-    let input = try RuleInput.load(positional: arguments.positionals.first, file: arguments.value("--file"), console: console)
+    let input = try RuleInput.load(
+      positional: arguments.positionals.first, file: arguments.value("--file"), console: console)
     var options = CompileOptions(split: arguments.has("--split"))
     if let cap = try arguments.integer("--max-maps", range: 1...10_000) {
       options.limits.maxFilterMaps = cap
@@ -32,11 +33,13 @@ struct CompileCommand: Command {
         throw Reported()
       }
       input.report(diagnostics, console: console)
-      let json: JSONValue = options.split ? .array(maps.map(\.json)) : (maps.first?.json ?? .object([]))
+      let json: JSONValue =
+        options.split ? .array(maps.map(\.json)) : (maps.first?.json ?? .object([]))
       console.write(json.serialized() + "\n")
       if let sort = expression.sort {
         console.writeError(
-          "note: a filter map has no sort; pass it separately: --sort attributeName=\(sort.attributeName),orderBy=\(sort.orderBy.rawValue)\n")
+          "note: a filter map has no sort; pass it separately: --sort attributeName=\(sort.attributeName),orderBy=\(sort.orderBy.rawValue)\n"
+        )
       }
     case .ruleSet(let ruleSet):
       let (rules, diagnostics) = ruleSet.compile(options: options)
@@ -45,7 +48,8 @@ struct CompileCommand: Command {
         throw Reported()
       }
       input.report(diagnostics, console: console)
-      console.write(JSONValue.object([("archiveRules", .array(rules.map(\.json)))]).serialized() + "\n")
+      console.write(
+        JSONValue.object([("archiveRules", .array(rules.map(\.json)))]).serialized() + "\n")
     }
   }
 }

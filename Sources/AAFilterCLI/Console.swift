@@ -16,7 +16,8 @@ public struct Console: Sendable {
 
   public init(
     write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
-    readInput: @escaping @Sendable () -> [UInt8], readFile: @escaping @Sendable (String) throws -> [UInt8],
+    readInput: @escaping @Sendable () -> [UInt8],
+    readFile: @escaping @Sendable (String) throws -> [UInt8],
     openChunks: (@Sendable (String) throws -> () throws -> [UInt8])? = nil, colored: Bool = false
   ) {
     self.write = write
@@ -109,7 +110,10 @@ func readWholeFile(_ path: String) throws -> [UInt8] {
   var status = stat()
   guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
     // Not a regular file (a pipe, a device): read it as a stream.
-    guard let data = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).readDataToEndOfFileOrNil() else {
+    guard
+      let data = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+        .readDataToEndOfFileOrNil()
+    else {
       throw FileError(path: path)
     }
     return [UInt8](data)

@@ -5,7 +5,8 @@ import FilterEval
 struct ExplainCommand: Command {
   static let name = "explain"
   static let summary = "show, criterion by criterion, why rules match a finding or not"
-  static let usage = "aafilter explain --findings FILE --id ID (--rule [NAME=]EXPR ... | --rules FILE) [--output text|json]"
+  static let usage =
+    "aafilter explain --findings FILE --id ID (--rule [NAME=]EXPR ... | --rules FILE) [--output text|json]"
   static let help = """
     For each rule: every criterion and operator with its verdict and the finding's value.
 
@@ -19,19 +20,24 @@ struct ExplainCommand: Command {
     """
   static let options = OptionSpec(
     names: [
-      "--findings": .value, "--id": .value, "--rule": .repeated, "--rules": .value, "--output": .value,
+      "--findings": .value, "--id": .value, "--rule": .repeated, "--rules": .value,
+      "--output": .value,
       "--rule-format": .value, "--split": .flag,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {
-    guard let path = arguments.value("--findings") else { throw UsageError(message: "--findings is required") }
+    guard let path = arguments.value("--findings") else {
+      throw UsageError(message: "--findings is required")
+    }
     guard let id = arguments.value("--id") else { throw UsageError(message: "--id is required") }
     let output = try arguments.choice("--output", ["text", "json"], default: "text")
     let rules = try RuleSources.rules(arguments, console: console)
     var found: Finding?
     var ids: [String] = []
     _ = try FindingsInput(path: path, lenient: false).read(console: console) { finding in
-      if found == nil, let findingID = finding.id, findingID.utf8.elementsEqual(id.utf8) { found = finding }
+      if found == nil, let findingID = finding.id, findingID.utf8.elementsEqual(id.utf8) {
+        found = finding
+      }
       if found == nil, ids.count < 10_000, let findingID = finding.id { ids.append(findingID) }
     }
     guard let finding = found else {
@@ -42,9 +48,11 @@ struct ExplainCommand: Command {
     let explanations = rules.map { ($0.ruleName, FindingMatcher($0.filter).explain(finding)) }
     if output == "json" {
       console.write(
-        JSONValue.array(explanations.map { name, explanation in
-          .object([("ruleName", .string(name))] + explanation.jsonMembers)
-        }).serialized() + "\n")
+        JSONValue.array(
+          explanations.map { name, explanation in
+            .object([("ruleName", .string(name))] + explanation.jsonMembers)
+          }
+        ).serialized() + "\n")
       return
     }
     var text = "finding \(id): \(finding.resourceType ?? "-") \(finding.status ?? "-")"
@@ -56,7 +64,8 @@ struct ExplainCommand: Command {
       for criterion in explanation.criteria {
         text += "  \(mark(criterion.verdict)) \(criterion.key) = \(show(criterion.value))\n"
         for result in criterion.operators {
-          let values = result.op == .exists
+          let values =
+            result.op == .exists
             ? (result.exists == true ? "exists" : "not exists")
             : "\(result.op.rawValue) [\(result.values.map { JSONValue.string($0).serialized() }.joined(separator: ", "))]"
           text += "      \(mark(result.verdict)) \(values): \(result.reason)\n"
@@ -87,7 +96,8 @@ struct ExplainCommand: Command {
     case .absent: "(absent)"
     case .undecidable: "(not in this record)"
     case .scalar(let text): JSONValue.string(text).serialized()
-    case .list(let list): "[" + list.map { JSONValue.string($0).serialized() }.joined(separator: ", ") + "]"
+    case .list(let list):
+      "[" + list.map { JSONValue.string($0).serialized() }.joined(separator: ", ") + "]"
     }
   }
 }

@@ -18,9 +18,11 @@ struct FindingsInput {
 
   /// Calls `body` with each finding in input order.
   func read(console: Console, _ body: (Finding) throws -> Void) throws -> Summary {
-    try read(console: console, batches: { batch in
-      for finding in batch { try body(finding) }
-    })
+    try read(
+      console: console,
+      batches: { batch in
+        for finding in batch { try body(finding) }
+      })
   }
 
   /// Calls `body` with the findings in input order, in batches: a whole document at once,
@@ -79,7 +81,8 @@ struct FindingsInput {
         }
         let document = try FindingsDecoder.decode(all, options: options)
         try body(document.findings)
-        summary = Summary(shape: document.shape, nextToken: document.nextToken, skipped: document.skipped)
+        summary = Summary(
+          shape: document.shape, nextToken: document.nextToken, skipped: document.skipped)
       }
       reportSkipped(summary.skipped, console: console)
       return summary
@@ -91,7 +94,8 @@ struct FindingsInput {
 
   private func reportSkipped(_ skipped: [RecordError], console: Console) {
     guard !skipped.isEmpty else { return }
-    var text = "warning: \(name): skipped \(skipped.count) malformed record\(skipped.count == 1 ? "" : "s")\n"
+    var text =
+      "warning: \(name): skipped \(skipped.count) malformed record\(skipped.count == 1 ? "" : "s")\n"
     for error in skipped.prefix(20) { text += "  - \(error)\n" }
     if skipped.count > 20 { text += "  ... and \(skipped.count - 20) more\n" }
     console.writeError(text)

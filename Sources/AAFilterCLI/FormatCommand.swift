@@ -15,7 +15,8 @@ struct FormatCommand: Command {
       -f, --file FILE       read the rule from FILE
       --from-json FILE      read filter map JSON instead of rule text
     """
-  static let options = OptionSpec(names: ["--file": .value, "--from-json": .value], aliases: ["-f": "--file"])
+  static let options = OptionSpec(
+    names: ["--file": .value, "--from-json": .value], aliases: ["-f": "--file"])
 
   static func run(_ arguments: Arguments, console: Console) throws {
     if let path = arguments.value("--from-json") {
@@ -23,10 +24,12 @@ struct FormatCommand: Command {
         throw UsageError(message: "--from-json takes the only input")
       }
       let bytes = path == "-" ? console.readInput() : try readFile(path, console: console)
-      console.write(try formatJSON(bytes, name: path == "-" ? "<stdin>" : path, console: console) + "\n")
+      console.write(
+        try formatJSON(bytes, name: path == "-" ? "<stdin>" : path, console: console) + "\n")
       return
     }
-    let input = try RuleInput.load(positional: arguments.positionals.first, file: arguments.value("--file"), console: console)
+    let input = try RuleInput.load(
+      positional: arguments.positionals.first, file: arguments.value("--file"), console: console)
     // Formatting is about text, so any valid expression prints; long lists stay whole.
     var options = CompileOptions(split: true)
     options.limits.maxValuesPerOperator = .max
@@ -53,7 +56,8 @@ struct FormatCommand: Command {
     }
   }
 
-  private static func formatJSON(_ bytes: [UInt8], name: String, console: Console) throws -> String {
+  private static func formatJSON(_ bytes: [UInt8], name: String, console: Console) throws -> String
+  {
     do {
       switch try RuleJSON.decode(bytes) {
       case .filterMap(let map, _): return FilterPrinter().print(map)

@@ -22,17 +22,22 @@ struct PreviewCommand: Command {
     """
   static let options = OptionSpec(
     names: [
-      "--findings": .value, "--rule": .repeated, "--rules": .value, "--output": .value, "--split": .flag,
+      "--findings": .value, "--rule": .repeated, "--rules": .value, "--output": .value,
+      "--split": .flag,
       "--rule-format": .value, "--lenient": .flag,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {
-    guard let path = arguments.value("--findings") else { throw UsageError(message: "--findings is required") }
-    let output = try arguments.choice("--output", ["summary", "json", "ids", "table"], default: "summary")
+    guard let path = arguments.value("--findings") else {
+      throw UsageError(message: "--findings is required")
+    }
+    let output = try arguments.choice(
+      "--output", ["summary", "json", "ids", "table"], default: "summary")
     let rules = try RuleSources.rules(arguments, console: console)
     // The summary and table show a bounded sample, so any input size previews in bounded
     // memory; ids and json list every finding.
-    var preview = ArchivePreview(rules: rules, entryLimit: output == "summary" || output == "table" ? 1_000 : .max)
+    var preview = ArchivePreview(
+      rules: rules, entryLimit: output == "summary" || output == "table" ? 1_000 : .max)
     let input = FindingsInput(path: path, lenient: arguments.has("--lenient"))
     _ = try input.read(console: console, batches: { preview.add(contentsOf: $0) })
     switch output {
@@ -65,9 +70,12 @@ enum PreviewSummary {
       "\(entry.id ?? "(no id)")  \(entry.resourceType ?? "-")  \(entry.resource ?? "-")"
     }
     let active = preview.statusCounts["ACTIVE", default: 0]
-    let statuses = preview.statusCounts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+    let statuses = preview.statusCounts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+      .joined(separator: ", ")
     var lines: [String] = []
-    lines.append("Archive preview: \(names.count) rule\(names.count == 1 ? "" : "s"), \(preview.findingCount) findings (\(statuses))")
+    lines.append(
+      "Archive preview: \(names.count) rule\(names.count == 1 ? "" : "s"), \(preview.findingCount) findings (\(statuses))"
+    )
     func more(_ shown: Int, _ total: Int) {
       if total > shown { lines.append("  ... and \(total - shown) more") }
     }
@@ -80,7 +88,9 @@ enum PreviewSummary {
     } else {
       let count = preview.archivedPublicCount
       lines.append("WARNING: \(count) PUBLIC finding\(count == 1 ? "" : "s") would be archived:")
-      for entry in exposed { lines.append("  \(describe(entry))  [\(ruleList(entry.matchedRules))]") }
+      for entry in exposed {
+        lines.append("  \(describe(entry))  [\(ruleList(entry.matchedRules))]")
+      }
       more(exposed.count, count)
     }
     lines.append("")
@@ -88,13 +98,17 @@ enum PreviewSummary {
     let width = names.map(\.count).max() ?? 0
     for (index, name) in names.enumerated() {
       let count = preview.archiveCounts[index]
-      lines.append("  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(count)\(count == 0 ? "  (matches nothing)" : "")")
+      lines.append(
+        "  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(count)\(count == 0 ? "  (matches nothing)" : "")"
+      )
     }
     let several = preview.matchedBySeveralRules
     if preview.matchedBySeveralRulesCount > 0 {
       lines.append("")
       lines.append("Matched by several rules: \(preview.matchedBySeveralRulesCount)")
-      for entry in several { lines.append("  \(entry.id ?? "(no id)")  [\(ruleList(entry.matchedRules))]") }
+      for entry in several {
+        lines.append("  \(entry.id ?? "(no id)")  [\(ruleList(entry.matchedRules))]")
+      }
       more(several.count, preview.matchedBySeveralRulesCount)
     }
     if let already = counts[.alreadyArchived] {
@@ -105,7 +119,9 @@ enum PreviewSummary {
       let undecidable = preview.entries(.undecidable)
       lines.append("")
       lines.append("Undecidable (records without access details): \(undecidableCount)")
-      for entry in undecidable { lines.append("  \(entry.id ?? "(no id)")  [\(ruleList(entry.undecidableRules))]") }
+      for entry in undecidable {
+        lines.append("  \(entry.id ?? "(no id)")  [\(ruleList(entry.undecidableRules))]")
+      }
       more(undecidable.count, undecidableCount)
     }
     if let resolved = counts[.resolvedMatched] {

@@ -23,22 +23,31 @@ struct QueryCommand: Command {
     """
   static let options = OptionSpec(
     names: [
-      "--findings": .value, "--filter": .value, "--sort": .value, "--max-results": .value, "--next-token": .value,
+      "--findings": .value, "--filter": .value, "--sort": .value, "--max-results": .value,
+      "--next-token": .value,
       "--output": .value, "--rule-format": .value, "--lenient": .flag,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {
-    guard let path = arguments.value("--findings") else { throw UsageError(message: "--findings is required") }
-    guard let filterText = arguments.value("--filter") else { throw UsageError(message: "--filter is required") }
+    guard let path = arguments.value("--findings") else {
+      throw UsageError(message: "--findings is required")
+    }
+    guard let filterText = arguments.value("--filter") else {
+      throw UsageError(message: "--filter is required")
+    }
     let output = try arguments.choice("--output", ["json", "ids", "table"], default: "json")
     let maxResults = try arguments.integer("--max-results", range: 1...1_000_000)
-    var (filter, sort) = try RuleSources.filter(filterText, format: try RuleSources.format(arguments), console: console)
+    var (filter, sort) = try RuleSources.filter(
+      filterText, format: try RuleSources.format(arguments), console: console)
     if let text = arguments.value("--sort") { sort = try parseSort(text) }
-    let query = FindingQuery(filter: filter, sort: sort, maxResults: maxResults, nextToken: arguments.value("--next-token"))
+    let query = FindingQuery(
+      filter: filter, sort: sort, maxResults: maxResults, nextToken: arguments.value("--next-token")
+    )
     let page: FindingQuery.Page
     do {
       var runner = try FindingQuery.Runner(query)
-      _ = try FindingsInput(path: path, lenient: arguments.has("--lenient")).read(console: console) { runner.add($0) }
+      _ = try FindingsInput(path: path, lenient: arguments.has("--lenient")).read(console: console)
+      { runner.add($0) }
       page = try runner.finish()
     } catch let error as QueryError {
       console.writeError("error: \(error)\n")
@@ -51,7 +60,8 @@ struct QueryCommand: Command {
     }
     if !page.undecidable.isEmpty {
       console.writeError(
-        "note: \(page.undecidable.count) record\(page.undecidable.count == 1 ? "" : "s") could not be decided (no access details, e.g. list-findings-v2 summaries) and are in no page\n")
+        "note: \(page.undecidable.count) record\(page.undecidable.count == 1 ? "" : "s") could not be decided (no access details, e.g. list-findings-v2 summaries) and are in no page\n"
+      )
     }
   }
 
@@ -63,11 +73,15 @@ struct QueryCommand: Command {
         let pair = part.split(separator: "=", maxSplits: 1)
         if pair.count == 2 { fields[String(pair[0])] = String(pair[1]) }
       }
-      guard let name = fields["attributeName"] else { throw UsageError(message: "--sort needs an attribute name") }
+      guard let name = fields["attributeName"] else {
+        throw UsageError(message: "--sort needs an attribute name")
+      }
       return SortCriteria(attributeName: name, orderBy: try order(fields["orderBy"] ?? "ASC"))
     }
     let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-    guard let name = parts.first, !name.isEmpty else { throw UsageError(message: "--sort needs an attribute name") }
+    guard let name = parts.first, !name.isEmpty else {
+      throw UsageError(message: "--sort needs an attribute name")
+    }
     return SortCriteria(attributeName: name, orderBy: try order(parts.count > 1 ? parts[1] : "ASC"))
   }
 

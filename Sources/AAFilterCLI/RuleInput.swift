@@ -11,7 +11,8 @@ struct RuleInput {
     case (.some, .some):
       throw UsageError(message: "give the rule either as an argument or with -f, not both")
     case (nil, nil):
-      throw UsageError(message: "no rule given: pass it as an argument, with -f FILE, or '-' for standard input")
+      throw UsageError(
+        message: "no rule given: pass it as an argument, with -f FILE, or '-' for standard input")
     case (.some("-"), nil):
       return try decode(console.readInput(), name: "<stdin>", console: console)
     case (.some(let text), nil):
@@ -32,14 +33,16 @@ struct RuleInput {
     // The lexer reports the first invalid byte with its position.
     let (_, diagnostics) = FilterSource.parse(bytes: bytes)
     let text = String(decoding: bytes, as: UTF8.self)
-    console.writeError(DiagnosticRenderer(colored: console.colored).render(diagnostics, source: text, name: name))
+    console.writeError(
+      DiagnosticRenderer(colored: console.colored).render(diagnostics, source: text, name: name))
     throw Reported()
   }
 
   /// Renders diagnostics against this input on standard error.
   func report(_ diagnostics: [Diagnostic], console: Console) {
     guard !diagnostics.isEmpty else { return }
-    console.writeError(DiagnosticRenderer(colored: console.colored).render(diagnostics, source: text, name: name))
+    console.writeError(
+      DiagnosticRenderer(colored: console.colored).render(diagnostics, source: text, name: name))
   }
 
   /// Parses, reporting syntax errors.

@@ -12,7 +12,8 @@ struct TextTable {
     }
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { column, cell in
-        column == cells.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+        column == cells.count - 1
+          ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
       }.joined(separator: "  ")
     }
     return ([line(headers)] + rows.map(line)).joined(separator: "\n") + "\n"

@@ -30,7 +30,9 @@ struct Compiler {
     self.options = options
   }
 
-  static func compile(_ query: Query, options: CompileOptions) -> ([FilterCriteriaMap], [Diagnostic]) {
+  static func compile(_ query: Query, options: CompileOptions) -> (
+    [FilterCriteriaMap], [Diagnostic]
+  ) {
     var compiler = Compiler(options: options)
     let maps = compiler.compile(query.expression) ?? []
     return (compiler.diagnostics.hasErrors ? [] : maps, compiler.diagnostics)
@@ -61,7 +63,8 @@ struct Compiler {
         .error(
           .tooManyFilterMaps,
           "this expression splits into \(spread.count) filter maps, more than the limit of \(options.limits.maxFilterMaps)",
-          at: expression.range, help: "simplify the expression, or raise the limit if your quota allows"))
+          at: expression.range,
+          help: "simplify the expression, or raise the limit if your quota allows"))
       return nil
     }
     return spread.map(\.filterMap)
@@ -75,7 +78,9 @@ struct Compiler {
 
   /// The conjunctions whose union is `expression` (negated when `negated`); `[]` when it can
   /// never match; `nil` after an error.
-  private mutating func terms(of expression: ExpressionNode, negated: Bool, negation: SourceRange?) -> [Term]? {
+  private mutating func terms(of expression: ExpressionNode, negated: Bool, negation: SourceRange?)
+    -> [Term]?
+  {
     switch expression {
     case .predicate(let predicate):
       return literal(predicate, negated: negated, negation: negation).map { [$0] }
@@ -92,7 +97,9 @@ struct Compiler {
     }
   }
 
-  private mutating func literal(_ predicate: Predicate, negated: Bool, negation: SourceRange?) -> Term? {
+  private mutating func literal(_ predicate: Predicate, negated: Bool, negation: SourceRange?)
+    -> Term?
+  {
     let flipped = predicate.negated != negated
     var part = Term.Part()
     let op: ComparisonOperator
@@ -108,7 +115,8 @@ struct Compiler {
           .error(
             .negatedContains, "'not' cannot apply to 'contains': the API has no 'does not contain'",
             at: predicate.range, label: "negated here",
-            help: "match whole values with 'neq' instead, or write the positive cases as 'contains'",
+            help:
+              "match whole values with 'neq' instead, or write the positive cases as 'contains'",
             notes: negation.map { [.init("the 'not' that applies", range: $0)] } ?? []))
         return nil
       }
@@ -118,7 +126,8 @@ struct Compiler {
       guard !predicate.values.isEmpty else {
         report(
           .error(
-            .emptyValueList, "'\(predicate.key.value)' has an empty value list", at: predicate.range,
+            .emptyValueList, "'\(predicate.key.value)' has an empty value list",
+            at: predicate.range,
             label: "the API needs 1 to \(options.limits.maxValuesPerOperator) values"))
         return nil
       }
@@ -150,7 +159,9 @@ struct Compiler {
     return merged
   }
 
-  private mutating func conjunction(_ operands: [ExpressionNode], negated: Bool, negation: SourceRange?) -> [Term]? {
+  private mutating func conjunction(
+    _ operands: [ExpressionNode], negated: Bool, negation: SourceRange?
+  ) -> [Term]? {
     var result = [Term.empty]
     var failed = false
     for operand in operands {
@@ -194,8 +205,10 @@ struct Compiler {
     guard count <= options.limits.maxIntermediateTerms else {
       report(
         .error(
-          .tooManyFilterMaps, "this expression expands to more than \(options.limits.maxIntermediateTerms) alternatives",
-          at: range, help: "'and' over several 'or' groups multiplies them; simplify the expression"))
+          .tooManyFilterMaps,
+          "this expression expands to more than \(options.limits.maxIntermediateTerms) alternatives",
+          at: range, help: "'and' over several 'or' groups multiplies them; simplify the expression"
+        ))
       return false
     }
     return true
@@ -226,7 +239,9 @@ struct Compiler {
           continue
         }
         let signatures = mergeSignatures(of: term)
-        for signature in signatures where index[signature] == nil { index[signature] = output.count }
+        for signature in signatures where index[signature] == nil {
+          index[signature] = output.count
+        }
         registered.append(signatures)
         output.append(term)
       }
@@ -290,7 +305,8 @@ struct Compiler {
           guard options.split, op != .neq else {
             report(
               .error(
-                .tooManyValues, "'\(key)' has \(values.count) values in '\(op.rawValue)'; the API takes at most \(cap)",
+                .tooManyValues,
+                "'\(key)' has \(values.count) values in '\(op.rawValue)'; the API takes at most \(cap)",
                 at: range,
                 help: op == .neq
                   ? "a 'neq' list cannot be spread over several rules; narrow it"
@@ -298,8 +314,12 @@ struct Compiler {
             failed = true
             continue
           }
-          let chunks = stride(from: 0, to: values.count, by: cap).map { Array(values[$0..<min($0 + cap, values.count)]) }
-          guard checkSize(variants.count * chunks.count + output.count, at: range) else { return nil }
+          let chunks = stride(from: 0, to: values.count, by: cap).map {
+            Array(values[$0..<min($0 + cap, values.count)])
+          }
+          guard checkSize(variants.count * chunks.count + output.count, at: range) else {
+            return nil
+          }
           variants = variants.flatMap { variant in
             chunks.map { chunk in
               var copy = variant
@@ -325,23 +345,29 @@ struct Compiler {
     let first = terms[0]
     let differing = keys.filter { key in
       terms.contains { term in
-        term[key].map { Term.Signature.PartSignature($0) } != first[key].map { Term.Signature.PartSignature($0) }
+        term[key].map { Term.Signature.PartSignature($0) }
+          != first[key].map { Term.Signature.PartSignature($0) }
       }
     }
     let named = (differing.isEmpty ? keys : differing).map { "'\($0)'" }
-    let list = named.count > 1 ? named.dropLast().joined(separator: ", ") + " and " + (named.last ?? "") : named.joined()
+    let list =
+      named.count > 1
+      ? named.dropLast().joined(separator: ", ") + " and " + (named.last ?? "") : named.joined()
     report(
       .error(
         .orAcrossKeys,
         "this 'or' needs \(terms.count) filter maps (it spans \(list)), but one filter map is a single 'and' of keys",
         at: range, label: "'or' across keys",
-        help: "split it into one archive rule per alternative with --split (filterMaps(splitting: true))"))
+        help:
+          "split it into one archive rule per alternative with --split (filterMaps(splitting: true))"
+      ))
   }
 }
 
 extension Term.Signature.PartSignature {
   init(_ part: Term.Part) {
     func set(_ list: [String]?) -> Set<ExactString>? { list.map { Set($0.map(ExactString.init)) } }
-    self.init(eq: set(part.eq), neq: set(part.neq), contains: set(part.contains), exists: part.exists)
+    self.init(
+      eq: set(part.eq), neq: set(part.neq), contains: set(part.contains), exists: part.exists)
   }
 }

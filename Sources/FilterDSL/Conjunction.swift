@@ -24,14 +24,18 @@ extension Compiler {
     return nil
   }
 
-  private func combine(_ base: Term.Part, _ other: Term.Part, key: String) -> Result<Term.Part, ConjoinFailure> {
+  private func combine(_ base: Term.Part, _ other: Term.Part, key: String) -> Result<
+    Term.Part, ConjoinFailure
+  > {
     let listValued = options.listValuedKeys.contains(key)
     var part = base
     for (op, range) in other.origins where part.origins[op] == nil { part.origins[op] = range }
 
     if let exists = other.exists {
       if let current = part.exists, current != exists {
-        return .failure(unsatisfiable(key, .exists, .exists, base, other, "'\(key)' cannot both exist and not exist"))
+        return .failure(
+          unsatisfiable(
+            key, .exists, .exists, base, other, "'\(key)' cannot both exist and not exist"))
       }
       part.exists = exists
     }
@@ -46,13 +50,17 @@ extension Compiler {
                   .conflictingListEq,
                   "'\(key)' is a list, and two different 'eq' lists on it cannot be one filter map",
                   at: other.origins[.eq] ?? base.origins[.eq] ?? SourceRange(start: 0, end: 0),
-                  help: "each 'eq' asks that some element equal one of its values; write one list or split the rule",
-                  notes: (base.origins[.eq]).map { [.init("the other 'eq' list", range: $0)] } ?? [])))
+                  help:
+                    "each 'eq' asks that some element equal one of its values; write one list or split the rule",
+                  notes: (base.origins[.eq]).map { [.init("the other 'eq' list", range: $0)] } ?? []
+                )))
           }
         } else {
           let intersection = current.filter { incoming.contains(ExactString($0)) }
           if intersection.isEmpty {
-            return .failure(unsatisfiable(key, .eq, .eq, base, other, "'\(key)' cannot equal a value of both lists"))
+            return .failure(
+              unsatisfiable(
+                key, .eq, .eq, base, other, "'\(key)' cannot equal a value of both lists"))
           }
           part.eq = intersection
         }
@@ -64,7 +72,9 @@ extension Compiler {
       part.neq = ((part.neq ?? []) + neq).uniquedExactly()
     }
     if let contains = other.contains {
-      if let current = part.contains, Set(current.map(ExactString.init)) != Set(contains.map(ExactString.init)) {
+      if let current = part.contains,
+        Set(current.map(ExactString.init)) != Set(contains.map(ExactString.init))
+      {
         return .failure(
           .inexpressible(
             .error(
@@ -72,11 +82,15 @@ extension Compiler {
               "two different 'contains' lists on '\(key)' cannot be one filter map",
               at: other.origins[.contains] ?? SourceRange(start: 0, end: 0),
               help: "the API's 'contains' is any-of: merge the lists with 'or', or split the rule",
-              notes: (base.origins[.contains]).map { [.init("the other 'contains' list", range: $0)] } ?? [])))
+              notes: (base.origins[.contains]).map {
+                [.init("the other 'contains' list", range: $0)]
+              } ?? [])))
       }
       part.contains = part.contains ?? contains
     }
-    if let failure = contradiction(in: part, key: key, listValued: listValued, base: base, other: other) {
+    if let failure = contradiction(
+      in: part, key: key, listValued: listValued, base: base, other: other)
+    {
       return .failure(failure)
     }
     return .success(part)
@@ -88,23 +102,28 @@ extension Compiler {
   ) -> ConjoinFailure? {
     if part.exists == false {
       if part.eq != nil {
-        return unsatisfiable(key, .exists, .eq, base, other, "'\(key)' must be absent, but 'eq' needs it present")
+        return unsatisfiable(
+          key, .exists, .eq, base, other, "'\(key)' must be absent, but 'eq' needs it present")
       }
       if part.contains != nil {
-        return unsatisfiable(key, .exists, .contains, base, other, "'\(key)' must be absent, but 'contains' needs it present")
+        return unsatisfiable(
+          key, .exists, .contains, base, other,
+          "'\(key)' must be absent, but 'contains' needs it present")
       }
     }
     guard let eq = part.eq else { return nil }
     let excluded = Set((part.neq ?? []).map(ExactString.init))
     let allowed = eq.filter { !excluded.contains(ExactString($0)) }
     if allowed.isEmpty {
-      return unsatisfiable(key, .eq, .neq, base, other, "every value '\(key)' may equal is excluded by 'neq'")
+      return unsatisfiable(
+        key, .eq, .neq, base, other, "every value '\(key)' may equal is excluded by 'neq'")
     }
     // On a list, a different element may satisfy 'contains'; on a scalar the one value must.
     if !listValued, let contains = part.contains,
       !allowed.contains(where: { value in contains.contains { ByteSearch.contains(value, $0) } })
     {
-      return unsatisfiable(key, .eq, .contains, base, other, "no value '\(key)' may equal contains a 'contains' value")
+      return unsatisfiable(
+        key, .eq, .contains, base, other, "no value '\(key)' may equal contains a 'contains' value")
     }
     return nil
   }
@@ -118,11 +137,13 @@ extension Compiler {
     let ranges = [a, b].compactMap { $0 }.sorted { $0.start < $1.start }
     let primary = ranges.last ?? SourceRange(start: 0, end: 0)
     let notes: [Diagnostic.Note] =
-      ranges.count > 1 && ranges[0] != primary ? [.init("conflicts with this condition", range: ranges[0])] : []
+      ranges.count > 1 && ranges[0] != primary
+      ? [.init("conflicts with this condition", range: ranges[0])] : []
     return .unsatisfiable(
       .error(
         .unsatisfiable, "these conditions on '\(key)' can never all hold: \(reason)", at: primary,
-        label: "contradicts an earlier condition", help: "a rule that can never match archives nothing; remove one side",
+        label: "contradicts an earlier condition",
+        help: "a rule that can never match archives nothing; remove one side",
         notes: notes))
   }
 }
@@ -141,7 +162,9 @@ package enum ByteSearch {
     }
   }
 
-  package static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+  package static func contains(
+    _ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
     let n = needle.count
     if n == 0 { return true }
     guard n <= haystack.count, let first = needle.first else { return false }

@@ -28,7 +28,9 @@ enum Coverage {
       // Each value a can hold (by 'eq') or must contain (by 'contains') already contains one
       // of b's values; on a list the same element carries it.
       func covered(_ sources: [String]?) -> Bool {
-        sources.map { $0.allSatisfy { source in contains.contains { ByteSearch.contains(source, $0) } } } ?? false
+        sources.map {
+          $0.allSatisfy { source in contains.contains { ByteSearch.contains(source, $0) } }
+        } ?? false
       }
       guard covered(a.eq) || covered(a.contains) else { return false }
     }
@@ -41,7 +43,9 @@ enum Coverage {
       guard let y = b[key] else { continue }
       if let e1 = x.exists, let e2 = y.exists, e1 != e2 { return false }
       let absent = x.exists == false || y.exists == false
-      if absent, x.eq != nil || y.eq != nil || x.contains != nil || y.contains != nil { return false }
+      if absent, x.eq != nil || y.eq != nil || x.contains != nil || y.contains != nil {
+        return false
+      }
       if !FilterKeyCatalog.listValuedKeys.contains(key) {
         var allowed = x.eq.map { Set($0.map(ExactString.init)) }
         if let eq = y.eq {

@@ -8,7 +8,9 @@ public struct Criterion: Hashable, Sendable, Codable {
   public var contains: [String]?
   public var exists: Bool?
 
-  public init(eq: [String]? = nil, neq: [String]? = nil, contains: [String]? = nil, exists: Bool? = nil) {
+  public init(
+    eq: [String]? = nil, neq: [String]? = nil, contains: [String]? = nil, exists: Bool? = nil
+  ) {
     self.eq = eq
     self.neq = neq
     self.contains = contains
@@ -26,11 +28,13 @@ public struct Criterion: Hashable, Sendable, Codable {
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: AnyKey.self)
     for key in container.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-      let suggestion = Suggestion.closest(to: key.stringValue, among: CodingKeys.allCases.map(\.rawValue))
+      let suggestion = Suggestion.closest(
+        to: key.stringValue, among: CodingKeys.allCases.map(\.rawValue))
       let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
       throw DecodingError.dataCorruptedError(
         forKey: key, in: container,
-        debugDescription: "unknown operator '\(key.stringValue)'\(hint); operators are eq, neq, contains, exists")
+        debugDescription:
+          "unknown operator '\(key.stringValue)'\(hint); operators are eq, neq, contains, exists")
     }
     func list(_ name: String) throws -> [String]? {
       let key = AnyKey(name)
@@ -51,12 +55,15 @@ public struct Criterion: Hashable, Sendable, Codable {
         exists = try container.decode(Bool.self, forKey: existsKey)
       } catch {
         throw DecodingError.dataCorruptedError(
-          forKey: existsKey, in: container, debugDescription: "'exists' must be the JSON boolean true or false")
+          forKey: existsKey, in: container,
+          debugDescription: "'exists' must be the JSON boolean true or false")
       }
     }
     if isEmpty {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: "a criterion needs at least one of eq, neq, contains, exists"))
+        .init(
+          codingPath: decoder.codingPath,
+          debugDescription: "a criterion needs at least one of eq, neq, contains, exists"))
     }
   }
 

@@ -27,24 +27,33 @@ public struct DiagnosticRenderer: Sendable {
     let location = map.location(of: diagnostic.range.start)
     let gutter = String(repeating: " ", count: String(location.line).count)
     var lines: [String] = []
-    lines.append(paint(diagnostic.severity.rawValue, diagnostic.severity) + ": " + diagnostic.message)
+    lines.append(
+      paint(diagnostic.severity.rawValue, diagnostic.severity) + ": " + diagnostic.message)
     lines.append("\(gutter)--> \(name):\(location.line):\(location.column)")
     lines.append("\(gutter) |")
-    lines += snippet(diagnostic.range, label: diagnostic.label, severity: diagnostic.severity, map: map, gutter: gutter)
+    lines += snippet(
+      diagnostic.range, label: diagnostic.label, severity: diagnostic.severity, map: map,
+      gutter: gutter)
     for note in diagnostic.notes {
       if let range = note.range {
         let noteLocation = map.location(of: range.start)
         if noteLocation.line == location.line {
           // Same line: underline the other span beneath, as a secondary mark.
           let end = map.location(of: range.end)
-          let width = max(1, (end.line == noteLocation.line ? end.column : noteLocation.column + 1) - noteLocation.column)
+          let width = max(
+            1,
+            (end.line == noteLocation.line ? end.column : noteLocation.column + 1)
+              - noteLocation.column)
           lines.append(
-            "\(gutter) | " + String(repeating: " ", count: noteLocation.column - 1) + String(repeating: "-", count: width)
+            "\(gutter) | " + String(repeating: " ", count: noteLocation.column - 1)
+              + String(repeating: "-", count: width)
               + " " + note.message)
           continue
         }
-        lines.append("\(gutter) = note: \(note.message) (\(name):\(noteLocation.line):\(noteLocation.column))")
-        let noteGutter = String(repeating: " ", count: max(gutter.count, String(noteLocation.line).count))
+        lines.append(
+          "\(gutter) = note: \(note.message) (\(name):\(noteLocation.line):\(noteLocation.column))")
+        let noteGutter = String(
+          repeating: " ", count: max(gutter.count, String(noteLocation.line).count))
         lines += snippet(range, label: nil, severity: .warning, map: map, gutter: noteGutter)
       } else {
         lines.append("\(gutter) = note: \(note.message)")

@@ -44,7 +44,9 @@ public struct FilterExpression: Hashable, Sendable {
     options.split = false
     let maps = try filterMaps(options: options)
     guard let map = maps.first else {
-      throw DiagnosticError([.error(.orAcrossKeys, "the expression compiled to no filter map", at: query.range)], source: source)
+      throw DiagnosticError(
+        [.error(.orAcrossKeys, "the expression compiled to no filter map", at: query.range)],
+        source: source)
     }
     return map
   }
@@ -62,7 +64,9 @@ public struct FilterExpression: Hashable, Sendable {
   }
 
   /// The maps and every diagnostic, without throwing: for tools that collect problems.
-  public func compile(options: CompileOptions = CompileOptions()) -> ([FilterCriteriaMap], [Diagnostic]) {
+  public func compile(options: CompileOptions = CompileOptions()) -> (
+    [FilterCriteriaMap], [Diagnostic]
+  ) {
     Compiler.compile(query, options: options)
   }
 }
@@ -83,7 +87,8 @@ public struct RuleSet: Hashable, Sendable {
       throw DiagnosticError(
         [
           .error(
-            .unexpectedToken, "expected a rule set ('rule NAME { ... }'), found a filter expression",
+            .unexpectedToken,
+            "expected a rule set ('rule NAME { ... }'), found a filter expression",
             at: query.range)
         ], source: source)
     }
@@ -107,7 +112,8 @@ public struct RuleSet: Hashable, Sendable {
         diagnostics.append(
           .error(
             .invalidRuleName, "'\(name.value)' is not a valid archive rule name", at: name.range,
-            label: "names are 1 to 255 characters: a letter, then letters, digits, '_', '.' or '-'"))
+            label: "names are 1 to 255 characters: a letter, then letters, digits, '_', '.' or '-'")
+        )
       }
       if let first = firstDefinition[ExactString(name.value)] {
         diagnostics.append(
@@ -139,8 +145,10 @@ public struct RuleSet: Hashable, Sendable {
         let range = rules.last?.range ?? SourceRange(start: 0, end: 0)
         diagnostics.append(
           .error(
-            .tooManyRules, "the rule set makes \(output.count) archive rules, more than the quota of \(options.limits.maxRules)",
-            at: range, help: "an analyzer holds 100 archive rules by default (1,000 after a quota increase)"))
+            .tooManyRules,
+            "the rule set makes \(output.count) archive rules, more than the quota of \(options.limits.maxRules)",
+            at: range,
+            help: "an analyzer holds 100 archive rules by default (1,000 after a quota increase)"))
       }
     }
     return (diagnostics.hasErrors ? [] : output, diagnostics)
@@ -150,11 +158,15 @@ public struct RuleSet: Hashable, Sendable {
   private func checkSplitNames(_ output: [ArchiveRule]) -> [Diagnostic] {
     var seen = Set<ExactString>()
     var diagnostics: [Diagnostic] = []
-    for rule in output where !seen.insert(ExactString(rule.ruleName)).inserted || !ArchiveRule.isValidName(rule.ruleName) {
+    for rule in output
+    where !seen.insert(ExactString(rule.ruleName)).inserted
+      || !ArchiveRule.isValidName(rule.ruleName)
+    {
       let source = rules.first { rule.ruleName.hasPrefix($0.name.value) }
       diagnostics.append(
         .error(
-          .duplicateRuleName, "splitting makes the rule name '\(rule.ruleName)', which is taken or too long",
+          .duplicateRuleName,
+          "splitting makes the rule name '\(rule.ruleName)', which is taken or too long",
           at: source?.name.range ?? SourceRange(start: 0, end: 0), help: "rename one of the rules"))
     }
     return diagnostics
@@ -176,7 +188,8 @@ public enum FilterSource: Sendable {
   }
 
   /// Parses without throwing: the document (when it parsed) and every syntax diagnostic.
-  public static func parse(_ source: String, limits: Limits = .default) -> (Document, [Diagnostic]) {
+  public static func parse(_ source: String, limits: Limits = .default) -> (Document, [Diagnostic])
+  {
     Parser.parse(Array(source.utf8), limits: limits)
   }
 

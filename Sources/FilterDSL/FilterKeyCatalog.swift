@@ -53,17 +53,23 @@ public struct FilterKey: Hashable, Sendable {
 public enum FilterKeyCatalog {
   public static let resourceTypes = [
     "AWS::S3::Bucket", "AWS::IAM::Role", "AWS::SQS::Queue", "AWS::Lambda::Function",
-    "AWS::Lambda::LayerVersion", "AWS::KMS::Key", "AWS::SecretsManager::Secret", "AWS::EFS::FileSystem",
-    "AWS::EC2::Snapshot", "AWS::ECR::Repository", "AWS::RDS::DBSnapshot", "AWS::RDS::DBClusterSnapshot",
-    "AWS::SNS::Topic", "AWS::S3Express::DirectoryBucket", "AWS::DynamoDB::Table", "AWS::DynamoDB::Stream",
+    "AWS::Lambda::LayerVersion", "AWS::KMS::Key", "AWS::SecretsManager::Secret",
+    "AWS::EFS::FileSystem",
+    "AWS::EC2::Snapshot", "AWS::ECR::Repository", "AWS::RDS::DBSnapshot",
+    "AWS::RDS::DBClusterSnapshot",
+    "AWS::SNS::Topic", "AWS::S3Express::DirectoryBucket", "AWS::DynamoDB::Table",
+    "AWS::DynamoDB::Stream",
     "AWS::IAM::User",
   ]
   public static let findingStatuses = ["ACTIVE", "ARCHIVED", "RESOLVED"]
   public static let findingTypes = [
-    "ExternalAccess", "UnusedIAMRole", "UnusedIAMUserAccessKey", "UnusedIAMUserPassword", "UnusedPermission",
+    "ExternalAccess", "UnusedIAMRole", "UnusedIAMUserAccessKey", "UnusedIAMUserPassword",
+    "UnusedPermission",
     "InternalAccess",
   ]
-  public static let rcpRestrictions = ["APPLICABLE", "FAILED_TO_EVALUATE_RCP", "NOT_APPLICABLE", "APPLIED"]
+  public static let rcpRestrictions = [
+    "APPLICABLE", "FAILED_TO_EVALUATE_RCP", "NOT_APPLICABLE", "APPLIED",
+  ]
   public static let changeTypes = ["CHANGED", "NEW", "UNCHANGED"]
 
   private static let everyAnalyzer = Set(AnalyzerKind.allCases)
@@ -75,7 +81,8 @@ public enum FilterKeyCatalog {
     FilterKey("resourceType", .enumeration(resourceTypes), analyzers: everyAnalyzer),
     FilterKey("resourceOwnerAccount", .accountID, analyzers: everyAnalyzer),
     FilterKey("isPublic", .boolean, analyzers: [.externalAccess], isDetail: true),
-    FilterKey("status", .enumeration(findingStatuses), contexts: findingQueries, analyzers: everyAnalyzer),
+    FilterKey(
+      "status", .enumeration(findingStatuses), contexts: findingQueries, analyzers: everyAnalyzer),
     FilterKey("error", .string, analyzers: everyAnalyzer),
     FilterKey("id", .string, contexts: findingQueries, analyzers: everyAnalyzer),
     FilterKey("findingType", .enumeration(findingTypes), analyzers: everyAnalyzer),
@@ -92,7 +99,8 @@ public enum FilterKeyCatalog {
   /// Documented entries of the finding's `condition` map. Condition keys are open-ended (any
   /// policy condition key can appear), so only near misses of these are flagged.
   public static let conditionEntries = [
-    "aws:PrincipalArn", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:SourceIp", "aws:SourceVpc",
+    "aws:PrincipalArn", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:SourceIp",
+    "aws:SourceVpc",
     "aws:SourceVpce", "aws:SourceAccount", "aws:SourceArn", "aws:SourceOwner", "aws:UserId",
     "cognito-identity.amazonaws.com:aud", "graph.facebook.com:app_id", "accounts.google.com:aud",
     "kms:CallerAccount", "www.amazon.com:app_id",
@@ -100,24 +108,29 @@ public enum FilterKeyCatalog {
 
   /// Condition entries whose values have a known shape.
   static let conditionKinds: [String: ValueKind] = [
-    "aws:PrincipalArn": .arn, "aws:SourceArn": .arn, "aws:SourceAccount": .accountID, "aws:SourceOwner": .accountID,
+    "aws:PrincipalArn": .arn, "aws:SourceArn": .arn, "aws:SourceAccount": .accountID,
+    "aws:SourceOwner": .accountID,
     "kms:CallerAccount": .accountID,
   ]
 
   /// Attributes ListFindings can sort by (the finding's scalar fields).
   public static let sortableAttributes = [
-    "id", "resource", "resourceType", "resourceOwnerAccount", "status", "error", "isPublic", "createdAt", "analyzedAt",
+    "id", "resource", "resourceType", "resourceOwnerAccount", "status", "error", "isPublic",
+    "createdAt", "analyzedAt",
     "updatedAt", "findingType",
   ]
 
   /// Keys whose attribute is a list of strings.
-  public static let listValuedKeys: Set<String> = Set(keys.filter { $0.kind == .stringList }.map(\.name))
+  public static let listValuedKeys: Set<String> = Set(
+    keys.filter { $0.kind == .stringList }.map(\.name))
 
   /// Every documented key spelled out, families included, for "did you mean".
   public static let allKeyNames: [String] =
-    keys.map(\.name) + principalEntries.map { "principal." + $0 } + conditionEntries.map { "condition." + $0 }
+    keys.map(\.name) + principalEntries.map { "principal." + $0 }
+    + conditionEntries.map { "condition." + $0 }
 
-  private static let byName: [String: FilterKey] = Dictionary(keys.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+  private static let byName: [String: FilterKey] = Dictionary(
+    keys.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
 
   /// The catalog entry for a key, with the families resolved: `principal.AWS` is a principal,
   /// `condition.X` a string. `nil` for a key the catalog does not know.

@@ -14,7 +14,8 @@ package indirect enum JSONValue: Hashable, Sendable {
     case (.number(let a), .number(let b)): a == b
     case (.string(let a), .string(let b)): ExactString(a) == ExactString(b)
     case (.array(let a), .array(let b)): a == b
-    case (.object(let a), .object(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    case (.object(let a), .object(let b)):
+      a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
     default: false
     }
   }
@@ -126,7 +127,8 @@ extension Diagnostic {
       ])
     }
     var members: [(String, JSONValue)] = [
-      ("severity", .string(severity.rawValue)), ("code", .string(code.rawValue)), ("message", .string(message)),
+      ("severity", .string(severity.rawValue)), ("code", .string(code.rawValue)),
+      ("message", .string(message)),
     ]
     if let file { members.append(("file", .string(file))) }
     members.append(("range", location(range)))
@@ -134,12 +136,22 @@ extension Diagnostic {
     if let help { members.append(("help", .string(help))) }
     if !notes.isEmpty {
       members.append(
-        ("notes", .array(notes.map { note in
-          .object([("message", .string(note.message))] + (note.range.map { [("range", location($0))] } ?? []))
-        })))
+        (
+          "notes",
+          .array(
+            notes.map { note in
+              .object(
+                [("message", .string(note.message))]
+                  + (note.range.map { [("range", location($0))] } ?? []))
+            })
+        ))
     }
     if let fix {
-      members.append(("fix", .object([("range", location(fix.range)), ("replacement", .string(fix.replacement))])))
+      members.append(
+        (
+          "fix",
+          .object([("range", location(fix.range)), ("replacement", .string(fix.replacement))])
+        ))
     }
     return .object(members)
   }

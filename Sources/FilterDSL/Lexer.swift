@@ -40,7 +40,8 @@ struct Lexer {
   private mutating func nextOrSkip() -> Token? {
     skipTrivia()
     guard position < bytes.count else {
-      return Token(kind: .endOfInput, range: SourceRange(start: bytes.count, end: bytes.count), value: "")
+      return Token(
+        kind: .endOfInput, range: SourceRange(start: bytes.count, end: bytes.count), value: "")
     }
     let start = position
     let byte = bytes[position]
@@ -63,7 +64,8 @@ struct Lexer {
       position += 1
       report(
         .invalidCharacter, "unexpected character '!'", start..<position,
-        label: "'!' stands only in '!='", help: "write '!=' or 'neq' for not-equal, 'not' for negation")
+        label: "'!' stands only in '!='",
+        help: "write '!=' or 'neq' for not-equal, 'not' for negation")
       return nil
     case UInt8(ascii: "\""):
       return lexString()
@@ -158,7 +160,8 @@ struct Lexer {
     var segmentStart = position
     func flushSegment(_ lexer: inout Lexer, upTo end: Int) {
       guard end > segmentStart else { return }
-      scalars.append(contentsOf: String(decoding: lexer.bytes[segmentStart..<end], as: UTF8.self).unicodeScalars)
+      scalars.append(
+        contentsOf: String(decoding: lexer.bytes[segmentStart..<end], as: UTF8.self).unicodeScalars)
     }
     while position < bytes.count {
       let byte = bytes[position]
@@ -166,7 +169,8 @@ struct Lexer {
       case UInt8(ascii: "\""):
         flushSegment(&self, upTo: position)
         position += 1
-        return Token(kind: .string, range: SourceRange(start: start, end: position), value: String(scalars))
+        return Token(
+          kind: .string, range: SourceRange(start: start, end: position), value: String(scalars))
       case UInt8(ascii: "\\"):
         flushSegment(&self, upTo: position)
         lexEscape(into: &scalars)
@@ -176,7 +180,8 @@ struct Lexer {
         report(
           .unterminatedString, "unterminated string", start..<position,
           label: "the closing '\"' is missing", help: "a string ends on the line it starts")
-        return Token(kind: .string, range: SourceRange(start: start, end: position), value: String(scalars))
+        return Token(
+          kind: .string, range: SourceRange(start: start, end: position), value: String(scalars))
       case 0..<0x20:
         report(
           .controlCharacterInString, "control character in a string", position..<position + 1,
@@ -197,8 +202,11 @@ struct Lexer {
       }
     }
     flushSegment(&self, upTo: position)
-    report(.unterminatedString, "unterminated string", start..<position, label: "the closing '\"' is missing")
-    return Token(kind: .string, range: SourceRange(start: start, end: position), value: String(scalars))
+    report(
+      .unterminatedString, "unterminated string", start..<position,
+      label: "the closing '\"' is missing")
+    return Token(
+      kind: .string, range: SourceRange(start: start, end: position), value: String(scalars))
   }
 
   private mutating func lexEscape(into scalars: inout String.UnicodeScalarView) {

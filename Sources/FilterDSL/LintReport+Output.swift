@@ -5,7 +5,8 @@ extension LintReport {
     var text = ""
     for rule in rules where !rule.diagnostics.isEmpty {
       if let ruleName = rule.name { text += "rule \(ruleName):\n" }
-      text += rule.diagnostics.map { renderer.render($0, source: source, name: name) }.joined(separator: "\n")
+      text += rule.diagnostics.map { renderer.render($0, source: source, name: name) }.joined(
+        separator: "\n")
       text += "\n"
     }
     return text + "\(name): \(summaryLine)\n"
@@ -15,13 +16,16 @@ extension LintReport {
   package func json(file: String) -> JSONValue {
     let entries = rules.flatMap { rule in
       rule.diagnostics.map { diagnostic -> JSONValue in
-        guard case .object(let members) = diagnostic.json(source: source, file: file) else { return .null }
+        guard case .object(let members) = diagnostic.json(source: source, file: file) else {
+          return .null
+        }
         return .object(members + [("rule", rule.name.map(JSONValue.string) ?? .null)])
       }
     }
     return .object([
       ("file", .string(file)),
-      ("errors", .number(count(.error))), ("warnings", .number(count(.warning))), ("risks", .number(count(.risk))),
+      ("errors", .number(count(.error))), ("warnings", .number(count(.warning))),
+      ("risks", .number(count(.risk))),
       ("diagnostics", .array(entries)),
     ])
   }
@@ -31,16 +35,27 @@ extension LintReport {
     let map = LineMap(Array(source.utf8))
     let all = diagnostics
     var ruleIDs: [String] = []
-    for diagnostic in all where !ruleIDs.contains(diagnostic.code.rawValue) { ruleIDs.append(diagnostic.code.rawValue) }
+    for diagnostic in all where !ruleIDs.contains(diagnostic.code.rawValue) {
+      ruleIDs.append(diagnostic.code.rawValue)
+    }
     let risky = Set(all.filter { $0.severity == .risk }.map(\.code.rawValue))
     let rules = ruleIDs.map { id -> JSONValue in
       var members: [(String, JSONValue)] = [
         ("id", .string(id)),
-        ("shortDescription", .object([("text", .string(all.first { $0.code.rawValue == id }?.message ?? id))])),
+        (
+          "shortDescription",
+          .object([("text", .string(all.first { $0.code.rawValue == id }?.message ?? id))])
+        ),
         ("helpUri", .string("docs/checks.md#\(id)")),
       ]
       if risky.contains(id) {
-        members.append(("properties", .object([("tags", .array([.string("security")])), ("security-severity", .string("7.0"))])))
+        members.append(
+          (
+            "properties",
+            .object([
+              ("tags", .array([.string("security")])), ("security-severity", .string("7.0")),
+            ])
+          ))
       }
       return .object(members)
     }
@@ -71,8 +86,13 @@ extension LintReport {
                     "region",
                     .object([
                       ("startLine", .number(start.line)), ("startColumn", .number(start.column)),
-                      ("endLine", .number(end.line)), ("endColumn", .number(max(end.column, start.column + (end.line == start.line ? 1 : 0)))),
-                      ("charOffset", .number(diagnostic.range.start)), ("charLength", .number(diagnostic.range.length)),
+                      ("endLine", .number(end.line)),
+                      (
+                        "endColumn",
+                        .number(max(end.column, start.column + (end.line == start.line ? 1 : 0)))
+                      ),
+                      ("charOffset", .number(diagnostic.range.start)),
+                      ("charLength", .number(diagnostic.range.length)),
                     ])
                   ),
                 ])
@@ -96,7 +116,8 @@ extension LintReport {
                   "driver",
                   .object([
                     ("name", .string("aafilter")), ("version", .string(toolVersion)),
-                    ("informationUri", .string("https://github.com/aafilter/aafilter")), ("rules", .array(rules)),
+                    ("informationUri", .string("https://github.com/aafilter/aafilter")),
+                    ("rules", .array(rules)),
                   ])
                 )
               ])

@@ -16,18 +16,27 @@ extension Linter {
       for path in stringExists {
         warnings.append(
           Diagnostic(
-            .warning, .existsAsString, "'\(path)' is a string; the API takes the JSON boolean true or false",
+            .warning, .existsAsString,
+            "'\(path)' is a string; the API takes the JSON boolean true or false",
             at: origin, help: "write \"exists\": true, not \"exists\": \"true\""))
       }
       decoded = try RuleJSON.decode(cleaned)
     } catch let error as RuleJSON.Error {
       return LintReport(
         source: source,
-        rules: [.init(name: nil, range: nil, diagnostics: [.error(.invalidFilterJSON, error.message, at: origin)])])
+        rules: [
+          .init(
+            name: nil, range: nil,
+            diagnostics: [.error(.invalidFilterJSON, error.message, at: origin)])
+        ])
     } catch {
       return LintReport(
         source: source,
-        rules: [.init(name: nil, range: nil, diagnostics: [.error(.invalidFilterJSON, "not valid JSON", at: origin)])])
+        rules: [
+          .init(
+            name: nil, range: nil,
+            diagnostics: [.error(.invalidFilterJSON, "not valid JSON", at: origin)])
+        ])
     }
     let printer = FilterPrinter()
     var reports: [LintReport.RuleReport] = []
@@ -35,11 +44,18 @@ extension Linter {
     case .filterMap(let map, let sort):
       let text = printer.print(map, sort: sort)
       let report = lint(text, options: options)
-      reports = [.init(name: nil, range: origin, diagnostics: warnings + report.diagnostics.map { anchored($0, at: origin) })]
+      reports = [
+        .init(
+          name: nil, range: origin,
+          diagnostics: warnings + report.diagnostics.map { anchored($0, at: origin) })
+      ]
     case .filterMaps(let maps):
       for map in maps {
         let report = lint(printer.print(map), options: options)
-        reports.append(.init(name: nil, range: origin, diagnostics: report.diagnostics.map { anchored($0, at: origin) }))
+        reports.append(
+          .init(
+            name: nil, range: origin,
+            diagnostics: report.diagnostics.map { anchored($0, at: origin) }))
       }
       if !reports.isEmpty { reports[0].diagnostics = warnings + reports[0].diagnostics }
     case .rules(let rules):
@@ -50,7 +66,10 @@ extension Linter {
       let report = lint(text, options: setOptions)
       for (index, rule) in report.rules.enumerated() {
         let anchor = index < anchors.count ? anchors[index] : origin
-        reports.append(.init(name: rule.name, range: anchor, diagnostics: rule.diagnostics.map { anchored($0, at: anchor) }))
+        reports.append(
+          .init(
+            name: rule.name, range: anchor,
+            diagnostics: rule.diagnostics.map { anchored($0, at: anchor) }))
       }
       if reports.isEmpty { reports = [.init(name: nil, range: origin, diagnostics: [])] }
       reports[0].diagnostics = warnings + reports[0].diagnostics

@@ -6,7 +6,8 @@ public struct LintOptions: Hashable, Sendable {
   /// Check as if rules were compiled with `--split`.
   public var split = false
 
-  public init(context: FilterContext = .archiveRule, limits: Limits = .default, split: Bool = false) {
+  public init(context: FilterContext = .archiveRule, limits: Limits = .default, split: Bool = false)
+  {
     self.context = context
     self.limits = limits
     self.split = split
@@ -27,11 +28,14 @@ public struct LintReport: Hashable, Sendable {
 
   public var diagnostics: [Diagnostic] { rules.flatMap(\.diagnostics) }
 
-  public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+  public func count(_ severity: Severity) -> Int {
+    diagnostics.filter { $0.severity == severity }.count
+  }
 
   /// `2 errors, 1 warning, 3 risks`, or `no problems`.
   public var summaryLine: String {
-    let parts = [(Severity.error, "error"), (.warning, "warning"), (.risk, "risk")].compactMap { severity, word -> String? in
+    let parts = [(Severity.error, "error"), (.warning, "warning"), (.risk, "risk")].compactMap {
+      severity, word -> String? in
       let count = count(severity)
       return count == 0 ? nil : "\(count) \(word)\(count == 1 ? "" : "s")"
     }
@@ -58,19 +62,26 @@ public enum Linter {
   }
 
   /// `anchor` is where rule-wide findings point when the query itself has no text (empty).
-  static func lintQuery(_ query: Query, options: LintOptions, anchor: SourceRange) -> LintReport.RuleReport {
+  static func lintQuery(_ query: Query, options: LintOptions, anchor: SourceRange)
+    -> LintReport.RuleReport
+  {
     var diagnostics: [Diagnostic] = []
-    let (maps, compileDiagnostics) = Compiler.compile(query, options: CompileOptions(split: options.split, limits: options.limits))
+    let (maps, compileDiagnostics) = Compiler.compile(
+      query, options: CompileOptions(split: options.split, limits: options.limits))
     diagnostics += compileDiagnostics
     diagnostics += checkSort(query.sort, options: options)
-    if let expression = query.expression { diagnostics += PredicateChecks(options: options).check(expression) }
+    if let expression = query.expression {
+      diagnostics += PredicateChecks(options: options).check(expression)
+    }
     if options.context == .archiveRule, !compileDiagnostics.hasErrors {
       diagnostics += RiskChecks.check(maps, range: query.expression == nil ? anchor : query.range)
     }
     return .init(name: nil, range: query.range, diagnostics: sorted(diagnostics))
   }
 
-  static func lintRuleSet(_ rules: [RuleDefinition], source: String, options: LintOptions) -> LintReport {
+  static func lintRuleSet(_ rules: [RuleDefinition], source: String, options: LintOptions)
+    -> LintReport
+  {
     var reports: [LintReport.RuleReport] = []
     var compiled: [(RuleDefinition, [FilterCriteriaMap])] = []
     var seen: [ExactString: SourceRange] = [:]
@@ -80,8 +91,10 @@ public enum Linter {
       if !ArchiveRule.isValidName(rule.name.value) {
         diagnostics.append(
           .error(
-            .invalidRuleName, "'\(rule.name.value)' is not a valid archive rule name", at: rule.name.range,
-            label: "names are 1 to 255 characters: a letter, then letters, digits, '_', '.' or '-'"))
+            .invalidRuleName, "'\(rule.name.value)' is not a valid archive rule name",
+            at: rule.name.range,
+            label: "names are 1 to 255 characters: a letter, then letters, digits, '_', '.' or '-'")
+        )
       }
       if let first = seen[ExactString(rule.name.value)] {
         diagnostics.append(
@@ -95,18 +108,22 @@ public enum Linter {
       ruleOptions.context = .archiveRule
       let report = lintQuery(rule.body, options: ruleOptions, anchor: rule.name.range)
       diagnostics += report.diagnostics
-      let (maps, compileDiagnostics) = Compiler.compile(rule.body, options: CompileOptions(split: options.split, limits: options.limits))
+      let (maps, compileDiagnostics) = Compiler.compile(
+        rule.body, options: CompileOptions(split: options.split, limits: options.limits))
       if !compileDiagnostics.hasErrors {
         compiled.append((rule, maps))
         total += maps.count
       }
-      reports.append(.init(name: rule.name.value, range: rule.range, diagnostics: sorted(diagnostics)))
+      reports.append(
+        .init(name: rule.name.value, range: rule.range, diagnostics: sorted(diagnostics)))
     }
     if total > options.limits.maxRules, let last = rules.last {
       reports[reports.count - 1].diagnostics.append(
         .error(
-          .tooManyRules, "the rule set makes \(total) archive rules, more than the quota of \(options.limits.maxRules)",
-          at: last.name.range, help: "an analyzer holds 100 archive rules by default (1,000 after a quota increase)"))
+          .tooManyRules,
+          "the rule set makes \(total) archive rules, more than the quota of \(options.limits.maxRules)",
+          at: last.name.range,
+          help: "an analyzer holds 100 archive rules by default (1,000 after a quota increase)"))
     }
     for (index, diagnostic) in RiskChecks.compare(compiled) {
       if let target = reports.firstIndex(where: { $0.range == compiled[index].0.range }) {
@@ -121,16 +138,19 @@ public enum Linter {
     if options.context != .listFindings {
       return [
         .error(
-          .sortInArchiveRule, "a sort clause is only for list-findings queries, not \(options.context.rawValue)",
+          .sortInArchiveRule,
+          "a sort clause is only for list-findings queries, not \(options.context.rawValue)",
           at: sort.range, label: "remove it", fix: .init(range: sort.range, replacement: ""))
       ]
     }
     let name = sort.attribute.value
-    guard !FilterKeyCatalog.sortableAttributes.contains(where: { $0.utf8.elementsEqual(name.utf8) }) else { return [] }
+    guard !FilterKeyCatalog.sortableAttributes.contains(where: { $0.utf8.elementsEqual(name.utf8) })
+    else { return [] }
     let suggestion = Suggestion.closest(to: name, among: FilterKeyCatalog.sortableAttributes)
     return [
       Diagnostic(
-        .warning, .unknownSortAttribute, "'\(name)' is not a sortable attribute", at: sort.attribute.range,
+        .warning, .unknownSortAttribute, "'\(name)' is not a sortable attribute",
+        at: sort.attribute.range,
         help: suggestion.map { "did you mean '\($0)'?" }
           ?? "sortable: \(FilterKeyCatalog.sortableAttributes.joined(separator: ", "))",
         fix: suggestion.map { .init(range: sort.attribute.range, replacement: $0) })
@@ -140,6 +160,7 @@ public enum Linter {
   static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     var seen = Set<Diagnostic>()
     return diagnostics.filter { seen.insert($0).inserted }.enumerated()
-      .sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }.map(\.element)
+      .sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }.map(
+        \.element)
   }
 }

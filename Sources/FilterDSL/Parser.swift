@@ -55,7 +55,8 @@ struct Parser {
     help: String? = nil, notes: [Diagnostic.Note] = [], fix: Diagnostic.Fix? = nil
   ) {
     guard !aborted else { return }
-    diagnostics.append(.error(code, message, at: range, label: label, help: help, notes: notes, fix: fix))
+    diagnostics.append(
+      .error(code, message, at: range, label: label, help: help, notes: notes, fix: fix))
   }
 
   private mutating func abort(_ code: DiagnosticCode, _ message: String, label: String? = nil) {
@@ -71,16 +72,24 @@ struct Parser {
     }.map(\.element)
     var kept: [Diagnostic] = []
     for diagnostic in all {
-      if kept.contains(where: { $0.range.contains(diagnostic.range) && !$0.range.isEmpty && $0 != diagnostic }) {
+      if kept.contains(where: {
+        $0.range.contains(diagnostic.range) && !$0.range.isEmpty && $0 != diagnostic
+      }) {
         continue
       }
-      if kept.contains(where: { $0.code == diagnostic.code && $0.range == diagnostic.range }) { continue }
+      if kept.contains(where: { $0.code == diagnostic.code && $0.range == diagnostic.range }) {
+        continue
+      }
       kept.append(diagnostic)
     }
     let cap = limits.maxDiagnostics
     if kept.count > cap {
       return Array(kept.prefix(cap))
-        + [.error(.tooManyErrors, "too many errors; the rest of the input was not checked", at: kept[cap].range)]
+        + [
+          .error(
+            .tooManyErrors, "too many errors; the rest of the input was not checked",
+            at: kept[cap].range)
+        ]
     }
     return kept
   }
@@ -147,11 +156,13 @@ struct Parser {
       advance()
     } else {
       report(
-        .unclosedDelimiter, "expected '}' to close rule '\(name.value)', found \(token.describe(in: bytes))",
+        .unclosedDelimiter,
+        "expected '}' to close rule '\(name.value)', found \(token.describe(in: bytes))",
         at: token.range, notes: [.init("the rule opens here", range: brace)])
       while !aborted, !at(.rule), token.kind != .endOfInput { advance() }
     }
-    return RuleDefinition(name: name, body: body, range: SourceRange(start: start, end: previousEnd))
+    return RuleDefinition(
+      name: name, body: body, range: SourceRange(start: start, end: previousEnd))
   }
 
   // MARK: Queries
@@ -164,7 +175,8 @@ struct Parser {
       expression = parseOr()
       // Anything left that is not a sort or the end is a missing connective; report it and
       // parse on so later mistakes are found in the same run.
-      while !aborted, !at(.order), token.kind != .endOfInput, !(insideRule && token.kind == .rightBrace),
+      while !aborted, !at(.order), token.kind != .endOfInput,
+        !(insideRule && token.kind == .rightBrace),
         !(insideRule && at(.rule))
       {
         let stray = token
@@ -184,7 +196,9 @@ struct Parser {
 
   private mutating func expectEnd() {
     guard !aborted, token.kind != .endOfInput else { return }
-    report(.unexpectedToken, "expected the end of the input, found \(token.describe(in: bytes))", at: token.range)
+    report(
+      .unexpectedToken, "expected the end of the input, found \(token.describe(in: bytes))",
+      at: token.range)
   }
 
   // sortClause = "order" "by" attribute [ "asc" | "desc" ]
@@ -192,13 +206,16 @@ struct Parser {
     let start = token.range.start
     advance()
     guard at(.by) else {
-      report(.unexpectedToken, "expected 'by' after 'order', found \(token.describe(in: bytes))", at: token.range)
+      report(
+        .unexpectedToken, "expected 'by' after 'order', found \(token.describe(in: bytes))",
+        at: token.range)
       return nil
     }
     advance()
     guard token.kind == .word || token.kind == .string else {
       report(
-        .unexpectedToken, "expected an attribute name after 'order by', found \(token.describe(in: bytes))",
+        .unexpectedToken,
+        "expected an attribute name after 'order by', found \(token.describe(in: bytes))",
         at: token.range, label: "such as 'updatedAt'")
       return nil
     }
@@ -211,7 +228,8 @@ struct Parser {
       order = .descending
       advance()
     }
-    return SortClause(attribute: attribute, order: order, range: SourceRange(start: start, end: previousEnd))
+    return SortClause(
+      attribute: attribute, order: order, range: SourceRange(start: start, end: previousEnd))
   }
 
   // orExpr = andExpr { "or" andExpr }
@@ -271,7 +289,9 @@ struct Parser {
     defer { depth -= 1 }
     advance()
     if token.kind == .rightParen {
-      report(.missingValue, "empty parentheses", at: open.union(token.range), label: "expected an expression inside")
+      report(
+        .missingValue, "empty parentheses", at: open.union(token.range),
+        label: "expected an expression inside")
       advance()
       return nil
     }
@@ -301,17 +321,24 @@ struct Parser {
     default:
       let found = token.describe(in: bytes)
       switch token.kind {
-      case .keyword(.eq), .keyword(.neq), .keyword(.contains), .keyword(.exists), .keyword(.in), .equals,
+      case .keyword(.eq), .keyword(.neq), .keyword(.contains), .keyword(.exists), .keyword(.in),
+        .equals,
         .notEquals:
-        report(.unexpectedToken, "expected a key before \(found)", at: token.range, label: "the key is missing")
+        report(
+          .unexpectedToken, "expected a key before \(found)", at: token.range,
+          label: "the key is missing")
       case .keyword(let keyword):
         report(
           .unexpectedToken, "expected a key, found the keyword \(found)", at: token.range,
           help: "quote it to use it as a key: \"\(keyword.rawValue)\"")
       default:
-        report(.unexpectedToken, "expected a key, found \(found)", at: token.range, label: "expected a predicate such as 'isPublic exists'")
+        report(
+          .unexpectedToken, "expected a key, found \(found)", at: token.range,
+          label: "expected a predicate such as 'isPublic exists'")
       }
-      if token.kind != .endOfInput, token.kind != .rightParen, token.kind != .rightBrace { advance() }
+      if token.kind != .endOfInput, token.kind != .rightParen, token.kind != .rightBrace {
+        advance()
+      }
       synchronize()
       return nil
     }
@@ -354,8 +381,11 @@ struct Parser {
 
   private mutating func reportMissingOperator(after key: Located<String>, negated: Bool) {
     let found = token.describe(in: bytes)
-    let expected = negated ? "'exists', 'in' or a comparison after 'not'" : "an operator after key '\(key.value)'"
-    var help = "operators are 'eq' (=), 'neq' (!=), 'contains', 'in', 'not in', 'exists', 'not exists'"
+    let expected =
+      negated
+      ? "'exists', 'in' or a comparison after 'not'" : "an operator after key '\(key.value)'"
+    var help =
+      "operators are 'eq' (=), 'neq' (!=), 'contains', 'in', 'not in', 'exists', 'not exists'"
     var fix: Diagnostic.Fix?
     if token.kind == .word {
       let candidates = ["eq", "neq", "contains", "exists", "in"]
@@ -405,8 +435,10 @@ struct Parser {
         advance()
       } else if token.kind != closing, token.kind == .word || token.kind == .string {
         report(
-          .unexpectedToken, "expected ',' between values", at: SourceRange(start: previousEnd, end: token.range.start),
-          label: "missing ','", fix: .init(range: SourceRange(start: previousEnd, end: previousEnd), replacement: ","))
+          .unexpectedToken, "expected ',' between values",
+          at: SourceRange(start: previousEnd, end: token.range.start),
+          label: "missing ','",
+          fix: .init(range: SourceRange(start: previousEnd, end: previousEnd), replacement: ","))
       }
     }
     return nil

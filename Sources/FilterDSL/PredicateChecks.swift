@@ -45,10 +45,12 @@ struct PredicateChecks {
         let allowed = entry.contexts.map(\.rawValue).sorted().joined(separator: ", ")
         return [
           .error(
-            .keyNotAllowed, "'\(key.value)' cannot be used in \(options.context.rawValue) filters", at: key.range,
+            .keyNotAllowed, "'\(key.value)' cannot be used in \(options.context.rawValue) filters",
+            at: key.range,
             label: "allowed in \(allowed)",
             help: key.value == "status"
-              ? "archive rules apply to new findings whatever their status; drop this predicate" : nil)
+              ? "archive rules apply to new findings whatever their status; drop this predicate"
+              : nil)
         ]
       }
       return []
@@ -74,7 +76,8 @@ struct PredicateChecks {
       if !seen.insert(ExactString(value.value)).inserted {
         diagnostics.append(
           Diagnostic(
-            .warning, .duplicateValue, "'\(value.value)' is listed twice", at: value.range, label: "repeated value",
+            .warning, .duplicateValue, "'\(value.value)' is listed twice", at: value.range,
+            label: "repeated value",
             fix: .init(range: value.range, replacement: "")))
         continue
       }
@@ -82,16 +85,22 @@ struct PredicateChecks {
         diagnostics.append(
           Diagnostic(
             .warning, .emptyValue, "empty value for '\(predicate.key.value)'", at: value.range,
-            label: predicate.op == .contains ? "every present value contains the empty string" : "matches only an empty attribute"))
+            label: predicate.op == .contains
+              ? "every present value contains the empty string" : "matches only an empty attribute")
+        )
         continue
       }
       guard let kind = FilterKeyCatalog.key(named: predicate.key.value)?.kind else { continue }
-      if let diagnostic = checkValue(value, kind: kind, predicate: predicate) { diagnostics.append(diagnostic) }
+      if let diagnostic = checkValue(value, kind: kind, predicate: predicate) {
+        diagnostics.append(diagnostic)
+      }
     }
     return diagnostics
   }
 
-  private func checkValue(_ value: Located<String>, kind: ValueKind, predicate: Predicate) -> Diagnostic? {
+  private func checkValue(_ value: Located<String>, kind: ValueKind, predicate: Predicate)
+    -> Diagnostic?
+  {
     // Substring matches take fragments; only whole values have a shape to check.
     let whole = predicate.op == .eq || predicate.op == .neq
     let text = value.value
@@ -100,18 +109,23 @@ struct PredicateChecks {
       return nil
     case .boolean:
       guard text != "true", text != "false" else { return nil }
-      let fixed = ["true", "yes", "1"].contains(text.lowercased()) ? "true" : ["false", "no", "0"].contains(text.lowercased()) ? "false" : nil
+      let fixed =
+        ["true", "yes", "1"].contains(text.lowercased())
+        ? "true" : ["false", "no", "0"].contains(text.lowercased()) ? "false" : nil
       return Diagnostic(
-        .warning, .invalidBoolean, "'\(predicate.key.value)' is compared as the string 'true' or 'false', never '\(text)'",
+        .warning, .invalidBoolean,
+        "'\(predicate.key.value)' is compared as the string 'true' or 'false', never '\(text)'",
         at: value.range, label: "matches nothing", help: fixed.map { "did you mean '\($0)'?" },
         fix: fixed.map { .init(range: value.range, replacement: $0) })
     case .enumeration(let values):
       guard whole, !values.contains(where: { $0.utf8.elementsEqual(text.utf8) }) else { return nil }
       let suggestion = Suggestion.closest(to: text, among: values)
       return Diagnostic(
-        .warning, .unknownValue, "'\(text)' is not a known value of '\(predicate.key.value)'", at: value.range,
+        .warning, .unknownValue, "'\(text)' is not a known value of '\(predicate.key.value)'",
+        at: value.range,
         label: "the service accepts it, but it matches nothing",
-        help: suggestion.map { "did you mean '\($0)'?" } ?? "known values: \(values.joined(separator: ", "))",
+        help: suggestion.map { "did you mean '\($0)'?" }
+          ?? "known values: \(values.joined(separator: ", "))",
         fix: suggestion.map { .init(range: value.range, replacement: FilterPrinter.literal($0)) })
     case .accountID:
       guard whole, !Self.isAccountID(text) else { return nil }
@@ -128,7 +142,8 @@ struct PredicateChecks {
         return accountDiagnostic(value, predicate)
       }
       return Diagnostic(
-        .warning, .invalidPrincipal, "'\(text)' is neither an account id, an ARN nor '*'", at: value.range,
+        .warning, .invalidPrincipal, "'\(text)' is neither an account id, an ARN nor '*'",
+        at: value.range,
         label: "'principal.AWS' holds 12-digit account ids or ARNs")
     }
   }
@@ -136,17 +151,20 @@ struct PredicateChecks {
   private func accountDiagnostic(_ value: Located<String>, _ predicate: Predicate) -> Diagnostic {
     Diagnostic(
       .warning, .invalidAccountID, "'\(value.value)' is not a 12-digit account id", at: value.range,
-      label: "\(value.value.count) characters", help: "account ids have exactly 12 digits, leading zeros included")
+      label: "\(value.value.count) characters",
+      help: "account ids have exactly 12 digits, leading zeros included")
   }
 
   static func isAccountID(_ text: String) -> Bool {
-    text.utf8.count == 12 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    text.utf8.count == 12
+      && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
   }
 
   /// `arn:partition:service:region:account:resource` (region and account may be empty).
   static func isARN(_ text: String) -> Bool {
     let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-    return parts.count == 6 && parts[0] == "arn" && !parts[1].isEmpty && !parts[2].isEmpty && !parts[5].isEmpty
+    return parts.count == 6 && parts[0] == "arn" && !parts[1].isEmpty && !parts[2].isEmpty
+      && !parts[5].isEmpty
   }
 
   // MARK: Redundancy
@@ -169,14 +187,17 @@ struct PredicateChecks {
     for predicate in predicates {
       let key = predicate.key.value
       let (op, present) = effective(predicate)
-      let sameKey = predicates.filter { $0.key.value.utf8.elementsEqual(key.utf8) && $0 != predicate }
+      let sameKey = predicates.filter {
+        $0.key.value.utf8.elementsEqual(key.utf8) && $0 != predicate
+      }
       if op == .neq {
         for value in predicate.values {
           let id = ExactString(key + "\u{0}" + value.value)
           if let first = excluded[id] {
             diagnostics.append(
               Diagnostic(
-                .warning, .redundantPredicate, "'\(value.value)' is already excluded from '\(key)'", at: value.range,
+                .warning, .redundantPredicate, "'\(value.value)' is already excluded from '\(key)'",
+                at: value.range,
                 notes: [.init("excluded here first", range: first)]))
           } else {
             excluded[id] = value.range
@@ -185,16 +206,20 @@ struct PredicateChecks {
         if sameKey.contains(where: { effective($0) == (.exists, false) }) {
           diagnostics.append(
             Diagnostic(
-              .warning, .redundantPredicate, "this 'neq' adds nothing: '\(key)' must already be absent",
+              .warning, .redundantPredicate,
+              "this 'neq' adds nothing: '\(key)' must already be absent",
               at: predicate.range))
         }
       }
       if op == .exists, present,
-        sameKey.contains(where: { let e = effective($0); return e.op == .eq || (e.op == .contains && e.present) })
+        sameKey.contains(where: {
+          let e = effective($0); return e.op == .eq || (e.op == .contains && e.present)
+        })
       {
         diagnostics.append(
           Diagnostic(
-            .warning, .redundantPredicate, "'\(key) exists' adds nothing: its 'eq' or 'contains' already needs it present",
+            .warning, .redundantPredicate,
+            "'\(key) exists' adds nothing: its 'eq' or 'contains' already needs it present",
             at: predicate.range, fix: nil))
       }
     }

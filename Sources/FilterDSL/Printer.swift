@@ -22,7 +22,8 @@ public struct FilterPrinter: Sendable {
     if maps.count == 1, let only = maps.first { return print(only) }
     if maps.contains(where: \.isEmpty) { return "" }
     return maps.map { map in
-      map.count == 1 && map.criteria.values.first.map(predicateCount) == 1 ? print(map) : "(\(print(map)))"
+      map.count == 1 && map.criteria.values.first.map(predicateCount) == 1
+        ? print(map) : "(\(print(map)))"
     }.joined(separator: " or ")
   }
 
@@ -39,7 +40,8 @@ public struct FilterPrinter: Sendable {
   }
 
   private func predicateCount(_ criterion: Criterion) -> Int {
-    [criterion.eq != nil, criterion.neq != nil, criterion.contains != nil, criterion.exists != nil].filter { $0 }.count
+    [criterion.eq != nil, criterion.neq != nil, criterion.contains != nil, criterion.exists != nil]
+      .filter { $0 }.count
   }
 
   private func predicates(key: String, _ criterion: Criterion) -> [String] {
@@ -49,10 +51,13 @@ public struct FilterPrinter: Sendable {
       parts.append(eq.count == 1 ? "\(name) eq \(Self.literal(eq[0]))" : "\(name) in \(list(eq))")
     }
     if let neq = criterion.neq {
-      parts.append(neq.count == 1 ? "\(name) neq \(Self.literal(neq[0]))" : "\(name) not in \(list(neq))")
+      parts.append(
+        neq.count == 1 ? "\(name) neq \(Self.literal(neq[0]))" : "\(name) not in \(list(neq))")
     }
     if let contains = criterion.contains {
-      parts.append(contains.count == 1 ? "\(name) contains \(Self.literal(contains[0]))" : "\(name) contains \(list(contains))")
+      parts.append(
+        contains.count == 1
+          ? "\(name) contains \(Self.literal(contains[0]))" : "\(name) contains \(list(contains))")
     }
     if let exists = criterion.exists {
       parts.append(exists ? "\(name) exists" : "\(name) not exists")

@@ -1,13 +1,16 @@
 /// Rules that are valid and maybe intended, but can hide real exposure.
 enum RiskChecks {
   /// Keys that, alone, say nothing about who has access.
-  static let broadKeys: Set<String> = ["resourceType", "resourceOwnerAccount", "findingType", "error", "resource"]
+  static let broadKeys: Set<String> = [
+    "resourceType", "resourceOwnerAccount", "findingType", "error", "resource",
+  ]
 
   static func check(_ maps: [FilterCriteriaMap], range: SourceRange) -> [Diagnostic] {
     if maps.contains(where: \.isEmpty) {
       return [
         Diagnostic(
-          .risk, .emptyFilter, "this archive rule has an empty filter: it archives every new finding", at: range,
+          .risk, .emptyFilter,
+          "this archive rule has an empty filter: it archives every new finding", at: range,
           help: "narrow it, at least with 'isPublic eq false'")
       ]
     }
@@ -15,10 +18,13 @@ enum RiskChecks {
     if maps.contains(where: { !excludesPublic($0) }) {
       diagnostics.append(
         Diagnostic(
-          .risk, .archivesPublicFindings, "this archive rule can archive public findings", at: range,
+          .risk, .archivesPublicFindings, "this archive rule can archive public findings",
+          at: range,
           label: "nothing here requires 'isPublic eq false'",
           help: "add 'and isPublic eq false' unless archiving public access is the point"))
-      if maps.contains(where: { !excludesPublic($0) && $0.criteria.keys.allSatisfy(broadKeys.contains) }) {
+      if maps.contains(where: {
+        !excludesPublic($0) && $0.criteria.keys.allSatisfy(broadKeys.contains)
+      }) {
         diagnostics.append(
           Diagnostic(
             .risk, .broadArchiveRule,
@@ -32,8 +38,10 @@ enum RiskChecks {
       if values.contains("*") {
         diagnostics.append(
           Diagnostic(
-            .risk, .principalWildcard, "this archive rule archives findings where anyone ('*') has access", at: range,
-            label: "principal.AWS matches '*'", help: "'*' is the public principal; archive it only on purpose"))
+            .risk, .principalWildcard,
+            "this archive rule archives findings where anyone ('*') has access", at: range,
+            label: "principal.AWS matches '*'",
+            help: "'*' is the public principal; archive it only on purpose"))
       }
     }
     return diagnostics
@@ -45,7 +53,9 @@ enum RiskChecks {
     if criterion.exists == false { return true }
     if let eq = criterion.eq, !eq.contains("true") { return true }
     if let neq = criterion.neq, neq.contains("true") { return true }
-    if let contains = criterion.contains, !contains.contains(where: { "true".contains($0) }) { return true }
+    if let contains = criterion.contains, !contains.contains(where: { "true".contains($0) }) {
+      return true
+    }
     return false
   }
 
@@ -58,12 +68,16 @@ enum RiskChecks {
         let (other, otherMaps) = rules[earlier]
         // Every map of this rule inside some map of the other: it can archive nothing new.
         let covered = maps.allSatisfy { map in otherMaps.contains { Coverage.implies(map, $0) } }
-        if covered, !(earlier > later && otherMaps.allSatisfy { map in maps.contains { Coverage.implies(map, $0) } }) {
+        if covered,
+          !(earlier > later
+            && otherMaps.allSatisfy { map in maps.contains { Coverage.implies(map, $0) } })
+        {
           results.append(
             (
               later,
               Diagnostic(
-                .risk, .shadowedRule, "rule '\(rule.name.value)' is covered by rule '\(other.name.value)': it archives nothing more",
+                .risk, .shadowedRule,
+                "rule '\(rule.name.value)' is covered by rule '\(other.name.value)': it archives nothing more",
                 at: rule.name.range, help: "remove one of them, or narrow the broader one",
                 notes: [.init("the covering rule", range: other.name.range)])
             ))
@@ -80,7 +94,8 @@ enum RiskChecks {
           // Sharing only 'isPublic eq false', as careful rules all do, is not news.
           otherMaps.contains {
             Coverage.overlaps(map, $0)
-              && !Set(map.criteria.keys).subtracting(["isPublic"]).isDisjoint(with: $0.criteria.keys)
+              && !Set(map.criteria.keys).subtracting(["isPublic"]).isDisjoint(
+                with: $0.criteria.keys)
           }
         }
         if overlaps {
@@ -88,8 +103,10 @@ enum RiskChecks {
             (
               later,
               Diagnostic(
-                .risk, .overlappingRules, "rules '\(other.name.value)' and '\(rule.name.value)' can archive the same findings",
-                at: rule.name.range, help: "fine if intended; the preview shows findings matched by several rules",
+                .risk, .overlappingRules,
+                "rules '\(other.name.value)' and '\(rule.name.value)' can archive the same findings",
+                at: rule.name.range,
+                help: "fine if intended; the preview shows findings matched by several rules",
                 notes: [.init("the other rule", range: other.name.range)])
             ))
         }

@@ -80,7 +80,8 @@ public enum RuleJSON: Sendable, Hashable {
     }
     switch error {
     case .typeMismatch(let type, let context):
-      let expected = type == Bool.self ? "a JSON boolean" : type == String.self ? "a string" : "\(type)"
+      let expected =
+        type == Bool.self ? "a JSON boolean" : type == String.self ? "a string" : "\(type)"
       return path(context.codingPath) + "expected \(expected)"
     case .valueNotFound(_, let context), .dataCorrupted(let context):
       return path(context.codingPath) + context.debugDescription

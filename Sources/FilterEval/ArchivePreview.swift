@@ -106,12 +106,14 @@ public struct ArchivePreview: Sendable {
     if isPublicArchive { archivedPublicCount += 1 }
     if isShared { matchedBySeveralRulesCount += 1 }
     // Keep an entry while any list it belongs to still has room.
-    let lists = [outcome.rawValue] + (isPublicArchive ? ["public"] : []) + (isShared ? ["several"] : [])
+    let lists =
+      [outcome.rawValue] + (isPublicArchive ? ["public"] : []) + (isShared ? ["several"] : [])
     guard lists.contains(where: { kept[$0, default: 0] < entryLimit }) else { return }
     for list in lists { kept[list, default: 0] += 1 }
     entries.append(
       Entry(
-        index: index, id: finding.id, resourceType: finding.resourceType, resource: finding.resource,
+        index: index, id: finding.id, resourceType: finding.resourceType,
+        resource: finding.resource,
         status: finding.status, isPublic: finding.isPublic, outcome: outcome, matchedRules: matched,
         undecidableRules: undecided))
   }
@@ -119,10 +121,14 @@ public struct ArchivePreview: Sendable {
   public func entries(_ outcome: Outcome) -> [Entry] { entries.filter { $0.outcome == outcome } }
 
   /// Public findings the rules would archive: the exposure a too-broad rule hides.
-  public var archivedPublic: [Entry] { entries.filter { $0.outcome == .archived && $0.isPublic == true } }
+  public var archivedPublic: [Entry] {
+    entries.filter { $0.outcome == .archived && $0.isPublic == true }
+  }
 
   /// Archived findings that more than one rule matches.
-  public var matchedBySeveralRules: [Entry] { entries.filter { $0.outcome == .archived && $0.matchedRules.count > 1 } }
+  public var matchedBySeveralRules: [Entry] {
+    entries.filter { $0.outcome == .archived && $0.matchedRules.count > 1 }
+  }
 
   /// Rules that would archive nothing in this input.
   public var idleRules: [Int] { archiveCounts.indices.filter { archiveCounts[$0] == 0 } }

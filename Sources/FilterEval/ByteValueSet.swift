@@ -11,7 +11,9 @@ struct ByteValueSet: Sendable {
 
   init(_ strings: [String]) {
     var unique: [[UInt8]] = []
-    for string in strings where !unique.contains(Array(string.utf8)) { unique.append(Array(string.utf8)) }
+    for string in strings where !unique.contains(Array(string.utf8)) {
+      unique.append(Array(string.utf8))
+    }
     values = unique
     var capacity = 8
     while capacity < unique.count * 4 { capacity <<= 1 }

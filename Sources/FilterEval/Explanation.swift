@@ -30,11 +30,13 @@ extension FindingMatcher {
       let value = criterion.accessor.value(of: finding)
       let operators = criterion.operatorVerdicts(value).map { op, verdict in
         Explanation.OperatorResult(
-          op: op, values: values(of: criterion.criterion, op), exists: op == .exists ? criterion.exists : nil,
+          op: op, values: values(of: criterion.criterion, op),
+          exists: op == .exists ? criterion.exists : nil,
           verdict: verdict, reason: reason(op, verdict, value, criterion.criterion))
       }
       return Explanation.CriterionResult(
-        key: criterion.key, value: value, verdict: Verdict.all(operators.map(\.verdict)), operators: operators)
+        key: criterion.key, value: value, verdict: Verdict.all(operators.map(\.verdict)),
+        operators: operators)
     }
     return Explanation(verdict: Verdict.all(results.map(\.verdict)), criteria: results)
   }
@@ -48,7 +50,9 @@ extension FindingMatcher {
     }
   }
 
-  private func reason(_ op: ComparisonOperator, _ verdict: Verdict, _ value: AttributeValue, _ criterion: Criterion) -> String {
+  private func reason(
+    _ op: ComparisonOperator, _ verdict: Verdict, _ value: AttributeValue, _ criterion: Criterion
+  ) -> String {
     let elements: [String]
     switch value {
     case .undecidable: return "this record has no access details to decide it"
@@ -60,16 +64,22 @@ extension FindingMatcher {
     switch op {
     case .eq:
       if elements.isEmpty { return "absent, so it equals nothing" }
-      let hit = elements.first { element in (criterion.eq ?? []).contains { $0.utf8.elementsEqual(element.utf8) } }
-      return hit.map { "\(quoted($0)) is one of the values" } ?? "no value equals \(elements.map(quoted).joined(separator: ", "))"
+      let hit = elements.first { element in
+        (criterion.eq ?? []).contains { $0.utf8.elementsEqual(element.utf8) }
+      }
+      return hit.map { "\(quoted($0)) is one of the values" }
+        ?? "no value equals \(elements.map(quoted).joined(separator: ", "))"
     case .neq:
       if elements.isEmpty { return "absent, so it equals none of the values" }
-      let hit = elements.first { element in (criterion.neq ?? []).contains { $0.utf8.elementsEqual(element.utf8) } }
+      let hit = elements.first { element in
+        (criterion.neq ?? []).contains { $0.utf8.elementsEqual(element.utf8) }
+      }
       return hit.map { "\(quoted($0)) is excluded" } ?? "equals none of the values"
     case .contains:
       if elements.isEmpty { return "absent, so it contains nothing" }
       for element in elements {
-        if let needle = (criterion.contains ?? []).first(where: { ByteSearch.contains(element, $0) }) {
+        if let needle = (criterion.contains ?? []).first(where: { ByteSearch.contains(element, $0) }
+        ) {
           return "\(quoted(element)) contains \(quoted(needle))"
         }
       }

@@ -21,7 +21,9 @@ public struct StringMap: Hashable, Sendable {
     while index > 0 {
       index -= 1
       // Lengths first: O(1) for native strings, and most keys differ in length.
-      if entries[index].key.utf8.count == key.utf8.count, entries[index].key.utf8.elementsEqual(key.utf8) {
+      if entries[index].key.utf8.count == key.utf8.count,
+        entries[index].key.utf8.elementsEqual(key.utf8)
+      {
         return entries[index].value
       }
     }
@@ -110,8 +112,12 @@ public struct Finding: Hashable, Sendable {
     }
 
     static func == (a: Rare, b: Rare) -> Bool {
-      (a.error, a.findingType, a.resourceControlPolicyRestriction) == (b.error, b.findingType, b.resourceControlPolicyRestriction)
-        && (a.changeType, a.existingFindingId, a.existingFindingStatus) == (b.changeType, b.existingFindingId, b.existingFindingStatus)
+      (a.error, a.findingType, a.resourceControlPolicyRestriction) == (
+        b.error, b.findingType, b.resourceControlPolicyRestriction
+      )
+        && (a.changeType, a.existingFindingId, a.existingFindingStatus) == (
+          b.changeType, b.existingFindingId, b.existingFindingStatus
+        )
     }
 
     func hash(into hasher: inout Hasher) {
@@ -178,17 +184,26 @@ public struct Finding: Hashable, Sendable {
   private func timestamp(_ instant: Instant?, _ field: String) -> Timestamp? {
     guard let instant else { return nil }
     if let text = storage.fields.rare?.decodedTimestampTexts[field] {
-      return Timestamp(seconds: instant.seconds, nanoseconds: instant.nanoseconds, textBytes: text[...])
+      return Timestamp(
+        seconds: instant.seconds, nanoseconds: instant.nanoseconds, textBytes: text[...])
     }
     let bytes = storage.fields.json.bytes
     let start = bytes.startIndex + Int(instant.textStart)
     let end = min(bytes.endIndex, start + Int(instant.textLength))
-    return Timestamp(seconds: instant.seconds, nanoseconds: instant.nanoseconds, textBytes: bytes[min(start, end)..<end])
+    return Timestamp(
+      seconds: instant.seconds, nanoseconds: instant.nanoseconds,
+      textBytes: bytes[min(start, end)..<end])
   }
 
   /// A timestamp set from outside keeps its own text in the side box.
-  private mutating func setTimestamp(_ value: Timestamp?, _ field: String, _ path: WritableKeyPath<Fields, Instant?>) {
-    mutate { $0[keyPath: path] = value.map { Instant(seconds: $0.seconds, nanoseconds: $0.nanoseconds, textStart: 0, textLength: 0) } }
+  private mutating func setTimestamp(
+    _ value: Timestamp?, _ field: String, _ path: WritableKeyPath<Fields, Instant?>
+  ) {
+    mutate {
+      $0[keyPath: path] = value.map {
+        Instant(seconds: $0.seconds, nanoseconds: $0.nanoseconds, textStart: 0, textLength: 0)
+      }
+    }
     mutateRare { $0.decodedTimestampTexts[field] = value.map { Array($0.textBytes) } }
   }
 

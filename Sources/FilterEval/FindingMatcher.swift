@@ -145,7 +145,10 @@ extension FindingMatcher.CompiledCriterion {
   private func list(_ elements: [String]) -> Verdict {
     if let eq, !elements.contains(where: eq.contains) { return .noMatch }
     if let neq, elements.contains(where: neq.contains) { return .noMatch }
-    if let contains, !elements.contains(where: { element in contains.contains { ByteSearch.contains(element, $0) } }) {
+    if let contains,
+      !elements.contains(where: { element in contains.contains { ByteSearch.contains(element, $0) }
+        })
+    {
       return .noMatch
     }
     if exists == false { return .noMatch }
@@ -169,9 +172,13 @@ extension FindingMatcher.CompiledCriterion {
       return verdicts
     }
     if let eq { verdicts.append((.eq, anyElement(value) { eq.contains($0) } ? .match : .noMatch)) }
-    if let neq { verdicts.append((.neq, anyElement(value) { neq.contains($0) } ? .noMatch : .match)) }
+    if let neq {
+      verdicts.append((.neq, anyElement(value) { neq.contains($0) } ? .noMatch : .match))
+    }
     if let contains {
-      let found = anyElement(value) { element in contains.contains { ByteSearch.contains(element, $0) } }
+      let found = anyElement(value) { element in
+        contains.contains { ByteSearch.contains(element, $0) }
+      }
       verdicts.append((.contains, found ? .match : .noMatch))
     }
     if let exists {

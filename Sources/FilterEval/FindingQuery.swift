@@ -7,7 +7,10 @@ public struct FindingQuery: Sendable {
   public var maxResults: Int?
   public var nextToken: String?
 
-  public init(filter: FilterCriteriaMap = [:], sort: SortCriteria? = nil, maxResults: Int? = nil, nextToken: String? = nil) {
+  public init(
+    filter: FilterCriteriaMap = [:], sort: SortCriteria? = nil, maxResults: Int? = nil,
+    nextToken: String? = nil
+  ) {
     self.filter = filter
     self.sort = sort
     self.maxResults = maxResults
@@ -60,23 +63,31 @@ public struct FindingQuery: Sendable {
     /// Sorts, then cuts the page the token asks for.
     public func finish() throws -> Page {
       var results = matched
-      if let attribute, let sort = query.sort { results = FindingQuery.sorted(results, by: attribute, order: sort.orderBy) }
-      let fingerprint = PageToken.fingerprint(filter: query.filter, sort: query.sort, matches: results.count)
+      if let attribute, let sort = query.sort {
+        results = FindingQuery.sorted(results, by: attribute, order: sort.orderBy)
+      }
+      let fingerprint = PageToken.fingerprint(
+        filter: query.filter, sort: query.sort, matches: results.count)
       var start = 0
       if let nextToken = query.nextToken {
-        guard let token = PageToken(parsing: nextToken), token.fingerprint == fingerprint, token.offset <= results.count
+        guard let token = PageToken(parsing: nextToken), token.fingerprint == fingerprint,
+          token.offset <= results.count
         else { throw QueryError.invalidPageToken(nextToken) }
         start = token.offset
       }
       let end = query.maxResults.map { min(results.count, start + $0) } ?? results.count
       let next = end < results.count ? PageToken(offset: end, fingerprint: fingerprint).text : nil
-      return Page(findings: Array(results[start..<end]), nextToken: next, totalMatches: results.count, undecidable: undecidable)
+      return Page(
+        findings: Array(results[start..<end]), nextToken: next, totalMatches: results.count,
+        undecidable: undecidable)
     }
   }
 
   /// Stable: ties keep input order. Findings without the attribute come last in both
   /// directions.
-  static func sorted(_ findings: [Finding], by attribute: SortAttribute, order: SortCriteria.Order) -> [Finding] {
+  static func sorted(_ findings: [Finding], by attribute: SortAttribute, order: SortCriteria.Order)
+    -> [Finding]
+  {
     let keyed = findings.enumerated().map { (index: $0.offset, key: attribute.key(of: $0.element)) }
     let ordered = keyed.sorted { a, b in
       switch (a.key, b.key) {
@@ -117,7 +128,9 @@ struct PageToken: Equatable {
   /// FNV-1a over the canonical filter JSON, the sort and the number of matches.
   static func fingerprint(filter: FilterCriteriaMap, sort: SortCriteria?, matches: Int) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    let text = filter.json.serialized(pretty: false) + "|" + (sort?.json.serialized(pretty: false) ?? "") + "|\(matches)"
+    let text =
+      filter.json.serialized(pretty: false) + "|" + (sort?.json.serialized(pretty: false) ?? "")
+      + "|\(matches)"
     for byte in text.utf8 {
       hash ^= UInt64(byte)
       hash &*= 0x100_0000_01b3

@@ -52,7 +52,9 @@ struct FindingRecordBuilder {
   }
 
   /// Consumes the value of member `key`.
-  mutating func read(_ key: UnsafeBufferPointer<UInt8>, _ s: inout JSONScanner, _ interner: inout StringInterner) throws {
+  mutating func read(
+    _ key: UnsafeBufferPointer<UInt8>, _ s: inout JSONScanner, _ interner: inout StringInterner
+  ) throws {
     if s.skipNull() { return }
     switch key.count {
     case 2 where key.equals("id"): fields.id = try text(&s, "id")
@@ -74,22 +76,26 @@ struct FindingRecordBuilder {
     case 9 where key.equals("createdAt"): fields.createdAt = try timestamp(&s, "createdAt")
     case 9 where key.equals("updatedAt"): fields.updatedAt = try timestamp(&s, "updatedAt")
     case 10 where key.equals("analyzedAt"): fields.analyzedAt = try timestamp(&s, "analyzedAt")
-    case 10 where key.equals("changeType"): rare.changeType = try string(&s, "changeType", &interner)
+    case 10 where key.equals("changeType"):
+      rare.changeType = try string(&s, "changeType", &interner)
     case 11 where key.equals("findingType"):
       sawFindingType = true
       rare.findingType = try string(&s, "findingType", &interner)
-    case 12 where key.equals("resourceType"): fields.resourceType = try string(&s, "resourceType", &interner)
+    case 12 where key.equals("resourceType"):
+      fields.resourceType = try string(&s, "resourceType", &interner)
     case 14 where key.equals("findingDetails"):
       sawFindingDetails = true
       try findingDetails(&s, &interner)
-    case 17 where key.equals("existingFindingId"): rare.existingFindingId = try string(&s, "existingFindingId")
+    case 17 where key.equals("existingFindingId"):
+      rare.existingFindingId = try string(&s, "existingFindingId")
     case 20 where key.equals("resourceOwnerAccount"):
       fields.resourceOwnerAccount = try string(&s, "resourceOwnerAccount", &interner)
     case 21 where key.equals("existingFindingStatus"):
       rare.existingFindingStatus = try string(&s, "existingFindingStatus", &interner)
     case 32 where key.equals("resourceControlPolicyRestriction"):
       sawAccessField = true
-      rare.resourceControlPolicyRestriction = try string(&s, "resourceControlPolicyRestriction", &interner)
+      rare.resourceControlPolicyRestriction = try string(
+        &s, "resourceControlPolicyRestriction", &interner)
     default:
       try s.skipValue()
     }
@@ -106,11 +112,15 @@ struct FindingRecordBuilder {
   // MARK: Field readers
 
   private mutating func fail(_ field: String, _ message: String, _ s: inout JSONScanner) throws {
-    if firstError == nil { firstError = FieldError(field: field, message: message, offset: s.position) }
+    if firstError == nil {
+      firstError = FieldError(field: field, message: message, offset: s.position)
+    }
     try s.skipValue()
   }
 
-  private mutating func stringBytes(_ s: inout JSONScanner, _ field: String) throws -> JSONScanner.StringBytes? {
+  private mutating func stringBytes(_ s: inout JSONScanner, _ field: String) throws -> JSONScanner
+    .StringBytes?
+  {
     guard s.peek() == UInt8(ascii: "\"") else {
       try fail(field, "expected a string, found \(s.describeHere())", &s)
       return nil
@@ -127,14 +137,20 @@ struct FindingRecordBuilder {
     guard let bytes = try stringBytes(&s, field) else { return nil }
     switch bytes {
     case .raw(let buffer):
-      guard let base = buffer.baseAddress, let origin = s.bytes.baseAddress else { return .string("") }
-      return .span(start: UInt32(clamping: base - origin - recordStart), length: UInt32(clamping: buffer.count))
+      guard let base = buffer.baseAddress, let origin = s.bytes.baseAddress else {
+        return .string("")
+      }
+      return .span(
+        start: UInt32(clamping: base - origin - recordStart), length: UInt32(clamping: buffer.count)
+      )
     case .decoded:
       return .string(bytes.string)
     }
   }
 
-  private mutating func string(_ s: inout JSONScanner, _ field: String, _ interner: inout StringInterner) throws -> String? {
+  private mutating func string(
+    _ s: inout JSONScanner, _ field: String, _ interner: inout StringInterner
+  ) throws -> String? {
     try stringBytes(&s, field)?.withBytes { interner.intern($0) }
   }
 
@@ -144,7 +160,9 @@ struct FindingRecordBuilder {
     return nil
   }
 
-  private mutating func timestamp(_ s: inout JSONScanner, _ field: String) throws -> Finding.Instant? {
+  private mutating func timestamp(_ s: inout JSONScanner, _ field: String) throws -> Finding
+    .Instant?
+  {
     guard s.peek() == UInt8(ascii: "\"") else {
       try fail(field, "expected a timestamp, found \(s.describeHere())", &s)
       return nil
@@ -154,7 +172,8 @@ struct FindingRecordBuilder {
     let parsed = bytes.withBytes { Timestamp.parse($0) }
     guard let parsed else {
       if firstError == nil {
-        firstError = FieldError(field: field, message: "expected a timestamp, found \"\(bytes.string)\"", offset: start)
+        firstError = FieldError(
+          field: field, message: "expected a timestamp, found \"\(bytes.string)\"", offset: start)
       }
       return nil
     }
@@ -164,17 +183,22 @@ struct FindingRecordBuilder {
       if let base = buffer.baseAddress, let origin = s.bytes.baseAddress {
         let offset = base - origin - recordStart
         return Finding.Instant(
-          seconds: parsed.seconds, nanoseconds: parsed.nanoseconds, textStart: UInt32(clamping: offset),
+          seconds: parsed.seconds, nanoseconds: parsed.nanoseconds,
+          textStart: UInt32(clamping: offset),
           textLength: UInt32(clamping: buffer.count))
       }
-      return Finding.Instant(seconds: parsed.seconds, nanoseconds: parsed.nanoseconds, textStart: 0, textLength: 0)
+      return Finding.Instant(
+        seconds: parsed.seconds, nanoseconds: parsed.nanoseconds, textStart: 0, textLength: 0)
     case .decoded(let array):
       rare.decodedTimestampTexts[field] = array
-      return Finding.Instant(seconds: parsed.seconds, nanoseconds: parsed.nanoseconds, textStart: 0, textLength: 0)
+      return Finding.Instant(
+        seconds: parsed.seconds, nanoseconds: parsed.nanoseconds, textStart: 0, textLength: 0)
     }
   }
 
-  private mutating func stringList(_ s: inout JSONScanner, _ field: String, _ interner: inout StringInterner) throws -> [String]? {
+  private mutating func stringList(
+    _ s: inout JSONScanner, _ field: String, _ interner: inout StringInterner
+  ) throws -> [String]? {
     guard s.peek() == UInt8(ascii: "[") else {
       try fail(field, "expected a list of strings, found \(s.describeHere())", &s)
       return nil
@@ -182,7 +206,8 @@ struct FindingRecordBuilder {
     var values: [String] = []
     try s.readArray { scanner, index in
       guard scanner.peek() == UInt8(ascii: "\"") else {
-        try fail("\(field)[\(index)]", "expected a string, found \(scanner.describeHere())", &scanner)
+        try fail(
+          "\(field)[\(index)]", "expected a string, found \(scanner.describeHere())", &scanner)
         return
       }
       values.append(try scanner.readStringBytes().withBytes { interner.intern($0) })
@@ -190,7 +215,9 @@ struct FindingRecordBuilder {
     return values
   }
 
-  private mutating func stringMap(_ s: inout JSONScanner, _ field: String, _ interner: inout StringInterner) throws -> StringMap? {
+  private mutating func stringMap(
+    _ s: inout JSONScanner, _ field: String, _ interner: inout StringInterner
+  ) throws -> StringMap? {
     guard s.peek() == UInt8(ascii: "{") else {
       try fail(field, "expected an object of strings, found \(s.describeHere())", &s)
       return nil
@@ -203,21 +230,27 @@ struct FindingRecordBuilder {
         try fail("\(field).\(name)", "expected a string, found \(scanner.describeHere())", &scanner)
         return
       }
-      entries.append(StringMap.Entry(key: name, value: try scanner.readStringBytes().withBytes { interner.intern($0) }))
+      entries.append(
+        StringMap.Entry(
+          key: name, value: try scanner.readStringBytes().withBytes { interner.intern($0) }))
     }
     return StringMap(entries)
   }
 
   /// `findingDetails: [{"externalAccessDetails": {...}}, ...]` of get-finding-v2: the access
   /// fields of every entry, the first entry winning for single values, actions united.
-  private mutating func findingDetails(_ s: inout JSONScanner, _ interner: inout StringInterner) throws {
+  private mutating func findingDetails(_ s: inout JSONScanner, _ interner: inout StringInterner)
+    throws
+  {
     guard s.peek() == UInt8(ascii: "[") else {
       try fail("findingDetails", "expected a list, found \(s.describeHere())", &s)
       return
     }
     try s.readArray { scanner, index in
       guard scanner.peek() == UInt8(ascii: "{") else {
-        try fail("findingDetails[\(index)]", "expected an object, found \(scanner.describeHere())", &scanner)
+        try fail(
+          "findingDetails[\(index)]", "expected an object, found \(scanner.describeHere())",
+          &scanner)
         return
       }
       try scanner.readObject { scanner, kind in
@@ -227,7 +260,9 @@ struct FindingRecordBuilder {
         var details = FindingRecordBuilder(source: source)
         try scanner.readObject { scanner, key in try details.read(key, &scanner, &interner) }
         if let error = details.firstError, firstError == nil {
-          firstError = FieldError(field: "findingDetails[\(index)].\(error.field)", message: error.message, offset: error.offset)
+          firstError = FieldError(
+            field: "findingDetails[\(index)].\(error.field)", message: error.message,
+            offset: error.offset)
         }
         merge(details.fields)
       }
@@ -238,7 +273,9 @@ struct FindingRecordBuilder {
     fields.principal = fields.principal ?? details.principal
     fields.condition = fields.condition ?? details.condition
     fields.isPublic = fields.isPublic ?? details.isPublic
-    if let restriction = details.rare?.resourceControlPolicyRestriction, fields.rare?.resourceControlPolicyRestriction == nil {
+    if let restriction = details.rare?.resourceControlPolicyRestriction,
+      fields.rare?.resourceControlPolicyRestriction == nil
+    {
       rare.resourceControlPolicyRestriction = restriction
     }
     if let actions = details.action { fields.action = (fields.action ?? []) + actions }

@@ -58,7 +58,8 @@ public struct FindingTable: Sendable {
   public init(_ findings: [Finding]) {
     self.findings = findings
     let accessors: [AttributeAccessor] = [
-      .resourceType, .resourceOwnerAccount, .status, .error, .findingType, .resourceControlPolicyRestriction,
+      .resourceType, .resourceOwnerAccount, .status, .error, .findingType,
+      .resourceControlPolicyRestriction,
       .changeType, .existingFindingId, .existingFindingStatus, .isPublic,
     ]
     var columns: [AttributeAccessor: Column] = [:]
@@ -74,7 +75,9 @@ public struct FindingTable: Sendable {
     var state = [UInt8](repeating: 0, count: findings.count)
     for (key, criterion) in filter.criteria {
       let compiled = FindingMatcher.CompiledCriterion(key: key, criterion: criterion)
-      let column = scalarColumns[compiled.accessor] ?? cache.column(compiled.accessor) { Self.column(findings, compiled.accessor) }
+      let column =
+        scalarColumns[compiled.accessor]
+        ?? cache.column(compiled.accessor) { Self.column(findings, compiled.accessor) }
       if compiled.accessor == .action {
         let list = cache.list(.action) { Self.actionColumn(findings) }
         Self.apply(compiled, list, to: &state)
@@ -116,17 +119,22 @@ public struct FindingTable: Sendable {
   }
 
   /// One verdict rank per value id (index 0: absent).
-  private static func verdictTable(_ criterion: FindingMatcher.CompiledCriterion, _ column: Column) -> [UInt8] {
+  private static func verdictTable(_ criterion: FindingMatcher.CompiledCriterion, _ column: Column)
+    -> [UInt8]
+  {
     [rank(criterion.whenAbsent)] + column.values.map { rank(criterion.present($0)) }
   }
 
   /// A list criterion, from per-value answers: does a value equal an `eq` value, a `neq` value,
   /// contain a `contains` value.
-  private static func apply(_ criterion: FindingMatcher.CompiledCriterion, _ list: ListColumn, to state: inout [UInt8]) {
+  private static func apply(
+    _ criterion: FindingMatcher.CompiledCriterion, _ list: ListColumn, to state: inout [UInt8]
+  ) {
     let eqHits = list.values.map { value in criterion.eq.map { $0.contains(value) } ?? false }
     let neqHits = list.values.map { value in criterion.neq.map { $0.contains(value) } ?? false }
     let containsHits = list.values.map { value in
-      criterion.contains.map { needles in needles.contains { ByteSearch.contains(value, $0) } } ?? false
+      criterion.contains.map { needles in needles.contains { ByteSearch.contains(value, $0) } }
+        ?? false
     }
     let absent = rank(criterion.whenAbsent)
     for row in state.indices where state[row] < 2 {
@@ -142,7 +150,9 @@ public struct FindingTable: Sendable {
       var ok = true
       if criterion.eq != nil { ok = list.elements[range].contains { eqHits[Int($0) - 1] } }
       if ok, criterion.neq != nil { ok = !list.elements[range].contains { neqHits[Int($0) - 1] } }
-      if ok, criterion.contains != nil { ok = list.elements[range].contains { containsHits[Int($0) - 1] } }
+      if ok, criterion.contains != nil {
+        ok = list.elements[range].contains { containsHits[Int($0) - 1] }
+      }
       if ok, criterion.exists == false { ok = false }
       if !ok { state[row] = 2 }
     }
@@ -183,7 +193,8 @@ public struct FindingTable: Sendable {
     case .status: read = { $0.fields.status }
     case .error: read = { $0.fields.rare?.error }
     case .findingType: read = { $0.fields.rare?.findingType }
-    case .resourceControlPolicyRestriction: read = { $0.fields.rare?.resourceControlPolicyRestriction }
+    case .resourceControlPolicyRestriction:
+      read = { $0.fields.rare?.resourceControlPolicyRestriction }
     case .changeType: read = { $0.fields.rare?.changeType }
     case .existingFindingId: read = { $0.fields.rare?.existingFindingId }
     case .existingFindingStatus: read = { $0.fields.rare?.existingFindingStatus }

@@ -6,7 +6,9 @@
 /// `findings` is a page, with `finding` a get-finding, with an object `detail` an event, and
 /// otherwise the object is a finding itself.
 public enum FindingsDecoder {
-  public static func decode(_ bytes: [UInt8], options: FindingsDecodingOptions = .init()) throws -> FindingsDocument {
+  public static func decode(_ bytes: [UInt8], options: FindingsDecodingOptions = .init()) throws
+    -> FindingsDocument
+  {
     try bytes.withUnsafeBufferPointer { buffer in
       var session = DecodingSession(source: bytes, buffer: buffer, options: options)
       return try session.decodeAll()
@@ -16,7 +18,8 @@ public enum FindingsDecoder {
   /// Decodes one JSON Lines line (or any single JSON value) on its own; `line` is used in
   /// messages. Streams use `FindingsLineDecoder`, which shares interned strings across lines.
   public static func decodeLine(
-    _ bytes: [UInt8], line: Int, options: FindingsDecodingOptions = .init(), into document: inout FindingsDocument
+    _ bytes: [UInt8], line: Int, options: FindingsDecodingOptions = .init(),
+    into document: inout FindingsDocument
   ) throws {
     var decoder = FindingsLineDecoder(options: options)
     let findings = try decoder.decode(bytes, line: line)
@@ -53,9 +56,12 @@ public struct FindingsLineDecoder {
       do {
         try session.decodeTopLevel(&scanner, line: line)
         scanner.skipWhitespace()
-        if !scanner.isAtEnd { throw scanner.error("expected one JSON value on the line, found more") }
+        if !scanner.isAtEnd {
+          throw scanner.error("expected one JSON value on the line, found more")
+        }
       } catch let error as JSONSyntaxError {
-        let failure = session.recordError(path: "line \(line)", message: error.message, offset: error.offset)
+        let failure = session.recordError(
+          path: "line \(line)", message: error.message, offset: error.offset)
         guard options.lenient else { throw failure }
         session.document.skipped.append(failure)
       }
@@ -87,11 +93,15 @@ struct DecodingSession {
   mutating func decodeAll() throws -> FindingsDocument {
     var scanner = JSONScanner(buffer)
     // A UTF-8 byte order mark is tolerated at the start (editors on Windows add one).
-    if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { scanner.position = 3 }
+    if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+      scanner.position = 3
+    }
     scanner.skipWhitespace()
     var values = 0
     do {
-      guard !scanner.isAtEnd else { throw scanner.error("expected findings JSON, found an empty input") }
+      guard !scanner.isAtEnd else {
+        throw scanner.error("expected findings JSON, found an empty input")
+      }
       while !scanner.isAtEnd {
         let line = values == 0 ? nil : lineAndColumn(of: scanner.position, in: buffer).line
         if values == 1 { document.shape = .jsonLines }
@@ -112,20 +122,25 @@ struct DecodingSession {
     case UInt8(ascii: "["):
       if line == nil { document.shape = .array }
       try scanner.readArray { scanner, index in
-        try decodeObject(&scanner, RecordLocation(container: "", index: index, line: line), allowWrappers: true)
+        try decodeObject(
+          &scanner, RecordLocation(container: "", index: index, line: line), allowWrappers: true)
       }
     case UInt8(ascii: "{"):
-      let shape = try decodeObject(&scanner, RecordLocation(container: "", index: nil, line: line), allowWrappers: true)
+      let shape = try decodeObject(
+        &scanner, RecordLocation(container: "", index: nil, line: line), allowWrappers: true)
       if line == nil { document.shape = shape }
     default:
-      throw scanner.error("expected findings JSON (an object or an array), found \(scanner.describeHere())")
+      throw scanner.error(
+        "expected findings JSON (an object or an array), found \(scanner.describeHere())")
     }
   }
 
   /// Reads an object that is either a wrapper (page, get-finding, event) or a finding, in one
   /// pass: finding fields are collected as they come and kept only if no wrapper key shows up.
   @discardableResult
-  mutating func decodeObject(_ scanner: inout JSONScanner, _ location: RecordLocation, allowWrappers: Bool) throws -> FindingsShape {
+  mutating func decodeObject(
+    _ scanner: inout JSONScanner, _ location: RecordLocation, allowWrappers: Bool
+  ) throws -> FindingsShape {
     guard scanner.peek() == UInt8(ascii: "{") else {
       let message = "expected a finding object, found \(scanner.describeHere())"
       try reject(FieldError(field: "", message: message, offset: scanner.position), at: location)
@@ -141,18 +156,23 @@ struct DecodingSession {
         if key.equals("findings"), scanner.peek() == UInt8(ascii: "[") {
           shape = .findingsPage
           return try scanner.readArray { scanner, index in
-            try decodeObject(&scanner, RecordLocation(container: "findings", index: index, line: location.line), allowWrappers: false)
+            try decodeObject(
+              &scanner, RecordLocation(container: "findings", index: index, line: location.line),
+              allowWrappers: false)
           }
         }
         if key.equals("finding"), scanner.peek() == UInt8(ascii: "{") {
           shape = .getFinding
-          try decodeObject(&scanner, RecordLocation(container: "finding", line: location.line), allowWrappers: false)
+          try decodeObject(
+            &scanner, RecordLocation(container: "finding", line: location.line),
+            allowWrappers: false)
           return
         }
         if key.equals("detail"), scanner.peek() == UInt8(ascii: "{") {
           shape = .event
           let container = location.path("detail")
-          try decodeObject(&scanner, RecordLocation(container: container, line: nil), allowWrappers: false)
+          try decodeObject(
+            &scanner, RecordLocation(container: container, line: nil), allowWrappers: false)
           return
         }
         if key.equals("nextToken"), scanner.peek() == UInt8(ascii: "\"") {
@@ -165,7 +185,8 @@ struct DecodingSession {
     guard shape == .finding else { return shape }
     if builder.firstError == nil, builder.fields.id == nil {
       // Not a finding at all (an archive-rule listing, say): say so rather than invent one.
-      let message = "not a finding: no 'id' (expected a finding, or an object with 'findings', 'finding' or 'detail')"
+      let message =
+        "not a finding: no 'id' (expected a finding, or an object with 'findings', 'finding' or 'detail')"
       builder.firstError = FieldError(field: "", message: message, offset: start)
     }
     if let error = builder.firstError {
@@ -177,7 +198,8 @@ struct DecodingSession {
   }
 
   private mutating func reject(_ error: FieldError, at location: RecordLocation) throws {
-    let failure = recordError(path: location.path(error.field), message: error.message, offset: error.offset)
+    let failure = recordError(
+      path: location.path(error.field), message: error.message, offset: error.offset)
     guard options.lenient else { throw failure }
     document.skipped.append(failure)
   }

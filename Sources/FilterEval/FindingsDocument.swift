@@ -48,7 +48,8 @@ public struct FindingsDecodingOptions: Hashable, Sendable {
 }
 
 /// 1-based line and column of a byte offset.
-func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int)
+{
   var line = 1
   var lineStart = 0
   let end = min(offset, bytes.count)
@@ -60,6 +61,7 @@ func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (lin
     }
     index += 1
   }
-  let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self)
+  let prefix = String(
+    decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self)
   return (line, prefix.unicodeScalars.count + 1)
 }

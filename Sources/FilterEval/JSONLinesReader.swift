@@ -7,7 +7,8 @@ public struct JSONLinesReader {
   public private(set) var skipped: [RecordError] = []
 
   /// `nextChunk` returns the next bytes of the input, and an empty array at the end.
-  public init(options: FindingsDecodingOptions = .init(), nextChunk: @escaping () throws -> [UInt8]) {
+  public init(options: FindingsDecodingOptions = .init(), nextChunk: @escaping () throws -> [UInt8])
+  {
     self.options = options
     self.nextChunk = nextChunk
   }

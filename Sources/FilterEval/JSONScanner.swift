@@ -69,7 +69,8 @@ struct JSONScanner {
       }
       return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
     default:
-      return byte < 0x80 && byte >= 0x20 ? "'\(Character(Unicode.Scalar(byte)))'" : String(format: "byte 0x%02X", byte)
+      return byte < 0x80 && byte >= 0x20
+        ? "'\(Character(Unicode.Scalar(byte)))'" : String(format: "byte 0x%02X", byte)
     }
   }
 
@@ -77,9 +78,13 @@ struct JSONScanner {
 
   /// Calls `body` once per member with the key's bytes, positioned at the value; `body`
   /// must consume the value.
-  mutating func readObject(_ body: (inout JSONScanner, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+  mutating func readObject(_ body: (inout JSONScanner, UnsafeBufferPointer<UInt8>) throws -> Void)
+    throws
+  {
     skipWhitespace()
-    guard peek() == UInt8(ascii: "{") else { throw error("expected an object, found \(describeHere())") }
+    guard peek() == UInt8(ascii: "{") else {
+      throw error("expected an object, found \(describeHere())")
+    }
     try enter()
     position += 1
     skipWhitespace()
@@ -90,7 +95,9 @@ struct JSONScanner {
     }
     while true {
       skipWhitespace()
-      guard peek() == UInt8(ascii: "\"") else { throw error("expected a member name in quotes, found \(describeHere())") }
+      guard peek() == UInt8(ascii: "\"") else {
+        throw error("expected a member name in quotes, found \(describeHere())")
+      }
       let key = try readStringBytes()
       try expect(UInt8(ascii: ":"), "':' after a member name")
       skipWhitespace()
@@ -99,7 +106,9 @@ struct JSONScanner {
       guard let next = peek() else { throw error("unterminated object: expected ',' or '}'") }
       position += 1
       if next == UInt8(ascii: "}") { break }
-      guard next == UInt8(ascii: ",") else { throw error("expected ',' or '}' in an object", at: position - 1) }
+      guard next == UInt8(ascii: ",") else {
+        throw error("expected ',' or '}' in an object", at: position - 1)
+      }
     }
     depth -= 1
   }
@@ -107,7 +116,9 @@ struct JSONScanner {
   /// Calls `body` once per element with its index, positioned at the element.
   mutating func readArray(_ body: (inout JSONScanner, Int) throws -> Void) throws {
     skipWhitespace()
-    guard peek() == UInt8(ascii: "[") else { throw error("expected an array, found \(describeHere())") }
+    guard peek() == UInt8(ascii: "[") else {
+      throw error("expected an array, found \(describeHere())")
+    }
     try enter()
     position += 1
     skipWhitespace()
@@ -125,7 +136,9 @@ struct JSONScanner {
       guard let next = peek() else { throw error("unterminated array: expected ',' or ']'") }
       position += 1
       if next == UInt8(ascii: "]") { break }
-      guard next == UInt8(ascii: ",") else { throw error("expected ',' or ']' in an array", at: position - 1) }
+      guard next == UInt8(ascii: ",") else {
+        throw error("expected ',' or ']' in an array", at: position - 1)
+      }
     }
     depth -= 1
   }
@@ -138,7 +151,8 @@ struct JSONScanner {
   /// Consumes `null` if it stands here.
   mutating func skipNull() -> Bool {
     skipWhitespace()
-    guard position + 4 <= bytes.count, bytes[position] == UInt8(ascii: "n"), bytes[position + 1] == UInt8(ascii: "u"),
+    guard position + 4 <= bytes.count, bytes[position] == UInt8(ascii: "n"),
+      bytes[position + 1] == UInt8(ascii: "u"),
       bytes[position + 2] == UInt8(ascii: "l"), bytes[position + 3] == UInt8(ascii: "l")
     else { return false }
     position += 4
@@ -163,7 +177,9 @@ struct JSONScanner {
 
   private mutating func literal(_ word: StaticString) throws {
     let count = word.utf8CodeUnitCount
-    guard position + count <= bytes.count else { throw error("invalid literal, expected '\(word)'") }
+    guard position + count <= bytes.count else {
+      throw error("invalid literal, expected '\(word)'")
+    }
     let expected = UnsafeBufferPointer(start: word.utf8Start, count: count)
     for offset in 0..<count where bytes[position + offset] != expected[offset] {
       throw error("invalid literal, expected '\(word)'", at: position + offset)
@@ -189,7 +205,9 @@ struct JSONScanner {
   mutating func skipNumber() throws {
     let start = position
     if peek() == UInt8(ascii: "-") { position += 1 }
-    guard let first = peek(), isDigit(first) else { throw error("invalid number: expected a digit", at: position) }
+    guard let first = peek(), isDigit(first) else {
+      throw error("invalid number: expected a digit", at: position)
+    }
     position += 1
     if first == UInt8(ascii: "0") {
       if let next = peek(), isDigit(next) { throw error("invalid number: leading zero", at: start) }
@@ -198,13 +216,17 @@ struct JSONScanner {
     }
     if peek() == UInt8(ascii: ".") {
       position += 1
-      guard let digit = peek(), isDigit(digit) else { throw error("invalid number: expected a digit after '.'") }
+      guard let digit = peek(), isDigit(digit) else {
+        throw error("invalid number: expected a digit after '.'")
+      }
       skipDigits()
     }
     if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
       position += 1
       if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { position += 1 }
-      guard let digit = peek(), isDigit(digit) else { throw error("invalid number: expected an exponent") }
+      guard let digit = peek(), isDigit(digit) else {
+        throw error("invalid number: expected an exponent")
+      }
       skipDigits()
     }
   }
@@ -235,7 +257,9 @@ struct JSONScanner {
 
   /// Reads a string, validating UTF-8 and escapes.
   mutating func readStringBytes() throws -> StringBytes {
-    guard peek() == UInt8(ascii: "\"") else { throw error("expected a string, found \(describeHere())") }
+    guard peek() == UInt8(ascii: "\"") else {
+      throw error("expected a string, found \(describeHere())")
+    }
     position += 1
     let start = position
     // Fast path: plain printable ASCII until the closing quote.
@@ -302,17 +326,23 @@ struct JSONScanner {
       let unit = try readHex4(escapeStart: start)
       var scalarValue = UInt32(unit)
       if UTF16.isLeadSurrogate(unit) {
-        guard peek() == UInt8(ascii: "\\"), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "u") else {
+        guard peek() == UInt8(ascii: "\\"), position + 1 < bytes.count,
+          bytes[position + 1] == UInt8(ascii: "u")
+        else {
           throw error("lone surrogate in a string", at: start)
         }
         position += 2
         let low = try readHex4(escapeStart: position - 2)
-        guard UTF16.isTrailSurrogate(low) else { throw error("lone surrogate in a string", at: start) }
+        guard UTF16.isTrailSurrogate(low) else {
+          throw error("lone surrogate in a string", at: start)
+        }
         scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
       } else if UTF16.isTrailSurrogate(unit) {
         throw error("lone surrogate in a string", at: start)
       }
-      guard let scalar = Unicode.Scalar(scalarValue) else { throw error("invalid escape", at: start) }
+      guard let scalar = Unicode.Scalar(scalarValue) else {
+        throw error("invalid escape", at: start)
+      }
       output.append(contentsOf: String(Character(scalar)).utf8)
     default:
       throw error("invalid escape '\\\(Character(Unicode.Scalar(byte)))'", at: start)
@@ -320,7 +350,9 @@ struct JSONScanner {
   }
 
   private mutating func readHex4(escapeStart: Int) throws -> UInt16 {
-    guard position + 4 <= bytes.count else { throw error("'\\u' needs four hex digits", at: escapeStart) }
+    guard position + 4 <= bytes.count else {
+      throw error("'\\u' needs four hex digits", at: escapeStart)
+    }
     var value: UInt16 = 0
     for _ in 0..<4 {
       let byte = bytes[position]

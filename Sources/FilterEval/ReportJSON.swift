@@ -3,9 +3,14 @@ import FilterDSL
 extension ArchivePreview {
   /// The preview as JSON for tools: rules with counts, then every finding a rule concerns.
   package var json: JSONValue {
-    func names(_ indices: [Int]) -> JSONValue { .array(indices.map { .string(rules[$0].ruleName) }) }
+    func names(_ indices: [Int]) -> JSONValue {
+      .array(indices.map { .string(rules[$0].ruleName) })
+    }
     let ruleObjects = rules.indices.map { index in
-      JSONValue.object([("ruleName", .string(rules[index].ruleName)), ("wouldArchive", .number(archiveCounts[index]))])
+      JSONValue.object([
+        ("ruleName", .string(rules[index].ruleName)),
+        ("wouldArchive", .number(archiveCounts[index])),
+      ])
     }
     let entryObjects = entries.map { entry -> JSONValue in
       var members: [(String, JSONValue)] = [("index", .number(entry.index))]
@@ -44,26 +49,28 @@ extension Explanation {
       ("verdict", .string(verdict.rawValue)),
       (
         "criteria",
-        .array(criteria.map { criterion in
-          .object([
-            ("key", .string(criterion.key)), ("value", value(criterion.value)),
-            ("verdict", .string(criterion.verdict.rawValue)),
-            (
-              "operators",
-              .array(criterion.operators.map { result in
-                var members: [(String, JSONValue)] = [("operator", .string(result.op.rawValue))]
-                if result.op == .exists {
-                  members.append(("exists", .bool(result.exists ?? true)))
-                } else {
-                  members.append(("values", .array(result.values.map(JSONValue.string))))
-                }
-                members.append(("verdict", .string(result.verdict.rawValue)))
-                members.append(("reason", .string(result.reason)))
-                return .object(members)
-              })
-            ),
-          ])
-        })
+        .array(
+          criteria.map { criterion in
+            .object([
+              ("key", .string(criterion.key)), ("value", value(criterion.value)),
+              ("verdict", .string(criterion.verdict.rawValue)),
+              (
+                "operators",
+                .array(
+                  criterion.operators.map { result in
+                    var members: [(String, JSONValue)] = [("operator", .string(result.op.rawValue))]
+                    if result.op == .exists {
+                      members.append(("exists", .bool(result.exists ?? true)))
+                    } else {
+                      members.append(("values", .array(result.values.map(JSONValue.string))))
+                    }
+                    members.append(("verdict", .string(result.verdict.rawValue)))
+                    members.append(("reason", .string(result.reason)))
+                    return .object(members)
+                  })
+              ),
+            ])
+          })
       ),
     ]
   }

@@ -2,15 +2,21 @@ import FilterDSL
 
 /// The finding fields ListFindings can sort by here: the scalar ones.
 public enum SortAttribute: String, CaseIterable, Hashable, Sendable {
-  case id, resource, resourceType, resourceOwnerAccount, status, error, isPublic, createdAt, analyzedAt, updatedAt,
+  case id, resource, resourceType, resourceOwnerAccount, status, error, isPublic, createdAt,
+    analyzedAt, updatedAt,
     findingType
 
   /// The attribute named exactly `name`, or an error listing the valid ones (with a
   /// suggestion when one is close).
   public init(validating name: String) throws {
-    guard let attribute = SortAttribute.allCases.first(where: { $0.rawValue.utf8.elementsEqual(name.utf8) }) else {
+    guard
+      let attribute = SortAttribute.allCases.first(where: {
+        $0.rawValue.utf8.elementsEqual(name.utf8)
+      })
+    else {
       throw QueryError.unknownSortAttribute(
-        name, suggestion: Suggestion.closest(to: name, among: SortAttribute.allCases.map(\.rawValue)))
+        name,
+        suggestion: Suggestion.closest(to: name, among: SortAttribute.allCases.map(\.rawValue)))
     }
     self = attribute
   }
@@ -65,7 +71,8 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
       let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
       return "cannot sort by '\(name)'\(hint); sortable attributes are \(valid)"
     case .invalidPageToken(let token):
-      return "the page token '\(token)' does not belong to this query (filter, sort and findings must be the same)"
+      return
+        "the page token '\(token)' does not belong to this query (filter, sort and findings must be the same)"
     }
   }
 }

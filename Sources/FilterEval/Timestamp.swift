@@ -57,15 +57,19 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
       i += 1
       return true
     }
-    guard let year = digits(4), take(UInt8(ascii: "-")), let month = digits(2), take(UInt8(ascii: "-")),
+    guard let year = digits(4), take(UInt8(ascii: "-")), let month = digits(2),
+      take(UInt8(ascii: "-")),
       let day = digits(2)
     else { return nil }
-    guard i < b.count, [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(b[i]) else { return nil }
+    guard i < b.count, [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(b[i])
+    else { return nil }
     i += 1
-    guard let hour = digits(2), take(UInt8(ascii: ":")), let minute = digits(2), take(UInt8(ascii: ":")),
+    guard let hour = digits(2), take(UInt8(ascii: ":")), let minute = digits(2),
+      take(UInt8(ascii: ":")),
       let second = digits(2)
     else { return nil }
-    guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24, minute < 60,
+    guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24,
+      minute < 60,
       second <= 60
     else { return nil }
     var nanos = 0

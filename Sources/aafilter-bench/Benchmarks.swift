@@ -16,7 +16,9 @@ struct Benchmarks {
   // MARK: Parse and compile
 
   func parseAndCompile() throws {
-    func list(_ values: [String]) -> String { "[" + values.map(FilterPrinter.literal).joined(separator: ", ") + "]" }
+    func list(_ values: [String]) -> String {
+      "[" + values.map(FilterPrinter.literal).joined(separator: ", ") + "]"
+    }
     let rule = """
       resourceType in \(list(Self.types)) and isPublic eq false and status eq ACTIVE
       and principal.AWS in \(list(Self.accounts)) and action in \(list(Self.actions))
@@ -32,8 +34,11 @@ struct Benchmarks {
       for _ in 0..<iterations { _ = try JSONDecoder().decode(FilterCriteriaMap.self, from: json) }
     }
     report.row(
-      "parse+compile a 6-key rule (86 values)", ours: String(format: "%.1f µs/rule", ours / Double(iterations) * 1e6),
-      baseline: String(format: "JSONDecoder of its map %.1f µs", baseline / Double(iterations) * 1e6), ratio: baseline / ours)
+      "parse+compile a 6-key rule (86 values)",
+      ours: String(format: "%.1f µs/rule", ours / Double(iterations) * 1e6),
+      baseline: String(
+        format: "JSONDecoder of its map %.1f µs", baseline / Double(iterations) * 1e6),
+      ratio: baseline / ours)
   }
 
   // MARK: Decoding
@@ -58,12 +63,17 @@ struct Benchmarks {
 
   func decoding() throws -> [Finding] {
     var findings: [Finding] = []
-    let ours = try Measure.median(runs: options.runs) { findings = try FindingsDecoder.decode(documentBytes).findings }
+    let ours = try Measure.median(runs: options.runs) {
+      findings = try FindingsDecoder.decode(documentBytes).findings
+    }
     let data = Data(documentBytes)
-    let baseline = try Measure.median(runs: max(1, options.runs / 2)) { _ = try JSONDecoder().decode(CodablePage.self, from: data) }
+    let baseline = try Measure.median(runs: max(1, options.runs / 2)) {
+      _ = try JSONDecoder().decode(CodablePage.self, from: data)
+    }
     report.row(
       "decode list-findings JSON", ours: megabytesPerSecond(documentBytes.count, ours),
-      baseline: "JSONDecoder " + megabytesPerSecond(documentBytes.count, baseline), ratio: baseline / ours)
+      baseline: "JSONDecoder " + megabytesPerSecond(documentBytes.count, baseline),
+      ratio: baseline / ours)
     return findings
   }
 
@@ -76,19 +86,25 @@ struct Benchmarks {
       var offset = 0
       var reader = JSONLinesReader {
         defer { offset += 1 << 20 }
-        return offset < lines.count ? Array(lines[offset..<min(lines.count, offset + (1 << 20))]) : []
+        return offset < lines.count
+          ? Array(lines[offset..<min(lines.count, offset + (1 << 20))]) : []
       }
       count = 0
       try reader.forEach { _ in count += 1 }
     }
     let baseline = try Measure.median(runs: max(1, options.runs / 2)) {
       let decoder = JSONDecoder()
-      for line in lines.split(separator: 0x0A) { _ = try decoder.decode(CodableFinding.self, from: Data(line)) }
+      for line in lines.split(separator: 0x0A) {
+        _ = try decoder.decode(CodableFinding.self, from: Data(line))
+      }
     }
     report.row(
       "decode JSON Lines (streamed)", ours: megabytesPerSecond(lines.count, ours),
-      baseline: "JSONDecoder per line " + megabytesPerSecond(lines.count, baseline), ratio: baseline / ours)
-    if count != options.findings { report.note("MISMATCH: read \(count) of \(options.findings) lines") }
+      baseline: "JSONDecoder per line " + megabytesPerSecond(lines.count, baseline),
+      ratio: baseline / ours)
+    if count != options.findings {
+      report.note("MISMATCH: read \(count) of \(options.findings) lines")
+    }
   }
 
   // MARK: Evaluation
@@ -100,31 +116,39 @@ struct Benchmarks {
     let owners = Set(Self.owners)
     let typeCriterion = Criterion(eq: Self.types)
     let filters: [(String, FilterCriteriaMap, (Finding) -> Bool)] = [
-      ("1-key filter (20 values)", ["resourceType": typeCriterion], { f in f.resourceType.map(types.contains) ?? false }),
       (
-        "2-key filter (20 values)", ["resourceType": typeCriterion, "isPublic": Criterion(eq: ["false"])],
+        "1-key filter (20 values)", ["resourceType": typeCriterion],
+        { f in f.resourceType.map(types.contains) ?? false }
+      ),
+      (
+        "2-key filter (20 values)",
+        ["resourceType": typeCriterion, "isPublic": Criterion(eq: ["false"])],
         { f in (f.resourceType.map(types.contains) ?? false) && f.isPublic == false }
       ),
       (
         "4-key filter (20-value lists)",
         [
-          "resourceType": typeCriterion, "isPublic": Criterion(eq: ["false"]), "status": Criterion(eq: ["ACTIVE"]),
+          "resourceType": typeCriterion, "isPublic": Criterion(eq: ["false"]),
+          "status": Criterion(eq: ["ACTIVE"]),
           "principal.AWS": Criterion(eq: Self.accounts),
         ],
         { f in
-          (f.resourceType.map(types.contains) ?? false) && f.isPublic == false && f.status == "ACTIVE"
+          (f.resourceType.map(types.contains) ?? false) && f.isPublic == false
+            && f.status == "ACTIVE"
             && (f.principal?["AWS"].map(accounts.contains) ?? false)
         }
       ),
       (
         "6-key filter (20-value lists)",
         [
-          "resourceType": typeCriterion, "isPublic": Criterion(eq: ["false"]), "status": Criterion(eq: ["ACTIVE"]),
+          "resourceType": typeCriterion, "isPublic": Criterion(eq: ["false"]),
+          "status": Criterion(eq: ["ACTIVE"]),
           "principal.AWS": Criterion(eq: Self.accounts), "action": Criterion(eq: Self.actions),
           "resourceOwnerAccount": Criterion(eq: Self.owners),
         ],
         { f in
-          (f.resourceType.map(types.contains) ?? false) && f.isPublic == false && f.status == "ACTIVE"
+          (f.resourceType.map(types.contains) ?? false) && f.isPublic == false
+            && f.status == "ACTIVE"
             && (f.principal?["AWS"].map(accounts.contains) ?? false)
             && (f.action?.contains(where: actions.contains) ?? false)
             && (f.resourceOwnerAccount.map(owners.contains) ?? false)
@@ -136,7 +160,8 @@ struct Benchmarks {
     var table = FindingTable([])
     let build = Measure.median(runs: options.runs) { table = FindingTable(findings) }
     report.row(
-      "build the columnar table, \(findings.count / 1000)k findings", ours: String(format: "%.3f s", build),
+      "build the columnar table, \(findings.count / 1000)k findings",
+      ours: String(format: "%.3f s", build),
       baseline: "-", ratio: nil)
     for (name, map, closure) in filters {
       var rows = 0
@@ -149,7 +174,9 @@ struct Benchmarks {
       var theirs = 0
       let oursTime = Measure.median(runs: options.runs) {
         ours = 0
-        for _ in 0..<repeats { for finding in findings where matcher.matches(finding) { ours += 1 } }
+        for _ in 0..<repeats {
+          for finding in findings where matcher.matches(finding) { ours += 1 }
+        }
       }
       let closureTime = Measure.median(runs: options.runs) {
         theirs = 0
@@ -159,9 +186,12 @@ struct Benchmarks {
         "evaluate a \(name) (record matcher)", ours: perSecond(evaluations, oursTime) + " findings",
         baseline: "closure " + perSecond(evaluations, closureTime), ratio: closureTime / oursTime)
       report.row(
-        "evaluate a \(name) (columnar table)", ours: perSecond(evaluations, tableTime) + " findings",
+        "evaluate a \(name) (columnar table)",
+        ours: perSecond(evaluations, tableTime) + " findings",
         baseline: "closure " + perSecond(evaluations, closureTime), ratio: closureTime / tableTime)
-      if ours != theirs || rows != theirs { report.note("MISMATCH: \(name) matched \(ours) / \(rows), the closure \(theirs)") }
+      if ours != theirs || rows != theirs {
+        report.note("MISMATCH: \(name) matched \(ours) / \(rows), the closure \(theirs)")
+      }
     }
   }
 
@@ -190,14 +220,18 @@ struct Benchmarks {
   // MARK: Whole process
 
   func endToEnd(documentURL: URL, workDirectory: URL) throws {
-    let tool = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("aafilter").path
+    let tool = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("aafilter").path
     guard FileManager.default.isExecutableFile(atPath: tool) else {
       report.note("no aafilter binary beside the benchmark; build it with swift build -c release")
       return
     }
     let path = documentURL.path
     let filter = "resourceType eq AWS::S3::Bucket and isPublic eq true"
-    let arguments = ["query", "--findings", path, "--filter", filter, "--sort", "updatedAt:DESC", "--output", "ids"]
+    let arguments = [
+      "query", "--findings", path, "--filter", filter, "--sort", "updatedAt:DESC", "--output",
+      "ids",
+    ]
     var peak = 0
     var times: [Double] = []
     for _ in 0..<options.runs {
@@ -207,16 +241,25 @@ struct Benchmarks {
     }
     let ours = times.sorted()[times.count / 2]
     report.row(
-      "aafilter query, \(options.findings / 1000)k findings (process)", ours: String(format: "%.2f s", ours),
+      "aafilter query, \(options.findings / 1000)k findings (process)",
+      ours: String(format: "%.2f s", ours),
       baseline: "-", ratio: nil)
     report.row(
-      "peak memory of that query", ours: megabytes(peak), baseline: "input " + megabytes(documentBytes.count),
-      ratio: Double(documentBytes.count) / Double(max(1, peak)))
+      "peak memory of that query", ours: megabytes(peak),
+      baseline: String(
+        format: "input %@ (peak %.2fx of it)", megabytes(documentBytes.count),
+        Double(peak) / Double(max(1, documentBytes.count))),
+      ratio: nil)
     if options.external {
       if let jq = Measure.which("jq") {
-        let program = #"[.findings[] | select(.resourceType == "AWS::S3::Bucket" and .isPublic == true)] | sort_by(.updatedAt) | reverse | .[].id"#
-        let time = Measure.median(runs: max(1, options.runs / 2)) { _ = Measure.run(jq, ["-r", program, path]) }
-        report.row("same query: jq", ours: String(format: "%.2f s", ours), baseline: String(format: "jq %.2f s", time), ratio: time / ours)
+        let program =
+          #"[.findings[] | select(.resourceType == "AWS::S3::Bucket" and .isPublic == true)] | sort_by(.updatedAt) | reverse | .[].id"#
+        let time = Measure.median(runs: max(1, options.runs / 2)) {
+          _ = Measure.run(jq, ["-r", program, path])
+        }
+        report.row(
+          "same query: jq", ours: String(format: "%.2f s", ours),
+          baseline: String(format: "jq %.2f s", time), ratio: time / ours)
       }
       if let python = Measure.which("python3") {
         let program = """
@@ -226,9 +269,12 @@ struct Benchmarks {
           r.sort(key=lambda f:f["updatedAt"],reverse=True)
           print("\\n".join(f["id"] for f in r))
           """
-        let time = Measure.median(runs: max(1, options.runs / 2)) { _ = Measure.run(python, ["-c", program, path]) }
+        let time = Measure.median(runs: max(1, options.runs / 2)) {
+          _ = Measure.run(python, ["-c", program, path])
+        }
         report.row(
-          "same query: Python json", ours: String(format: "%.2f s", ours), baseline: String(format: "python3 %.2f s", time),
+          "same query: Python json", ours: String(format: "%.2f s", ours),
+          baseline: String(format: "python3 %.2f s", time),
           ratio: time / ours)
       }
     }
@@ -249,12 +295,14 @@ struct Benchmarks {
       }
       try handle.close()
       let arguments = [
-        "preview", "--findings", url.path, "--rule", "Trusted=principal.AWS in [\(Self.accounts.joined(separator: ","))] and isPublic eq false",
+        "preview", "--findings", url.path, "--rule",
+        "Trusted=principal.AWS in [\(Self.accounts.joined(separator: ","))] and isPublic eq false",
         "--output", "summary",
       ]
       guard let measured = Measure.peakRSS(tool, arguments) else { continue }
       report.row(
-        "preview JSON Lines, \(count / 1000)k findings", ours: String(format: "%.2f s, %@ peak", measured.seconds, megabytes(measured.bytes)),
+        "preview JSON Lines, \(count / 1000)k findings",
+        ours: String(format: "%.2f s, %@ peak", measured.seconds, megabytes(measured.bytes)),
         baseline: "input " + megabytes(size), ratio: nil)
       try? FileManager.default.removeItem(at: url)
     }

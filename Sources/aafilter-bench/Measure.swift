@@ -24,7 +24,9 @@ enum Measure {
   }
 
   /// Runs a command, returning its wall time and whether it succeeded; output is discarded.
-  static func run(_ executable: String, _ arguments: [String], stdin: String? = nil) -> (seconds: Double, ok: Bool) {
+  static func run(_ executable: String, _ arguments: [String], stdin: String? = nil) -> (
+    seconds: Double, ok: Bool
+  ) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -43,7 +45,8 @@ enum Measure {
 
   /// Peak RSS of one run of a command: this program re-runs itself as a wrapper whose only
   /// child is the command, so the wrapper's children figure is that command's alone.
-  static func peakRSS(_ executable: String, _ arguments: [String]) -> (seconds: Double, bytes: Int)? {
+  static func peakRSS(_ executable: String, _ arguments: [String]) -> (seconds: Double, bytes: Int)?
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
     process.arguments = ["--peak-rss", executable] + arguments
@@ -54,7 +57,8 @@ enum Measure {
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     let fields = output.split(separator: " ")
-    guard fields.count == 2, let seconds = Double(fields[0]), let bytes = Int(fields[1].trimmingCharacters(in: .whitespacesAndNewlines))
+    guard fields.count == 2, let seconds = Double(fields[0]),
+      let bytes = Int(fields[1].trimmingCharacters(in: .whitespacesAndNewlines))
     else { return nil }
     return (seconds, bytes)
   }
@@ -68,7 +72,9 @@ enum Measure {
   }
 
   static func which(_ name: String) -> String? {
-    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(
+      separator: ":")
+    {
       let path = "\(directory)/\(name)"
       if FileManager.default.isExecutableFile(atPath: path) { return path }
     }

@@ -1,13 +1,16 @@
 /// Seeded synthetic findings shaped like `aws accessanalyzer list-findings` output.
 struct SyntheticFindings {
   static let resourceTypes = [
-    "AWS::S3::Bucket", "AWS::IAM::Role", "AWS::SQS::Queue", "AWS::Lambda::Function", "AWS::KMS::Key",
-    "AWS::SecretsManager::Secret", "AWS::EFS::FileSystem", "AWS::ECR::Repository", "AWS::SNS::Topic",
+    "AWS::S3::Bucket", "AWS::IAM::Role", "AWS::SQS::Queue", "AWS::Lambda::Function",
+    "AWS::KMS::Key",
+    "AWS::SecretsManager::Secret", "AWS::EFS::FileSystem", "AWS::ECR::Repository",
+    "AWS::SNS::Topic",
     "AWS::DynamoDB::Table",
   ]
   static let statuses = ["ACTIVE", "ACTIVE", "ACTIVE", "ARCHIVED", "RESOLVED"]
   static let actions = [
-    "s3:GetObject", "s3:ListBucket", "s3:PutObject", "sts:AssumeRole", "kms:Decrypt", "sqs:SendMessage",
+    "s3:GetObject", "s3:ListBucket", "s3:PutObject", "sts:AssumeRole", "kms:Decrypt",
+    "sqs:SendMessage",
     "lambda:InvokeFunction", "secretsmanager:GetSecretValue",
   ]
 
@@ -31,14 +34,21 @@ struct SyntheticFindings {
     let principal = random.next() % 6 == 0 ? "*" : Self.account(Int(random.next() % 200))
     let isPublic = principal == "*"
     let actionCount = 1 + Int(random.next() % 3)
-    let actions = (0..<actionCount).map { _ in "\"\(pick(Self.actions))\"" }.joined(separator: ",\n                ")
+    let actions = (0..<actionCount).map { _ in "\"\(pick(Self.actions))\"" }.joined(
+      separator: ",\n                ")
     let day = 1 + random.next() % 28
     let hour = random.next() % 24
     let fraction = random.next() % 2 == 0 ? "" : ".\(100_000 + random.next() % 900_000)"
-    let stamp = "2024-02-\(day < 10 ? "0" : "")\(day)T\(hour < 10 ? "0" : "")\(hour):\(10 + random.next() % 50):\(10 + random.next() % 50)\(fraction)+00:00"
-    let condition = random.next() % 3 == 0 ? "\"aws:SourceVpc\": \"vpc-\(String(random.next() % 0xFFFFFF, radix: 16))\"" : ""
-    let id = String(format: "%08x-%04x-%04x-%04x-%012llx", UInt32(truncatingIfNeeded: random.next()), index % 0x10000,
-      UInt16(truncatingIfNeeded: random.next()), UInt16(truncatingIfNeeded: random.next()), random.next() % 0xFFFF_FFFF_FFFF)
+    let stamp =
+      "2024-02-\(day < 10 ? "0" : "")\(day)T\(hour < 10 ? "0" : "")\(hour):\(10 + random.next() % 50):\(10 + random.next() % 50)\(fraction)+00:00"
+    let condition =
+      random.next() % 3 == 0
+      ? "\"aws:SourceVpc\": \"vpc-\(String(random.next() % 0xFFFFFF, radix: 16))\"" : ""
+    let id = String(
+      format: "%08x-%04x-%04x-%04x-%012llx", UInt32(truncatingIfNeeded: random.next()),
+      index % 0x10000,
+      UInt16(truncatingIfNeeded: random.next()), UInt16(truncatingIfNeeded: random.next()),
+      random.next() % 0xFFFF_FFFF_FFFF)
     return """
               {
                   "id": "\(id)",

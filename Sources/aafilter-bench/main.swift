@@ -31,7 +31,8 @@ struct Options {
         runs = 1
         external = false
       default:
-        print("usage: aafilter-bench [--findings N] [--lines N] [--runs N] [--no-external] [--quick]")
+        print(
+          "usage: aafilter-bench [--findings N] [--lines N] [--runs N] [--no-external] [--quick]")
         exit(2)
       }
       index += 1
@@ -46,7 +47,8 @@ let options = Options(Array(CommandLine.arguments.dropFirst()))
 let report = Report()
 report.header(options)
 
-let workDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("aafilter-bench-\(getpid())")
+let workDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
+  "aafilter-bench-\(getpid())")
 try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: workDirectory) }
 
@@ -54,7 +56,9 @@ var generator = SyntheticFindings(seed: 42)
 let documentBytes = generator.listFindings(count: options.findings)
 let documentURL = workDirectory.appendingPathComponent("findings.json")
 try Data(documentBytes).write(to: documentURL)
-report.note("input: \(options.findings) findings, \(String(format: "%.1f", Double(documentBytes.count) / 1e6)) MB of list-findings JSON")
+report.note(
+  "input: \(options.findings) findings, \(String(format: "%.1f", Double(documentBytes.count) / 1e6)) MB of list-findings JSON"
+)
 
 let suite = Benchmarks(options: options, report: report, documentBytes: documentBytes)
 try suite.parseAndCompile()

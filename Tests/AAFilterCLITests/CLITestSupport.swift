@@ -20,18 +20,22 @@ struct RunResult {
 }
 
 var repositoryRoot: URL {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 }
 
 /// Runs `aafilter` in-process with the repository as the working directory for relative paths.
-func aafilter(_ arguments: [String], stdin: String = "", files: [String: String] = [:]) -> RunResult {
+func aafilter(_ arguments: [String], stdin: String = "", files: [String: String] = [:]) -> RunResult
+{
   let capture = Capture()
   let input = Array(stdin.utf8)
   let console = Console(
     write: { capture.write($0) }, writeError: { capture.writeError($0) }, readInput: { input },
     readFile: { path in
       if let text = files[path] { return Array(text.utf8) }
-      let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : repositoryRoot.appendingPathComponent(path)
+      let url =
+        path.hasPrefix("/")
+        ? URL(fileURLWithPath: path) : repositoryRoot.appendingPathComponent(path)
       return try [UInt8](Data(contentsOf: url))
     })
   let status = AAFilter.main(arguments, console: console)

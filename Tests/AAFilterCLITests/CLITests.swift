@@ -26,7 +26,9 @@ final class CLITests: XCTestCase {
     let result = aafilter(["compile", "resourceType eq and isPublic exists"])
     XCTAssertEqual(result.status, 1)
     XCTAssertEqual(result.stdout, "")
-    XCTAssertTrue(result.stderr.hasPrefix("error: expected a value after 'eq', found 'and'\n --> rule:1:17\n"), result.stderr)
+    XCTAssertTrue(
+      result.stderr.hasPrefix("error: expected a value after 'eq', found 'and'\n --> rule:1:17\n"),
+      result.stderr)
   }
 
   func testCompile_inputsAndShapes() {
@@ -44,7 +46,9 @@ final class CLITests: XCTestCase {
     for (arguments, stdin, status, stdout, line) in cases {
       let result = aafilter(arguments, stdin: stdin, files: ["r.aaf": "rule A { a exists }"])
       XCTAssertEqual(result.status, status, "\(arguments): \(result.stderr)", line: line)
-      XCTAssertTrue(stdout.isEmpty || result.stdout.contains(stdout), "\(arguments): \(result.stdout)", line: line)
+      XCTAssertTrue(
+        stdout.isEmpty || result.stdout.contains(stdout), "\(arguments): \(result.stdout)",
+        line: line)
       if status != 0 { XCTAssertEqual(result.stdout, "", line: line) }
     }
   }
@@ -56,20 +60,28 @@ final class CLITests: XCTestCase {
 
   func testFormat_canonicalTextFromTextAndJSON() {
     let cases: [([String], String, String, UInt)] = [
-      (["format", "isPublic = false and resourceType in [b, a]"], "", "isPublic eq false and resourceType in [b, a]\n", #line),
-      (["format", "--from-json", "-"], #"{"isPublic":{"eq":["false"]},"principal.AWS":{"neq":["1","2"]}}"#,
-       "isPublic eq false and principal.AWS not in [1, 2]\n", #line),
-      (["format", "--from-json", "Examples/list-archive-rules.json"], "",
-       """
-       rule TrustedAccounts {
-         isPublic eq false and principal.AWS in [444455556666, arn:aws:iam::444455556666:root]
-       }
+      (
+        ["format", "isPublic = false and resourceType in [b, a]"], "",
+        "isPublic eq false and resourceType in [b, a]\n", #line
+      ),
+      (
+        ["format", "--from-json", "-"],
+        #"{"isPublic":{"eq":["false"]},"principal.AWS":{"neq":["1","2"]}}"#,
+        "isPublic eq false and principal.AWS not in [1, 2]\n", #line
+      ),
+      (
+        ["format", "--from-json", "Examples/list-archive-rules.json"], "",
+        """
+        rule TrustedAccounts {
+          isPublic eq false and principal.AWS in [444455556666, arn:aws:iam::444455556666:root]
+        }
 
-       rule ServiceInvocations {
-         principal.Service exists
-       }
+        rule ServiceInvocations {
+          principal.Service exists
+        }
 
-       """, #line),
+        """, #line
+      ),
       (["format", "-f", "Examples/rules.aaf"], "", "rule TrustedAccounts {", #line),
     ]
     for (arguments, stdin, expected, line) in cases {
@@ -79,7 +91,8 @@ final class CLITests: XCTestCase {
     }
     let bad = aafilter(["format", "--from-json", "-"], stdin: #"{"k":{"exists":"yes"}}"#)
     XCTAssertEqual(bad.status, 1)
-    XCTAssertEqual(bad.stderr, "error: <stdin>: k.exists: 'exists' must be the JSON boolean true or false\n")
+    XCTAssertEqual(
+      bad.stderr, "error: <stdin>: k.exists: 'exists' must be the JSON boolean true or false\n")
   }
 
   func testHelpAndUsage() {
@@ -94,13 +107,17 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(unknown.stderr.contains("did you mean 'compile'?"), unknown.stderr)
     XCTAssertEqual(aafilter([]).status, 2)
     XCTAssertEqual(aafilter(["query", "--findings", "Examples/list-findings.json"]).status, 2)
-    XCTAssertEqual(aafilter(["query", "--findings", "x", "--filter", "a exists", "--output", "xml"]).status, 2)
-    XCTAssertEqual(aafilter(["query", "--findings", "x", "--filter", "a exists", "--max-results", "0"]).status, 2)
+    XCTAssertEqual(
+      aafilter(["query", "--findings", "x", "--filter", "a exists", "--output", "xml"]).status, 2)
+    XCTAssertEqual(
+      aafilter(["query", "--findings", "x", "--filter", "a exists", "--max-results", "0"]).status, 2
+    )
   }
 
   func testQuery_shapesLikeListFindings() {
     let result = aafilter([
-      "query", "--findings", "Examples/list-findings.json", "--filter", "isPublic eq true order by updatedAt desc",
+      "query", "--findings", "Examples/list-findings.json", "--filter",
+      "isPublic eq true order by updatedAt desc",
       "--output", "ids",
     ])
     XCTAssertEqual(result.status, 0, result.stderr)
@@ -112,7 +129,10 @@ final class CLITests: XCTestCase {
       7f3a000c-4b1c-4e6f-9a2d-5e11c0de000c
 
       """)
-    let json = aafilter(["query", "--findings", "Examples/findings.jsonl", "--filter", #"{"resourceType":{"eq":["AWS::KMS::Key"]}}"#])
+    let json = aafilter([
+      "query", "--findings", "Examples/findings.jsonl", "--filter",
+      #"{"resourceType":{"eq":["AWS::KMS::Key"]}}"#,
+    ])
     XCTAssertEqual(json.status, 0, json.stderr)
     let object = try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     XCTAssertEqual((object?["findings"] as? [[String: Any]])?.count, 1)
@@ -123,52 +143,75 @@ final class CLITests: XCTestCase {
     var token: String?
     var ids: [String] = []
     repeat {
-      var arguments = ["query", "--findings", "Examples/list-findings.json", "--filter", "", "--sort", "id:DESC", "--max-results", "5"]
+      var arguments = [
+        "query", "--findings", "Examples/list-findings.json", "--filter", "", "--sort", "id:DESC",
+        "--max-results", "5",
+      ]
       if let token { arguments += ["--next-token", token] }
       let result = aafilter(arguments)
       XCTAssertEqual(result.status, 0, result.stderr)
-      let object = try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+      let object =
+        try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
       ids += ((object?["findings"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }
       token = object?["nextToken"] as? String
     } while token != nil && ids.count < 100
     XCTAssertEqual(ids.count, 12)
     XCTAssertEqual(ids, ids.sorted(by: >))
-    let stale = aafilter(["query", "--findings", "Examples/list-findings.json", "--filter", "isPublic exists", "--next-token", "aaf1.5.1234"])
+    let stale = aafilter([
+      "query", "--findings", "Examples/list-findings.json", "--filter", "isPublic exists",
+      "--next-token", "aaf1.5.1234",
+    ])
     XCTAssertEqual(stale.status, 1)
   }
 
   func testQuery_badFindingsAreErrorsNamingWhere() {
     let result = aafilter(
-      ["query", "--findings", "-", "--filter", ""], stdin: #"{"findings":[{"id":"a"},{"id":"b","createdAt":42}]}"#)
+      ["query", "--findings", "-", "--filter", ""],
+      stdin: #"{"findings":[{"id":"a"},{"id":"b","createdAt":42}]}"#)
     XCTAssertEqual(result.status, 1)
     XCTAssertEqual(result.stdout, "")
-    XCTAssertEqual(result.stderr, "error: <stdin>: findings[1].createdAt: expected a timestamp, found 42 (line 1, column 47)\n")
+    XCTAssertEqual(
+      result.stderr,
+      "error: <stdin>: findings[1].createdAt: expected a timestamp, found 42 (line 1, column 47)\n")
     let lenient = aafilter(
       ["query", "--findings", "-", "--filter", "", "--output", "ids", "--lenient"],
       stdin: #"{"findings":[{"id":"a"},{"id":"b","createdAt":42}]}"#)
     XCTAssertEqual(lenient.status, 0)
     XCTAssertEqual(lenient.stdout, "a\n")
-    XCTAssertTrue(lenient.stderr.hasPrefix("warning: <stdin>: skipped 1 malformed record\n"), lenient.stderr)
+    XCTAssertTrue(
+      lenient.stderr.hasPrefix("warning: <stdin>: skipped 1 malformed record\n"), lenient.stderr)
   }
 
   func testPreview_onTheShippedExamples() {
-    let summary = aafilter(["preview", "--findings", "Examples/list-findings.json", "--rules", "Examples/rules.aaf"])
+    let summary = aafilter([
+      "preview", "--findings", "Examples/list-findings.json", "--rules", "Examples/rules.aaf",
+    ])
     XCTAssertEqual(summary.status, 0, summary.stderr)
-    XCTAssertTrue(summary.stdout.contains("WARNING: 1 PUBLIC finding would be archived:"), summary.stdout)
+    XCTAssertTrue(
+      summary.stdout.contains("WARNING: 1 PUBLIC finding would be archived:"), summary.stdout)
     XCTAssertTrue(summary.stdout.contains("Would archive 6 of 10 active findings."), summary.stdout)
-    let ids = aafilter(["preview", "--findings", "Examples/findings.jsonl", "--rule", "Trusted=principal.AWS eq 444455556666", "--rule", "isPublic=true", "--output", "ids"])
+    let ids = aafilter([
+      "preview", "--findings", "Examples/findings.jsonl", "--rule",
+      "Trusted=principal.AWS eq 444455556666", "--rule", "isPublic=true", "--output", "ids",
+    ])
     XCTAssertEqual(ids.status, 0, ids.stderr)
     XCTAssertEqual(ids.stdout.split(separator: "\n").count, 5, ids.stdout)
-    let json = aafilter(["preview", "--findings", "Examples/list-findings.json", "--rules", "Examples/list-archive-rules.json", "--output", "json"])
+    let json = aafilter([
+      "preview", "--findings", "Examples/list-findings.json", "--rules",
+      "Examples/list-archive-rules.json", "--output", "json",
+    ])
     XCTAssertEqual(json.status, 0, json.stderr)
     XCTAssertTrue(json.stdout.contains(#""ruleName": "TrustedAccounts""#), json.stdout)
     XCTAssertEqual(aafilter(["preview", "--findings", "Examples/list-findings.json"]).status, 2)
-    XCTAssertEqual(aafilter(["preview", "--findings", "Examples/list-findings.json", "--rule", "a eq"]).status, 1)
+    XCTAssertEqual(
+      aafilter(["preview", "--findings", "Examples/list-findings.json", "--rule", "a eq"]).status, 1
+    )
   }
 
   func testExplain_showsEachCriterion() {
     let result = aafilter([
-      "explain", "--findings", "Examples/list-findings.json", "--id", "7f3a0008-4b1c-4e6f-9a2d-5e11c0de0008",
+      "explain", "--findings", "Examples/list-findings.json", "--id",
+      "7f3a0008-4b1c-4e6f-9a2d-5e11c0de0008",
       "--rule", "Prod=resource contains prod- and isPublic eq false",
     ])
     XCTAssertEqual(result.status, 0, result.stderr)
@@ -184,8 +227,13 @@ final class CLITests: XCTestCase {
             [yes] contains ["prod-"]: 'arn:aws:s3:::prod-shared-reports' contains 'prod-'
 
       """)
-    let missing = aafilter(["explain", "--findings", "Examples/list-findings.json", "--id", "7f3a0008-4b1c-4e6f-9a2d-5e11c0de000", "--rule", "a exists"])
+    let missing = aafilter([
+      "explain", "--findings", "Examples/list-findings.json", "--id",
+      "7f3a0008-4b1c-4e6f-9a2d-5e11c0de000", "--rule", "a exists",
+    ])
     XCTAssertEqual(missing.status, 1)
-    XCTAssertTrue(missing.stderr.contains("did you mean '7f3a0008-4b1c-4e6f-9a2d-5e11c0de0008'?"), missing.stderr)
+    XCTAssertTrue(
+      missing.stderr.contains("did you mean '7f3a0008-4b1c-4e6f-9a2d-5e11c0de0008'?"),
+      missing.stderr)
   }
 }

@@ -22,7 +22,12 @@ final class CheckCommandTests: XCTestCase {
   }
 
   func testHumanOutput_groupsPerRuleAndCounts() {
-    let result = aafilter(["check", "-f", "r.aaf"], files: ["r.aaf": "rule Good { isPublic eq false and error eq a }\nrule Bad { resourcetype eq x and isPublic eq false }\n"])
+    let result = aafilter(
+      ["check", "-f", "r.aaf"],
+      files: [
+        "r.aaf":
+          "rule Good { isPublic eq false and error eq a }\nrule Bad { resourcetype eq x and isPublic eq false }\n"
+      ])
     XCTAssertEqual(result.status, 0)
     XCTAssertEqual(
       result.stdout,
@@ -42,13 +47,15 @@ final class CheckCommandTests: XCTestCase {
 
   func testJSONAndSARIFOutputs() throws {
     let json = aafilter(["check", "--format", "json", "isPublic eq True"])
-    let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let object = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     XCTAssertEqual(object["warnings"] as? Int, 1)
     let first = try XCTUnwrap((object["diagnostics"] as? [[String: Any]])?.first)
     XCTAssertEqual(first["code"] as? String, "invalid-boolean")
     XCTAssertEqual((first["range"] as? [String: Any])?["column"] as? Int, 13)
     let sarif = aafilter(["check", "--format", "sarif", "-f", "Examples/rules.aaf"])
-    let log = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+    let log = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
     XCTAssertEqual(log["version"] as? String, "2.1.0")
     let results = (log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]
     XCTAssertEqual(results?.count, 4)
@@ -58,6 +65,7 @@ final class CheckCommandTests: XCTestCase {
     let result = aafilter(["compile", "(error eq a or error eq b) and error eq c or resource eq x"])
     XCTAssertEqual(result.status, 0)
     XCTAssertTrue(result.stdout.contains("\"resource\""))
-    XCTAssertTrue(result.stderr.hasPrefix("warning: part of this expression can never match"), result.stderr)
+    XCTAssertTrue(
+      result.stderr.hasPrefix("warning: part of this expression can never match"), result.stderr)
   }
 }

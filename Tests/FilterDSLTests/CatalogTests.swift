@@ -5,9 +5,13 @@ import XCTest
 /// The catalog's enum values must be the API model's, so a model update fails loudly here.
 final class CatalogTests: XCTestCase {
   func testEnumValues_matchTheAPIModel() throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/reference/accessanalyzer-shapes.json")
-    guard let data = try? Data(contentsOf: url) else { throw XCTSkip("API model excerpt not found at \(url.path)") }
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+        "shared/reference/accessanalyzer-shapes.json")
+    guard let data = try? Data(contentsOf: url) else {
+      throw XCTSkip("API model excerpt not found at \(url.path)")
+    }
     let model = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let shapes = try XCTUnwrap(model["shapes"] as? [String: [String: Any]])
     func values(_ shape: String) -> [String] { shapes[shape]?["enum"] as? [String] ?? [] }
@@ -30,14 +34,21 @@ final class CatalogTests: XCTestCase {
 final class ChecksDocumentationTests: XCTestCase {
   /// Every diagnostic code has a row in docs/checks.md.
   func testEveryCode_isDocumented() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let codes = try String(contentsOf: root.appendingPathComponent("Sources/FilterDSL/DiagnosticCode.swift"), encoding: .utf8)
-    let documentation = try String(contentsOf: root.appendingPathComponent("docs/checks.md"), encoding: .utf8)
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let codes = try String(
+      contentsOf: root.appendingPathComponent("Sources/FilterDSL/DiagnosticCode.swift"),
+      encoding: .utf8)
+    let documentation = try String(
+      contentsOf: root.appendingPathComponent("docs/checks.md"), encoding: .utf8)
     var found = 0
     for line in codes.split(separator: "\n") where line.contains(": Self = \"") {
-      guard let start = line.range(of: ": Self = \""), let end = line.range(of: "\"", range: start.upperBound..<line.endIndex) else { continue }
+      guard let start = line.range(of: ": Self = \""),
+        let end = line.range(of: "\"", range: start.upperBound..<line.endIndex)
+      else { continue }
       let code = String(line[start.upperBound..<end.lowerBound])
-      XCTAssertTrue(documentation.contains("| `\(code)` |"), "docs/checks.md does not document '\(code)'")
+      XCTAssertTrue(
+        documentation.contains("| `\(code)` |"), "docs/checks.md does not document '\(code)'")
       found += 1
     }
     XCTAssertGreaterThan(found, 40)

@@ -85,8 +85,10 @@ final class DiagnosticRenderingTests: XCTestCase {
 
   func testDiagnostics_encodeAsJSONForTools() throws {
     let diagnostic = Diagnostic(
-      .error, .missingValue, "expected a value", at: SourceRange(start: 3, end: 6), help: "quote it",
-      notes: [.init("see", range: SourceRange(start: 0, end: 1))], fix: .init(range: SourceRange(start: 3, end: 6), replacement: "\"and\""))
+      .error, .missingValue, "expected a value", at: SourceRange(start: 3, end: 6),
+      help: "quote it",
+      notes: [.init("see", range: SourceRange(start: 0, end: 1))],
+      fix: .init(range: SourceRange(start: 3, end: 6), replacement: "\"and\""))
     let data = try JSONEncoder().encode(diagnostic)
     let decoded = try JSONDecoder().decode(Diagnostic.self, from: data)
     XCTAssertEqual(decoded, diagnostic)

@@ -29,7 +29,9 @@ final class GrammarExamplesTests: XCTestCase {
   private func checkCompile(_ line: String, _ where_: String) throws {
     let split = line.contains("', split) -> ")
     let separator = split ? "', split) -> " : "') -> "
-    guard let range = line.range(of: separator) else { return XCTFail("\(where_): malformed example") }
+    guard let range = line.range(of: separator) else {
+      return XCTFail("\(where_): malformed example")
+    }
     let source = String(line[line.index(line.startIndex, offsetBy: 9)..<range.lowerBound])
     let expected = String(line[range.upperBound...])
     let result = compileToJSON(source, split: split)
@@ -38,18 +40,23 @@ final class GrammarExamplesTests: XCTestCase {
       switch result {
       case .success(let json): XCTFail("\(where_): expected error \(code), compiled to \(json)")
       case .failure(let error):
-        XCTAssertEqual(error.diagnostics.first?.code.rawValue, code, "\(where_): \(error.diagnostics.map(\.message))")
+        XCTAssertEqual(
+          error.diagnostics.first?.code.rawValue, code,
+          "\(where_): \(error.diagnostics.map(\.message))")
       }
     } else {
       switch result {
-      case .success(let json): XCTAssertEqual(jsonObject(json), jsonObject(expected), "\(where_): got \(json)")
+      case .success(let json):
+        XCTAssertEqual(jsonObject(json), jsonObject(expected), "\(where_): got \(json)")
       case .failure(let error): XCTFail("\(where_): \(error)")
       }
     }
   }
 
   private func checkFormat(_ line: String, _ where_: String) throws {
-    guard let range = line.range(of: "') -> '") else { return XCTFail("\(where_): malformed example") }
+    guard let range = line.range(of: "') -> '") else {
+      return XCTFail("\(where_): malformed example")
+    }
     let source = String(line[line.index(line.startIndex, offsetBy: 8)..<range.lowerBound])
     let expected = String(line[range.upperBound...].dropLast())
     let expression = try FilterExpression(parsing: source)

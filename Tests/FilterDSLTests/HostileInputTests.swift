@@ -26,8 +26,10 @@ final class HostileInputTests: XCTestCase {
 
   func testNestingAtTheCap_stillParses() throws {
     let depth = Limits.default.maxDepth
-    let source = String(repeating: "(", count: depth) + "a exists" + String(repeating: ")", count: depth)
-    XCTAssertEqual(try FilterExpression(parsing: source).filterMap(), ["a": Criterion(exists: true)])
+    let source =
+      String(repeating: "(", count: depth) + "a exists" + String(repeating: ")", count: depth)
+    XCTAssertEqual(
+      try FilterExpression(parsing: source).filterMap(), ["a": Criterion(exists: true)])
   }
 
   func testLargeInputs_finishQuicklyAndCapErrors() {
@@ -49,11 +51,13 @@ final class HostileInputTests: XCTestCase {
     let source = (0..<20_000).map { "k\($0) exists" }.joined(separator: " and ")
     XCTAssertEqual(try FilterExpression(parsing: source).filterMap().count, 20_000)
     let ors = (0..<5_000).map { "a eq v\($0)" }.joined(separator: " or ")
-    let maps = try FilterExpression(parsing: ors).filterMaps(splitting: true, limits: {
-      var limits = Limits()
-      limits.maxFilterMaps = 1_000
-      return limits
-    }())
+    let maps = try FilterExpression(parsing: ors).filterMaps(
+      splitting: true,
+      limits: {
+        var limits = Limits()
+        limits.maxFilterMaps = 1_000
+        return limits
+      }())
     XCTAssertEqual(maps.count, 250)
   }
 
@@ -65,7 +69,10 @@ final class HostileInputTests: XCTestCase {
 
   func testRandomBytes_neverCrash() {
     var random = SeededGenerator(seed: 99)
-    let alphabet = Array("ab eq neq in not and or ( ) [ ] { } , \" \\ u # = ! rule order by x\n\u{1}é".utf8) + [0xFF, 0xC3]
+    let alphabet =
+      Array("ab eq neq in not and or ( ) [ ] { } , \" \\ u # = ! rule order by x\n\u{1}é".utf8) + [
+        0xFF, 0xC3,
+      ]
     for _ in 0..<3000 {
       let length = Int(random.next() % 60)
       let bytes = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }

@@ -28,7 +28,10 @@ final class LexerTests: XCTestCase {
   func testTokens_table() {
     let cases: [(String, [String], UInt)] = [
       ("resourceType eq AWS::S3::Bucket", ["w:resourceType", "k:eq", "w:AWS::S3::Bucket"], #line),
-      ("AND Or nOt IN Eq NEQ Contains EXISTS", ["k:and", "k:or", "k:not", "k:in", "k:eq", "k:neq", "k:contains", "k:exists"], #line),
+      (
+        "AND Or nOt IN Eq NEQ Contains EXISTS",
+        ["k:and", "k:or", "k:not", "k:in", "k:eq", "k:neq", "k:contains", "k:exists"], #line
+      ),
       ("order by x asc desc rule", ["k:order", "k:by", "w:x", "k:asc", "k:desc", "k:rule"], #line),
       ("a=b", ["w:a", "=", "w:b"], #line),
       ("a==b", ["w:a", "=", "w:b"], #line),
@@ -73,7 +76,10 @@ final class LexerTests: XCTestCase {
   }
 
   func testInvalidUTF8_isReportedNotCrashed() {
-    for bytes: [UInt8] in [[0xFF], [0x61, 0x20, 0xC3], [0x22, 0xC0, 0xAF, 0x22], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]] {
+    for bytes: [UInt8] in [
+      [0xFF], [0x61, 0x20, 0xC3], [0x22, 0xC0, 0xAF, 0x22], [0xED, 0xA0, 0x80],
+      [0xF4, 0x90, 0x80, 0x80],
+    ] {
       var lexer = Lexer(bytes)
       while lexer.next().kind != .endOfInput {}
       XCTAssertEqual(lexer.diagnostics.first?.code, .invalidUTF8, "\(bytes)")

@@ -5,10 +5,15 @@ import XCTest
 final class LintTests: XCTestCase {
   /// Strips the `⟨` `⟩` markers, returning the text and the byte range they enclosed.
   private func marked(_ text: String) -> (String, SourceRange?) {
-    guard let open = text.range(of: "⟨"), let close = text.range(of: "⟩") else { return (text, nil) }
+    guard let open = text.range(of: "⟨"), let close = text.range(of: "⟩") else {
+      return (text, nil)
+    }
     let start = text.utf8.distance(from: text.utf8.startIndex, to: open.lowerBound)
     let end = text.utf8.distance(from: text.utf8.startIndex, to: close.lowerBound) - "⟨".utf8.count
-    return (text.replacingOccurrences(of: "⟨", with: "").replacingOccurrences(of: "⟩", with: ""), SourceRange(start: start, end: end))
+    return (
+      text.replacingOccurrences(of: "⟨", with: "").replacingOccurrences(of: "⟩", with: ""),
+      SourceRange(start: start, end: end)
+    )
   }
 
   private static let archive = FilterContext.archiveRule
@@ -39,14 +44,28 @@ final class LintTests: XCTestCase {
       (Self.archive, "isPublic eq true and ⟨isPublic eq false⟩", .unsatisfiable, #line),
       (Self.archive, "error exists and ⟨error not exists⟩" + s, .unsatisfiable, #line),
       (Self.archive, "resourceType eq A and ⟨resourceType neq A⟩" + s, .unsatisfiable, #line),
-      (Self.archive, "resource contains a and ⟨resource contains b⟩" + s, .conflictingContains, #line),
-      (Self.archive, "action eq s3:GetObject and ⟨action eq s3:PutObject⟩" + s, .conflictingListEq, #line),
-      (Self.archive, "⟨resourceType eq AWS::S3::Bucket or isPublic eq false⟩", .orAcrossKeys, #line),
-      (Self.archive, "⟨error eq [a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u]⟩" + s, .tooManyValues, #line),
+      (
+        Self.archive, "resource contains a and ⟨resource contains b⟩" + s, .conflictingContains,
+        #line
+      ),
+      (
+        Self.archive, "action eq s3:GetObject and ⟨action eq s3:PutObject⟩" + s, .conflictingListEq,
+        #line
+      ),
+      (
+        Self.archive, "⟨resourceType eq AWS::S3::Bucket or isPublic eq false⟩", .orAcrossKeys, #line
+      ),
+      (
+        Self.archive, "⟨error eq [a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u]⟩" + s, .tooManyValues,
+        #line
+      ),
       (Self.archive, "⟨error neq []⟩" + s, .emptyValueList, #line),
       (Self.archive, "rule ⟨1st⟩ { isPublic eq false }", .invalidRuleName, #line),
       (Self.archive, "rule ⟨\"bad name\"⟩ { isPublic eq false }", .invalidRuleName, #line),
-      (Self.archive, "rule A { isPublic eq false } rule ⟨A⟩ { error exists\(s) }", .duplicateRuleName, #line),
+      (
+        Self.archive, "rule A { isPublic eq false } rule ⟨A⟩ { error exists\(s) }",
+        .duplicateRuleName, #line
+      ),
       (Self.archive, "rule A { isPublic eq false ⟨order by id⟩ }", .sortInArchiveRule, #line),
       (Self.archive, "isPublic eq false ⟨order by updatedAt desc⟩", .sortInArchiveRule, #line),
       (Self.preview, "isPublic eq false ⟨order by updatedAt⟩", .sortInArchiveRule, #line),
@@ -67,11 +86,16 @@ final class LintTests: XCTestCase {
       // Values
       (Self.archive, "resourceType eq ⟨AWS::S3::bucket⟩" + s, .unknownValue, #line),
       (Self.archive, "resourceType eq ⟨AWS::S3Bucket⟩" + s, .unknownValue, #line),
-      (Self.archive, "resourceType in [AWS::S3::Bucket, ⟨AWS::KMS::key⟩]" + s, .unknownValue, #line),
+      (
+        Self.archive, "resourceType in [AWS::S3::Bucket, ⟨AWS::KMS::key⟩]" + s, .unknownValue, #line
+      ),
       (Self.list, "status eq ⟨ARCHIVE⟩", .unknownValue, #line),
       (Self.list, "status neq ⟨active⟩", .unknownValue, #line),
       (Self.archive, "findingType eq ⟨UnusedIamRole⟩" + s, .unknownValue, #line),
-      (Self.archive, "resourceControlPolicyRestriction eq ⟨NOT_APPLICABEL⟩" + s, .unknownValue, #line),
+      (
+        Self.archive, "resourceControlPolicyRestriction eq ⟨NOT_APPLICABEL⟩" + s, .unknownValue,
+        #line
+      ),
       (Self.preview, "changeType eq ⟨MODIFIED⟩", .unknownValue, #line),
       (Self.archive, "isPublic eq ⟨True⟩", .invalidBoolean, #line),
       (Self.archive, "isPublic eq ⟨yes⟩", .invalidBoolean, #line),
@@ -92,7 +116,10 @@ final class LintTests: XCTestCase {
       (Self.archive, "error neq a and error neq [b, ⟨a⟩]" + s, .redundantPredicate, #line),
       (Self.archive, "⟨error exists⟩ and error eq ACCESS_DENIED" + s, .redundantPredicate, #line),
       (Self.archive, "error not exists and ⟨error neq x⟩" + s, .redundantPredicate, #line),
-      (Self.archive, "(error eq a or error eq b) and ⟨error eq c⟩ or resource eq x", .unsatisfiableBranch, #line),
+      (
+        Self.archive, "(error eq a or error eq b) and ⟨error eq c⟩ or resource eq x",
+        .unsatisfiableBranch, #line
+      ),
       (Self.list, "isPublic exists order by ⟨updatedat⟩", .unknownSortAttribute, #line),
       (Self.list, "isPublic exists order by ⟨severity⟩", .unknownSortAttribute, #line),
       // Risks
@@ -105,60 +132,107 @@ final class LintTests: XCTestCase {
       (Self.archive, "⟨# nothing⟩", .emptyFilter, #line),
       (Self.archive, "rule ⟨Everything⟩ { }", .emptyFilter, #line),
       (Self.archive, "⟨principal.AWS eq \"*\"⟩", .principalWildcard, #line),
-      (Self.archive, "rule Wide { isPublic eq false } rule ⟨Narrow⟩ { isPublic eq false and error exists }", .shadowedRule, #line),
-      (Self.archive, "rule A { isPublic eq false and error exists } rule ⟨B⟩ { error exists and isPublic eq false }", .shadowedRule, #line),
-      (Self.archive, "rule A { principal.AWS in [1, 2]\(s) } rule ⟨B⟩ { principal.AWS in [2, 3]\(s) }", .overlappingRules, #line),
+      (
+        Self.archive,
+        "rule Wide { isPublic eq false } rule ⟨Narrow⟩ { isPublic eq false and error exists }",
+        .shadowedRule, #line
+      ),
+      (
+        Self.archive,
+        "rule A { isPublic eq false and error exists } rule ⟨B⟩ { error exists and isPublic eq false }",
+        .shadowedRule, #line
+      ),
+      (
+        Self.archive,
+        "rule A { principal.AWS in [1, 2]\(s) } rule ⟨B⟩ { principal.AWS in [2, 3]\(s) }",
+        .overlappingRules, #line
+      ),
     ]
     XCTAssertGreaterThanOrEqual(cases.count, 60)
     for (context, text, code, line) in cases {
       let (source, range) = marked(text)
       let report = Linter.lint(source, options: LintOptions(context: context))
       let found = report.diagnostics.filter { $0.code == code }
-      XCTAssertFalse(found.isEmpty, "\(source): expected \(code), got \(report.diagnostics.map(\.code.rawValue))", line: line)
+      XCTAssertFalse(
+        found.isEmpty,
+        "\(source): expected \(code), got \(report.diagnostics.map(\.code.rawValue))", line: line)
       if let range, !found.isEmpty {
-        XCTAssertTrue(found.contains { $0.range == range }, "\(source): \(code) at \(found.map(\.range)), expected \(range)", line: line)
+        XCTAssertTrue(
+          found.contains { $0.range == range },
+          "\(source): \(code) at \(found.map(\.range)), expected \(range)", line: line)
       }
     }
   }
 
   func testTooManyRules_againstTheQuota() {
-    let source = (1...4).map { "rule R\($0) { isPublic eq false and error eq e\($0) }" }.joined(separator: "\n")
+    let source = (1...4).map { "rule R\($0) { isPublic eq false and error eq e\($0) }" }.joined(
+      separator: "\n")
     var options = LintOptions()
     options.limits.maxRules = 3
-    XCTAssertTrue(Linter.lint(source, options: options).diagnostics.contains { $0.code == .tooManyRules })
+    XCTAssertTrue(
+      Linter.lint(source, options: options).diagnostics.contains { $0.code == .tooManyRules })
     XCTAssertFalse(Linter.lint(source).diagnostics.contains { $0.code == .tooManyRules })
   }
 
   /// No false alarms: every documented key and value, used well.
   func testGoodRules_produceNoDiagnostics() {
     var cases: [(FilterContext, String)] = [
-      (Self.archive, "resourceType eq AWS::S3::Bucket and principal.AWS in [111122223333, \"arn:aws:iam::444455556666:root\"] and isPublic eq false"),
+      (
+        Self.archive,
+        "resourceType eq AWS::S3::Bucket and principal.AWS in [111122223333, \"arn:aws:iam::444455556666:root\"] and isPublic eq false"
+      ),
       (Self.archive, "isPublic eq false and resourceOwnerAccount eq 111122223333"),
       (Self.archive, "isPublic eq false and error eq ACCESS_DENIED"),
       (Self.archive, "isPublic not exists and findingType eq UnusedIAMRole"),
       (Self.archive, "isPublic neq true and principal.Federated exists"),
-      (Self.archive, "isPublic eq false and principal.CanonicalUser exists and principal.Service eq s3.amazonaws.com"),
+      (
+        Self.archive,
+        "isPublic eq false and principal.CanonicalUser exists and principal.Service eq s3.amazonaws.com"
+      ),
       (Self.archive, "isPublic eq false and resource eq arn:aws:s3:::my-bucket"),
       (Self.archive, "isPublic eq false and resource contains prod-"),
       (Self.archive, "isPublic eq false and action eq s3:GetObject and action neq s3:PutObject"),
-      (Self.archive, "isPublic eq false and resourceControlPolicyRestriction in [APPLICABLE, NOT_APPLICABLE, FAILED_TO_EVALUATE_RCP, APPLIED]"),
+      (
+        Self.archive,
+        "isPublic eq false and resourceControlPolicyRestriction in [APPLICABLE, NOT_APPLICABLE, FAILED_TO_EVALUATE_RCP, APPLIED]"
+      ),
       (Self.archive, "isPublic eq false and condition.aws:ResourceTag/team eq platform"),
-      (Self.archive, "isPublic eq false and condition.aws:SourceAccount eq 111122223333 and condition.aws:SourceArn eq arn:aws:sns:us-east-1:111122223333:topic"),
+      (
+        Self.archive,
+        "isPublic eq false and condition.aws:SourceAccount eq 111122223333 and condition.aws:SourceArn eq arn:aws:sns:us-east-1:111122223333:topic"
+      ),
       (Self.list, "status eq ACTIVE and id exists order by updatedAt desc"),
       (Self.list, "status in [ACTIVE, ARCHIVED, RESOLVED] order by createdAt"),
       (Self.list, "isPublic eq true and principal.AWS eq \"*\""),
-      (Self.preview, "changeType in [CHANGED, NEW, UNCHANGED] and existingFindingStatus eq ACTIVE and existingFindingId exists"),
-      (Self.archive, "rule A { isPublic eq false and error eq a }\nrule B { isPublic eq false and error eq b }"),
+      (
+        Self.preview,
+        "changeType in [CHANGED, NEW, UNCHANGED] and existingFindingStatus eq ACTIVE and existingFindingId exists"
+      ),
+      (
+        Self.archive,
+        "rule A { isPublic eq false and error eq a }\nrule B { isPublic eq false and error eq b }"
+      ),
     ]
     for resourceType in FilterKeyCatalog.resourceTypes {
-      cases.append((Self.archive, "isPublic eq false and resourceType eq \(FilterPrinter.literal(resourceType))"))
+      cases.append(
+        (
+          Self.archive,
+          "isPublic eq false and resourceType eq \(FilterPrinter.literal(resourceType))"
+        ))
     }
     for findingType in FilterKeyCatalog.findingTypes {
       cases.append((Self.list, "findingType eq \(findingType)"))
     }
     for entry in FilterKeyCatalog.conditionEntries {
-      let value = entry.hasSuffix("Arn") ? "arn:aws:iam::111122223333:role/x" : entry.hasSuffix("Account") || entry == "aws:SourceOwner" ? "111122223333" : "value"
-      cases.append((Self.archive, "isPublic eq false and \(FilterPrinter.literal("condition." + entry)) eq \(FilterPrinter.literal(value))"))
+      let value =
+        entry.hasSuffix("Arn")
+        ? "arn:aws:iam::111122223333:role/x"
+        : entry.hasSuffix("Account") || entry == "aws:SourceOwner" ? "111122223333" : "value"
+      cases.append(
+        (
+          Self.archive,
+          "isPublic eq false and \(FilterPrinter.literal("condition." + entry)) eq \(FilterPrinter.literal(value))"
+        ))
     }
     for attribute in FilterKeyCatalog.sortableAttributes {
       cases.append((Self.list, "isPublic exists order by \(attribute) desc"))
@@ -182,8 +256,11 @@ final class LintTests: XCTestCase {
     let typo = try XCTUnwrap(report.rules.first { $0.name == "Typo" })
     XCTAssertEqual(typo.diagnostics.map(\.code), [.unknownKey])
     let anchor = try XCTUnwrap(typo.range)
-    XCTAssertEqual(String(decoding: Array(json.utf8)[anchor.start..<anchor.end], as: UTF8.self), "\"Typo\"")
-    XCTAssertEqual(Linter.lint(json: Array(#"{"k":{"eq":[]}}"#.utf8)).diagnostics.map(\.code), [.invalidFilterJSON])
+    XCTAssertEqual(
+      String(decoding: Array(json.utf8)[anchor.start..<anchor.end], as: UTF8.self), "\"Typo\"")
+    XCTAssertEqual(
+      Linter.lint(json: Array(#"{"k":{"eq":[]}}"#.utf8)).diagnostics.map(\.code),
+      [.invalidFilterJSON])
   }
 
   /// The SARIF log has the structure 2.1.0 requires, with line and column on every result.
@@ -204,14 +281,18 @@ final class LintTests: XCTestCase {
       XCTAssertEqual(rules[index]["id"] as? String, ruleID)
       XCTAssertNotNil((result["message"] as? [String: Any])?["text"] as? String)
       XCTAssertTrue(["error", "warning", "note"].contains(result["level"] as? String ?? ""))
-      let location = try XCTUnwrap((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
-      XCTAssertEqual((location["artifactLocation"] as? [String: Any])?["uri"] as? String, "rules.aaf")
+      let location = try XCTUnwrap(
+        (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+      XCTAssertEqual(
+        (location["artifactLocation"] as? [String: Any])?["uri"] as? String, "rules.aaf")
       let region = try XCTUnwrap(location["region"] as? [String: Any])
       XCTAssertGreaterThanOrEqual(region["startLine"] as? Int ?? 0, 1)
       XCTAssertGreaterThanOrEqual(region["startColumn"] as? Int ?? 0, 1)
     }
     let invalidBoolean = results.first { $0["ruleId"] as? String == "invalid-boolean" }
-    let region = ((invalidBoolean?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
+    let region =
+      ((invalidBoolean?["locations"] as? [[String: Any]])?.first?["physicalLocation"]
+      as? [String: Any])?["region"] as? [String: Any]
     XCTAssertEqual(region?["startLine"] as? Int, 2)
     XCTAssertEqual(region?["startColumn"] as? Int, 19)
   }

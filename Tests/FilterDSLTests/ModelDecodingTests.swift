@@ -9,8 +9,15 @@ final class ModelDecodingTests: XCTestCase {
       (#"{"k":{"exists":false,"neq":["a","b"]}}"#, nil, #line),
       (#"{"k":{"eq":null,"exists":true}}"#, nil, #line),
       (#"{"k":{"eq":[]}}"#, "k.eq: 'eq' must hold at least one value", #line),
-      (#"{"k":{"exists":"true"}}"#, "k.exists: 'exists' must be the JSON boolean true or false", #line),
-      (#"{"k":{"Eq":["a"]}}"#, "k.Eq: unknown operator 'Eq' (did you mean 'eq'?); operators are eq, neq, contains, exists", #line),
+      (
+        #"{"k":{"exists":"true"}}"#, "k.exists: 'exists' must be the JSON boolean true or false",
+        #line
+      ),
+      (
+        #"{"k":{"Eq":["a"]}}"#,
+        "k.Eq: unknown operator 'Eq' (did you mean 'eq'?); operators are eq, neq, contains, exists",
+        #line
+      ),
       (#"{"k":{}}"#, "k: a criterion needs at least one of eq, neq, contains, exists", #line),
       (#"{"k":{"eq":[1]}}"#, "k.eq[0]: expected a string", #line),
       (#"{"k":{"eq":"a"}}"#, "k.eq: expected Array<Any>", #line),
@@ -33,11 +40,18 @@ final class ModelDecodingTests: XCTestCase {
     let cases: [(String, RuleJSON, UInt)] = [
       (#"{"isPublic":{"eq":["false"]}}"#, .filterMap(map, sort: nil), #line),
       (#"[{"isPublic":{"eq":["false"]}}]"#, .filterMaps([map]), #line),
-      (#"{"filter":{"isPublic":{"eq":["false"]}},"sort":{"attributeName":"id","orderBy":"DESC"}}"#,
-       .filterMap(map, sort: SortCriteria(attributeName: "id", orderBy: .descending)), #line),
-      (#"{"archiveRule":{"ruleName":"R","filter":{"isPublic":{"eq":["false"]}},"createdAt":"2024-01-01T00:00:00Z","updatedAt":"2024-01-01T00:00:00Z"}}"#,
-       .rules([rule]), #line),
-      (#"{"archiveRules":[{"ruleName":"R","filter":{"isPublic":{"eq":["false"]}}}],"nextToken":"x"}"#, .rules([rule]), #line),
+      (
+        #"{"filter":{"isPublic":{"eq":["false"]}},"sort":{"attributeName":"id","orderBy":"DESC"}}"#,
+        .filterMap(map, sort: SortCriteria(attributeName: "id", orderBy: .descending)), #line
+      ),
+      (
+        #"{"archiveRule":{"ruleName":"R","filter":{"isPublic":{"eq":["false"]}},"createdAt":"2024-01-01T00:00:00Z","updatedAt":"2024-01-01T00:00:00Z"}}"#,
+        .rules([rule]), #line
+      ),
+      (
+        #"{"archiveRules":[{"ruleName":"R","filter":{"isPublic":{"eq":["false"]}}}],"nextToken":"x"}"#,
+        .rules([rule]), #line
+      ),
       (#"[{"ruleName":"R","filter":{"isPublic":{"eq":["false"]}}}]"#, .rules([rule]), #line),
     ]
     for (json, expected, line) in cases {
@@ -54,9 +68,12 @@ final class ModelDecodingTests: XCTestCase {
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     XCTAssertEqual(
       String(decoding: try encoder.encode(map), as: UTF8.self),
-      #"{"error":{"exists":false},"resource":{"contains":["x"],"neq":["arn:aws:s3:::a/b"]},"resourceType":{"eq":["AWS::S3::Bucket"]}}"#)
+      #"{"error":{"exists":false},"resource":{"contains":["x"],"neq":["arn:aws:s3:::a/b"]},"resourceType":{"eq":["AWS::S3::Bucket"]}}"#
+    )
     XCTAssertEqual(
-      String(decoding: try encoder.encode(SortCriteria(attributeName: "updatedAt", orderBy: .descending)), as: UTF8.self),
+      String(
+        decoding: try encoder.encode(
+          SortCriteria(attributeName: "updatedAt", orderBy: .descending)), as: UTF8.self),
       #"{"attributeName":"updatedAt","orderBy":"DESC"}"#)
   }
 

@@ -5,7 +5,12 @@ import XCTest
 func sexp(_ expression: ExpressionNode) -> String {
   switch expression {
   case .predicate(let p):
-    let values = p.op == .exists ? "" : " " + (p.isList ? "[\(p.values.map(\.value).joined(separator: ","))]" : p.values.map(\.value).joined())
+    let values =
+      p.op == .exists
+      ? ""
+      : " "
+        + (p.isList
+          ? "[\(p.values.map(\.value).joined(separator: ","))]" : p.values.map(\.value).joined())
     return "(\(p.negated ? "not-" : "")\(p.op.rawValue) \(p.key.value)\(values))"
   case .not(let operand, _): return "(not \(sexp(operand)))"
   case .and(let operands, _): return "(and \(operands.map(sexp).joined(separator: " ")))"
@@ -41,7 +46,10 @@ final class ParserTests: XCTestCase {
 
   func testSortClause() throws {
     let cases: [(String, SortCriteria?, UInt)] = [
-      ("a exists order by updatedAt desc", SortCriteria(attributeName: "updatedAt", orderBy: .descending), #line),
+      (
+        "a exists order by updatedAt desc",
+        SortCriteria(attributeName: "updatedAt", orderBy: .descending), #line
+      ),
       ("a exists ORDER BY createdAt", SortCriteria(attributeName: "createdAt"), #line),
       ("order by id asc", SortCriteria(attributeName: "id"), #line),
       ("a exists", nil, #line),
@@ -66,7 +74,9 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(set.rules.map(\.name.value), ["TrustedAccounts", "Private.Buckets", "Empty"])
     XCTAssertNil(set.rules[2].body.expression)
     let rules = try set.archiveRules()
-    XCTAssertEqual(rules[1].filter, ["isPublic": Criterion(eq: ["false"]), "resourceType": Criterion(eq: ["AWS::S3::Bucket"])])
+    XCTAssertEqual(
+      rules[1].filter,
+      ["isPublic": Criterion(eq: ["false"]), "resourceType": Criterion(eq: ["AWS::S3::Bucket"])])
     XCTAssertEqual(rules[2].filter, FilterCriteriaMap())
   }
 
@@ -74,8 +84,14 @@ final class ParserTests: XCTestCase {
   func testRecovery_reportsIndependentErrors() {
     let cases: [(String, [String], UInt)] = [
       ("a eq and b exisst or c eq 1", ["missing-value", "missing-operator"], #line),
-      ("a eq 1 and (b eq and c) or d", ["missing-value", "missing-operator", "missing-operator"], #line),
-      ("rule A { a eq } rule B { b exists } rule C { c wat }", ["missing-value", "missing-operator"], #line),
+      (
+        "a eq 1 and (b eq and c) or d", ["missing-value", "missing-operator", "missing-operator"],
+        #line
+      ),
+      (
+        "rule A { a eq } rule B { b exists } rule C { c wat }",
+        ["missing-value", "missing-operator"], #line
+      ),
       ("a eq [1 2 3]", ["unexpected-token", "unexpected-token"], #line),
       ("((((a eq 1)", ["unclosed-delimiter"], #line),
       ("a eq 1)", ["unexpected-token"], #line),
@@ -107,11 +123,15 @@ final class ParserTests: XCTestCase {
       ("rule A { a exists } rule 1️⃣A { b exists }", "duplicate-rule-name", #line),
     ]
     for (marked, code, line) in cases {
-      guard let markerRange = marked.range(of: marker) else { return XCTFail("no marker", line: line) }
+      guard let markerRange = marked.range(of: marker) else {
+        return XCTFail("no marker", line: line)
+      }
       let offset = marked.utf8.distance(from: marked.utf8.startIndex, to: markerRange.lowerBound)
       let source = marked.replacingOccurrences(of: marker, with: "")
       let diagnostic = diagnostics(source).first { $0.code.rawValue == code }
-      XCTAssertEqual(diagnostic?.range.start, offset, "\(source): \(diagnostics(source).map(\.message))", line: line)
+      XCTAssertEqual(
+        diagnostic?.range.start, offset, "\(source): \(diagnostics(source).map(\.message))",
+        line: line)
     }
   }
 

@@ -6,11 +6,13 @@ struct FilterGenerator {
   var random: SeededGenerator
 
   static let keys = [
-    "resourceType", "isPublic", "principal.AWS", "condition.aws:SourceVpc", "resource", "error", "action",
+    "resourceType", "isPublic", "principal.AWS", "condition.aws:SourceVpc", "resource", "error",
+    "action",
     "my key", "and", "ключ", "", "tab\there", "quote\"d",
   ]
   static let values = [
-    "AWS::S3::Bucket", "true", "false", "111122223333", "arn:aws:s3:::b/*", "", "with space", "or", "Desc",
+    "AWS::S3::Bucket", "true", "false", "111122223333", "arn:aws:s3:::b/*", "", "with space", "or",
+    "Desc",
     "é", "e\u{301}", "😀", "back\\slash", "a\"b", "x", "y", "prod-", "\u{1}",
   ]
 
@@ -20,7 +22,10 @@ struct FilterGenerator {
   mutating func distinctValues(_ count: Int, excluding: Set<String> = []) -> [String] {
     var chosen: [String] = []
     for value in Self.values.shuffled(using: &random) where chosen.count < count {
-      if !excluding.contains(value), !chosen.contains(where: { $0.utf8.elementsEqual(value.utf8) }) { chosen.append(value) }
+      if !excluding.contains(value), !chosen.contains(where: { $0.utf8.elementsEqual(value.utf8) })
+      {
+        chosen.append(value)
+      }
     }
     return chosen
   }
@@ -68,7 +73,9 @@ struct FilterGenerator {
 
   mutating func predicate() -> String {
     let key = FilterPrinter.literal(pick(["a", "b", "c", "isPublic", "action"]))
-    let value = { (g: inout FilterGenerator) in FilterPrinter.literal(g.pick(["1", "2", "3", "true", "x y"])) }
+    let value = { (g: inout FilterGenerator) in
+      FilterPrinter.literal(g.pick(["1", "2", "3", "true", "x y"]))
+    }
     switch random.next() % 7 {
     case 0: return "\(key) eq \(value(&self))"
     case 1: return "\(key) neq \(value(&self))"

@@ -5,7 +5,8 @@ import XCTest
 /// Parses JSON text into Foundation objects so that JSON documents compare by value.
 func jsonObject(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> NSObject? {
   guard let data = text.data(using: .utf8),
-    let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? NSObject
+    let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+      as? NSObject
   else {
     XCTFail("not JSON: \(text)", file: file, line: line)
     return nil

@@ -14,9 +14,11 @@ final class ArchivePreviewTests: XCTestCase {
       """#
     let findings = try FindingsDecoder.decode(Array(json.utf8)).findings
     let rules = [
-      ArchiveRule(ruleName: "Buckets", filter: ["resourceType": Criterion(eq: ["AWS::S3::Bucket"])]),
+      ArchiveRule(
+        ruleName: "Buckets", filter: ["resourceType": Criterion(eq: ["AWS::S3::Bucket"])]),
       ArchiveRule(ruleName: "Account1", filter: ["principal.AWS": Criterion(eq: ["1"])]),
-      ArchiveRule(ruleName: "Nothing", filter: ["resourceType": Criterion(eq: ["AWS::EFS::FileSystem"])]),
+      ArchiveRule(
+        ruleName: "Nothing", filter: ["resourceType": Criterion(eq: ["AWS::EFS::FileSystem"])]),
     ]
     var preview = ArchivePreview(rules: rules)
     preview.add(contentsOf: findings)
@@ -34,7 +36,9 @@ final class ArchivePreviewTests: XCTestCase {
   }
 
   func testEmptyFilter_archivesEveryActiveFinding() throws {
-    let findings = try FindingsDecoder.decode(Array(#"[{"id":"a","status":"ACTIVE"},{"id":"b","status":"RESOLVED"}]"#.utf8)).findings
+    let findings = try FindingsDecoder.decode(
+      Array(#"[{"id":"a","status":"ACTIVE"},{"id":"b","status":"RESOLVED"}]"#.utf8)
+    ).findings
     var preview = ArchivePreview(rules: [ArchiveRule(ruleName: "All", filter: [:])])
     preview.add(contentsOf: findings)
     XCTAssertEqual(preview.entries(.archived).map(\.id), ["a"])
@@ -44,10 +48,15 @@ final class ArchivePreviewTests: XCTestCase {
 final class ArchivePreviewLimitTests: XCTestCase {
   /// With an entry limit, counts stay exact while only a bounded sample is kept.
   func testEntryLimit_keepsCountsExact() throws {
-    let records = (0..<500).map { #"{"id":"f\#($0)","status":"ACTIVE","isPublic":\#($0 % 2 == 0),"resourceType":"AWS::S3::Bucket"}"# }
-    let findings = try FindingsDecoder.decode(Array(("[" + records.joined(separator: ",") + "]").utf8)).findings
+    let records = (0..<500).map {
+      #"{"id":"f\#($0)","status":"ACTIVE","isPublic":\#($0 % 2 == 0),"resourceType":"AWS::S3::Bucket"}"#
+    }
+    let findings = try FindingsDecoder.decode(
+      Array(("[" + records.joined(separator: ",") + "]").utf8)
+    ).findings
     let rules = [
-      ArchiveRule(ruleName: "Buckets", filter: ["resourceType": Criterion(eq: ["AWS::S3::Bucket"])]),
+      ArchiveRule(
+        ruleName: "Buckets", filter: ["resourceType": Criterion(eq: ["AWS::S3::Bucket"])]),
       ArchiveRule(ruleName: "Public", filter: ["isPublic": Criterion(eq: ["true"])]),
     ]
     var limited = ArchivePreview(rules: rules, entryLimit: 10)

@@ -20,9 +20,15 @@ final class CompiledAgreesWithTreeTests: XCTestCase {
       let values = predicate.values.map(\.value)
       let result: Bool
       switch predicate.op {
-      case .eq: result = elements.contains { e in values.contains { $0.utf8.elementsEqual(e.utf8) } }
-      case .neq: result = !elements.contains { e in values.contains { $0.utf8.elementsEqual(e.utf8) } }
-      case .contains: result = elements.contains { e in values.contains { v in v.isEmpty || e.utf8.count >= v.utf8.count && String(e).contains(v) } }
+      case .eq:
+        result = elements.contains { e in values.contains { $0.utf8.elementsEqual(e.utf8) } }
+      case .neq:
+        result = !elements.contains { e in values.contains { $0.utf8.elementsEqual(e.utf8) } }
+      case .contains:
+        result = elements.contains { e in
+          values.contains { v in v.isEmpty || e.utf8.count >= v.utf8.count && String(e).contains(v)
+          }
+        }
       case .exists: result = !elements.isEmpty
       }
       return predicate.negated ? !result : result
@@ -48,10 +54,13 @@ final class CompiledAgreesWithTreeTests: XCTestCase {
     if random.next() % 3 != 0 { fields.append(#""isPublic":\#(random.next() % 2 == 0)"#) }
     if random.next() % 3 != 0 {
       let count = Int(random.next() % 3)
-      fields.append(#""action":[\#((0..<count).map { _ in "\"\(value())\"" }.joined(separator: ","))]"#)
+      fields.append(
+        #""action":[\#((0..<count).map { _ in "\"\(value())\"" }.joined(separator: ","))]"#)
     }
     if random.next() % 3 != 0 { fields.append(#""principal":{"AWS":"\#(value())"}"#) }
-    return (try? FindingsDecoder.decode(Array(("{" + fields.joined(separator: ",") + "}").utf8)).findings.first) ?? Finding()
+    return
+      (try? FindingsDecoder.decode(Array(("{" + fields.joined(separator: ",") + "}").utf8)).findings
+      .first) ?? Finding()
   }
 
   private func randomExpression(_ random: inout SeededGenerator, depth: Int) -> String {
@@ -70,7 +79,9 @@ final class CompiledAgreesWithTreeTests: XCTestCase {
       default: return "not \(key) eq \(value())"
       }
     }
-    let parts = (0..<(2 + Int(random.next() % 2))).map { _ in randomExpression(&random, depth: depth - 1) }
+    let parts = (0..<(2 + Int(random.next() % 2))).map { _ in
+      randomExpression(&random, depth: depth - 1)
+    }
     let joined = "(" + parts.joined(separator: random.next() % 2 == 0 ? " and " : " or ") + ")"
     return random.next() % 4 == 0 ? "not " + joined : joined
   }
@@ -80,7 +91,9 @@ final class CompiledAgreesWithTreeTests: XCTestCase {
     var findings = (0..<200).map { randomFinding(&random, index: $0) }
     // A few summaries without access details, so undecidable verdicts are exercised too.
     findings += (0..<10).compactMap { index in
-      try? FindingsDecoder.decode(Array(#"{"id":"s\#(index)","findingType":"ExternalAccess","resource":"1"}"#.utf8)).findings.first
+      try? FindingsDecoder.decode(
+        Array(#"{"id":"s\#(index)","findingType":"ExternalAccess","resource":"1"}"#.utf8)
+      ).findings.first
     }
     let table = FindingTable(findings)
     var compiled = 0
@@ -95,17 +108,24 @@ final class CompiledAgreesWithTreeTests: XCTestCase {
       if let error = diagnostics.first(where: { $0.severity == .error }) {
         errors[error.code, default: 0] += 1
         // Only these may refuse an expression; an unsatisfiable one must really match nothing.
-        XCTAssertTrue([.negatedContains, .conflictingContains, .conflictingListEq, .unsatisfiable, .tooManyFilterMaps].contains(error.code), "\(text): \(error.message)")
+        XCTAssertTrue(
+          [
+            .negatedContains, .conflictingContains, .conflictingListEq, .unsatisfiable,
+            .tooManyFilterMaps,
+          ].contains(error.code), "\(text): \(error.message)")
         if error.code == .unsatisfiable {
-          XCTAssertFalse(findings.contains { evaluate(tree, $0) }, "unsatisfiable but matches: \(text)")
+          XCTAssertFalse(
+            findings.contains { evaluate(tree, $0) }, "unsatisfiable but matches: \(text)")
         }
         continue
       }
       compiled += 1
       let matchers = maps.map(FindingMatcher.init)
       // The columnar table must give exactly the record matcher's verdicts.
-      for (map, matcher) in zip(maps, matchers) where table.evaluate(map) != findings.map(matcher.evaluate) {
-        XCTFail("iteration \(iteration): table and matcher disagree on \(FilterPrinter().print(map))")
+      for (map, matcher) in zip(maps, matchers)
+      where table.evaluate(map) != findings.map(matcher.evaluate) {
+        XCTFail(
+          "iteration \(iteration): table and matcher disagree on \(FilterPrinter().print(map))")
         return
       }
       for finding in findings {
@@ -115,7 +135,9 @@ final class CompiledAgreesWithTreeTests: XCTestCase {
         let expected = evaluate(tree, finding)
         let actual = verdicts.contains(.match)
         if expected != actual {
-          XCTFail("iteration \(iteration): \(text)\nmaps: \(FilterPrinter().print(maps))\nfinding: \(finding.json.text)\nexpected \(expected)")
+          XCTFail(
+            "iteration \(iteration): \(text)\nmaps: \(FilterPrinter().print(maps))\nfinding: \(finding.json.text)\nexpected \(expected)"
+          )
           return
         }
       }

@@ -15,7 +15,8 @@ final class FindingsDecoderTests: XCTestCase {
       ("list-access-preview-findings.json", .findingsPage, 3, #line),
     ]
     for (name, shape, count, line) in cases {
-      let bytes = try [UInt8](Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/\(name)")))
+      let bytes = try [UInt8](
+        Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/\(name)")))
       let document = try FindingsDecoder.decode(bytes)
       XCTAssertEqual(document.shape, shape, name, line: line)
       XCTAssertEqual(document.findings.count, count, name, line: line)
@@ -62,41 +63,71 @@ final class FindingsDecoderTests: XCTestCase {
       XCTAssertEqual(timestamp.nanoseconds, nanoseconds, text, line: line)
     }
     for bad in [
-      "2024-02-15", "2024-02-15T00:49:27", "2024-02-30T00:00:00Z", "2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z",
-      "2024-02-15T24:00:00Z", "2024-02-15T00:49:27.Z", "2024-02-15T00:49:27.1234567890Z", "2024-02-15X00:49:27Z",
+      "2024-02-15", "2024-02-15T00:49:27", "2024-02-30T00:00:00Z", "2023-02-29T00:00:00Z",
+      "2024-13-01T00:00:00Z",
+      "2024-02-15T24:00:00Z", "2024-02-15T00:49:27.Z", "2024-02-15T00:49:27.1234567890Z",
+      "2024-02-15X00:49:27Z",
       "2024-02-15T00:49:27+25:00", "2024-02-15T00:49:27Z ", "",
     ] {
       XCTAssertNil(Timestamp(parsing: bad), bad)
     }
-    XCTAssertEqual(Timestamp(parsing: "2024-02-15T02:49:27+02:00"), Timestamp(parsing: "2024-02-15T00:49:27Z"))
+    XCTAssertEqual(
+      Timestamp(parsing: "2024-02-15T02:49:27+02:00"), Timestamp(parsing: "2024-02-15T00:49:27Z"))
   }
 
   func testMalformedRecords_areErrorsNamingWhere() {
     let cases: [(String, String, UInt)] = [
-      (#"{"findings":[{"id":"a"},{"id":"b"},{"id":"c"},{"id":"d","createdAt":42}]}"#,
-       "findings[3].createdAt: expected a timestamp, found 42", #line),
-      (#"{"findings":[{"id":"a","createdAt":"yesterday"}]}"#, "findings[0].createdAt: expected a timestamp, found \"yesterday\"", #line),
-      (#"{"finding":{"id":"a","isPublic":"true"}}"#, "finding.isPublic: expected true or false, found a string", #line),
-      (#"[{"id":"a","principal":{"AWS":1}}]"#, "[0].principal.AWS: expected a string, found 1", #line),
-      (#"[{"id":"a","action":"s3:GetObject"}]"#, "[0].action: expected a list of strings, found a string", #line),
+      (
+        #"{"findings":[{"id":"a"},{"id":"b"},{"id":"c"},{"id":"d","createdAt":42}]}"#,
+        "findings[3].createdAt: expected a timestamp, found 42", #line
+      ),
+      (
+        #"{"findings":[{"id":"a","createdAt":"yesterday"}]}"#,
+        "findings[0].createdAt: expected a timestamp, found \"yesterday\"", #line
+      ),
+      (
+        #"{"finding":{"id":"a","isPublic":"true"}}"#,
+        "finding.isPublic: expected true or false, found a string", #line
+      ),
+      (
+        #"[{"id":"a","principal":{"AWS":1}}]"#, "[0].principal.AWS: expected a string, found 1",
+        #line
+      ),
+      (
+        #"[{"id":"a","action":"s3:GetObject"}]"#,
+        "[0].action: expected a list of strings, found a string", #line
+      ),
       (#"[{"id":7}]"#, "[0].id: expected a string, found 7", #line),
-      ("{\"id\":\"a\"}\n{\"id\":\"b\",\"status\":[]}", "line 2: status: expected a string, found an array", #line),
-      (#"{"detail":{"id":"a","updatedAt":1.5}}"#, "detail.updatedAt: expected a timestamp, found 1.5", #line),
-      (#"[{"resourceType":"AWS::S3::Bucket"}]"#, "[0]: not a finding: no 'id' (expected a finding, or an object with 'findings', 'finding' or 'detail')", #line),
+      (
+        "{\"id\":\"a\"}\n{\"id\":\"b\",\"status\":[]}",
+        "line 2: status: expected a string, found an array", #line
+      ),
+      (
+        #"{"detail":{"id":"a","updatedAt":1.5}}"#,
+        "detail.updatedAt: expected a timestamp, found 1.5", #line
+      ),
+      (
+        #"[{"resourceType":"AWS::S3::Bucket"}]"#,
+        "[0]: not a finding: no 'id' (expected a finding, or an object with 'findings', 'finding' or 'detail')",
+        #line
+      ),
       (#"{"findings":[{"id":"a",}]}"#, "expected a member name in quotes, found '}'", #line),
       ("", "expected findings JSON, found an empty input", #line),
       ("42", "expected findings JSON (an object or an array), found 42", #line),
     ]
     for (json, expected, line) in cases {
       XCTAssertThrowsError(try FindingsDecoder.decode(Array(json.utf8)), line: line) { error in
-        let description = (error as? RecordError).map { $0.path.isEmpty ? $0.message : "\($0.path): \($0.message)" }
+        let description = (error as? RecordError).map {
+          $0.path.isEmpty ? $0.message : "\($0.path): \($0.message)"
+        }
         XCTAssertEqual(description, expected, line: line)
       }
     }
   }
 
   func testLenientMode_skipsAndCounts() throws {
-    let json = #"{"findings":[{"id":"a"},{"id":"b","isPublic":1},{"id":"c"},{"id":"d","createdAt":"x"}]}"#
+    let json =
+      #"{"findings":[{"id":"a"},{"id":"b","isPublic":1},{"id":"c"},{"id":"d","createdAt":"x"}]}"#
     let document = try FindingsDecoder.decode(Array(json.utf8), options: .init(lenient: true))
     XCTAssertEqual(document.findings.map(\.id), ["a", "c"])
     XCTAssertEqual(document.skipped.map(\.path), ["findings[1].isPublic", "findings[3].createdAt"])
@@ -109,13 +140,15 @@ final class FindingsDecoderTests: XCTestCase {
       var offset = 0
       var reader = JSONLinesReader {
         defer { offset += chunkSize }
-        return offset < bytes.count ? Array(bytes[offset..<min(offset + chunkSize, bytes.count)]) : []
+        return offset < bytes.count
+          ? Array(bytes[offset..<min(offset + chunkSize, bytes.count)]) : []
       }
       var ids: [String] = []
       try reader.forEach { ids.append($0.id ?? "") }
       XCTAssertEqual(ids, (0..<50).map { "f\($0)" }, "chunk \(chunkSize)")
     }
-    XCTAssertTrue(JSONLinesReader.looksLikeJSONLines(Array("{\"id\":\"a\"}\n{\"id\":\"b\"}\n".utf8)))
+    XCTAssertTrue(
+      JSONLinesReader.looksLikeJSONLines(Array("{\"id\":\"a\"}\n{\"id\":\"b\"}\n".utf8)))
     XCTAssertFalse(JSONLinesReader.looksLikeJSONLines(Array("{\n  \"findings\": []\n}\n".utf8)))
     XCTAssertFalse(JSONLinesReader.looksLikeJSONLines(Array("[{\"id\":\"a\"}]\n".utf8)))
   }

@@ -6,11 +6,15 @@ import XCTest
 /// Runs every `matches(...)` line of grammar.md.
 final class GrammarMatchExamplesTests: XCTestCase {
   func testEveryMatchExample_holds() throws {
-    let text = try String(contentsOf: repositoryRoot.appendingPathComponent("grammar.md"), encoding: .utf8)
+    let text = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("grammar.md"), encoding: .utf8)
     var checked = 0
-    for (number, line) in text.split(separator: "\n").enumerated() where line.hasPrefix("matches('") {
+    for (number, line) in text.split(separator: "\n").enumerated() where line.hasPrefix("matches('")
+    {
       let where_ = "grammar.md:\(number + 1)"
-      guard let ruleEnd = line.range(of: "', "), let arrow = line.range(of: ") -> ", options: .backwards) else {
+      guard let ruleEnd = line.range(of: "', "),
+        let arrow = line.range(of: ") -> ", options: .backwards)
+      else {
         XCTFail("\(where_): malformed")
         continue
       }

@@ -6,7 +6,8 @@ import XCTest
 /// JSONTestSuite parsing cases, each standing as the value of an unknown field of a finding.
 final class JSONConformanceTests: XCTestCase {
   static var suite: URL {
-    repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance/JSONTestSuite/test_parsing")
+    repositoryRoot.deletingLastPathComponent().appendingPathComponent(
+      "shared/conformance/JSONTestSuite/test_parsing")
   }
 
   private func embedded(_ value: [UInt8]) -> [UInt8] {
@@ -59,7 +60,10 @@ final class JSONConformanceTests: XCTestCase {
       ("[1}", "expected ',' or ']' in an array", 28, #line),
       ("tru", "invalid literal, expected 'true'", 29, #line),
       ("nul", "invalid literal, expected 'null'", 29, #line),
-      (String(repeating: "[", count: 600) + String(repeating: "]", count: 600), "nesting deeper than 512 levels", 537, #line),
+      (
+        String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
+        "nesting deeper than 512 levels", 537, #line
+      ),
     ]
     for (value, message, column, line) in cases {
       let bytes = Array(#"{"id":"x","unknownField":"#.utf8) + Array(value.utf8) + Array("}".utf8)
@@ -73,8 +77,10 @@ final class JSONConformanceTests: XCTestCase {
 
   func testAcceptances_table() throws {
     let values = [
-      #""\"\\\/\b\f\n\r\t\u0000\u00e9\ud83d\ude00""#, "-0", "0.5e-10", "1E+2", "[]", "{}", #"[[], {}, [{"a":[null]}]]"#,
-      " \t\r\n 1 \t\r\n ", #""é😀 raw utf-8""#, #"{"a":1,"a":2}"#, "1e999", "-1234567890123456789012345678901234567890",
+      #""\"\\\/\b\f\n\r\t\u0000\u00e9\ud83d\ude00""#, "-0", "0.5e-10", "1E+2", "[]", "{}",
+      #"[[], {}, [{"a":[null]}]]"#,
+      " \t\r\n 1 \t\r\n ", #""é😀 raw utf-8""#, #"{"a":1,"a":2}"#, "1e999",
+      "-1234567890123456789012345678901234567890",
     ]
     for value in values {
       let bytes = Array(#"{"id":"x","unknownField":"#.utf8) + Array(value.utf8) + Array("}".utf8)

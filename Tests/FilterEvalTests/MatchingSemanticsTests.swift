@@ -72,11 +72,17 @@ final class MatchingSemanticsTests: XCTestCase {
       (Self.full, "", true, #line),
       (Self.bare, "", true, #line),
       // several operators in one criterion: all must hold
-      (Self.full, "resourceType eq AWS::S3::Bucket and resourceType neq AWS::KMS::Key and resourceType contains S3", true, #line),
+      (
+        Self.full,
+        "resourceType eq AWS::S3::Bucket and resourceType neq AWS::KMS::Key and resourceType contains S3",
+        true, #line
+      ),
       (Self.full, "action eq s3:GetObject and action neq s3:ListBucket", false, #line),
     ]
     for (json, rule, expected, line) in cases {
-      XCTAssertEqual(FindingMatcher(map(rule, line: line)).matches(finding(json, line: line)), expected, rule, line: line)
+      XCTAssertEqual(
+        FindingMatcher(map(rule, line: line)).matches(finding(json, line: line)), expected, rule,
+        line: line)
     }
   }
 
@@ -84,16 +90,21 @@ final class MatchingSemanticsTests: XCTestCase {
   func testComparison_isByteExact() {
     let precomposed = finding(#"{"id":"a","resource":"caf\u00e9"}"#)
     XCTAssertTrue(FindingMatcher(["resource": Criterion(eq: ["caf\u{E9}"])]).matches(precomposed))
-    XCTAssertFalse(FindingMatcher(["resource": Criterion(eq: ["cafe\u{301}"])]).matches(precomposed))
-    XCTAssertTrue(FindingMatcher(["resource": Criterion(neq: ["cafe\u{301}"])]).matches(precomposed))
-    XCTAssertFalse(FindingMatcher(["resource": Criterion(contains: ["e\u{301}"])]).matches(precomposed))
+    XCTAssertFalse(
+      FindingMatcher(["resource": Criterion(eq: ["cafe\u{301}"])]).matches(precomposed))
+    XCTAssertTrue(
+      FindingMatcher(["resource": Criterion(neq: ["cafe\u{301}"])]).matches(precomposed))
+    XCTAssertFalse(
+      FindingMatcher(["resource": Criterion(contains: ["e\u{301}"])]).matches(precomposed))
     let kelvin = finding(#"{"id":"a","principal":{"K":"x"}}"#)
     XCTAssertFalse(FindingMatcher(["principal.\u{212A}": Criterion(exists: true)]).matches(kelvin))
   }
 
   /// A list-findings-v2 summary cannot decide access-detail keys, but can still rule out.
   func testSummaries_areUndecidableNotFalse() {
-    let summary = finding(#"{"id":"s","resourceType":"AWS::S3::Bucket","status":"ACTIVE","findingType":"ExternalAccess"}"#)
+    let summary = finding(
+      #"{"id":"s","resourceType":"AWS::S3::Bucket","status":"ACTIVE","findingType":"ExternalAccess"}"#
+    )
     let cases: [(String, Verdict, UInt)] = [
       ("isPublic eq true", .undecidable, #line),
       ("isPublic not exists", .undecidable, #line),
@@ -108,20 +119,26 @@ final class MatchingSemanticsTests: XCTestCase {
       XCTAssertEqual(FindingMatcher(map(rule)).evaluate(summary), expected, rule, line: line)
     }
     let details = finding(
-      #"{"id":"g","findingType":"ExternalAccess","findingDetails":[{"externalAccessDetails":{"isPublic":true,"principal":{"AWS":"*"},"condition":{},"action":["s3:GetObject"]}}]}"#)
-    XCTAssertEqual(FindingMatcher(map("isPublic eq true and principal.AWS eq \"*\"")).evaluate(details), .match)
-    let unused = finding(#"{"id":"u","findingType":"UnusedIAMRole","findingDetails":[{"unusedIamRoleDetails":{}}]}"#)
+      #"{"id":"g","findingType":"ExternalAccess","findingDetails":[{"externalAccessDetails":{"isPublic":true,"principal":{"AWS":"*"},"condition":{},"action":["s3:GetObject"]}}]}"#
+    )
+    XCTAssertEqual(
+      FindingMatcher(map("isPublic eq true and principal.AWS eq \"*\"")).evaluate(details), .match)
+    let unused = finding(
+      #"{"id":"u","findingType":"UnusedIAMRole","findingDetails":[{"unusedIamRoleDetails":{}}]}"#)
     XCTAssertEqual(FindingMatcher(map("isPublic exists")).evaluate(unused), .noMatch)
   }
 
   func testExplain_namesEachOperatorAndValue() {
-    let explanation = FindingMatcher(map("resourceType eq AWS::S3::Bucket and principal.AWS neq [111122223333]"))
-      .explain(finding(Self.full))
+    let explanation = FindingMatcher(
+      map("resourceType eq AWS::S3::Bucket and principal.AWS neq [111122223333]")
+    )
+    .explain(finding(Self.full))
     XCTAssertEqual(explanation.verdict, .noMatch)
     XCTAssertEqual(explanation.criteria.map(\.key), ["principal.AWS", "resourceType"])
     XCTAssertEqual(explanation.criteria[0].value, .scalar("111122223333"))
     XCTAssertEqual(explanation.criteria[0].operators.map(\.verdict), [.noMatch])
     XCTAssertEqual(explanation.criteria[0].operators[0].reason, "'111122223333' is excluded")
-    XCTAssertEqual(explanation.criteria[1].operators[0].reason, "'AWS::S3::Bucket' is one of the values")
+    XCTAssertEqual(
+      explanation.criteria[1].operators[0].reason, "'AWS::S3::Bucket' is one of the values")
   }
 }

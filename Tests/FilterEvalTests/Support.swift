@@ -18,7 +18,8 @@ func finding(_ json: String, file: StaticString = #filePath, line: UInt = #line)
   }
 }
 
-func map(_ source: String, file: StaticString = #filePath, line: UInt = #line) -> FilterCriteriaMap {
+func map(_ source: String, file: StaticString = #filePath, line: UInt = #line) -> FilterCriteriaMap
+{
   do {
     return try FilterExpression(parsing: source).filterMap()
   } catch {
@@ -40,5 +41,6 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 var repositoryRoot: URL {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 }
