@@ -141,14 +141,15 @@ extension FindingMatcher.CompiledCriterion {
     return value.withUTF8 { present($0) }
   }
 
+  private static func containsAny(_ element: String, _ needles: [String]) -> Bool {
+    needles.contains { ByteSearch.contains(element, $0) }
+  }
+
   /// A non-empty list: each operator asks about some element (none, for `neq`).
   private func list(_ elements: [String]) -> Verdict {
     if let eq, !elements.contains(where: eq.contains) { return .noMatch }
     if let neq, elements.contains(where: neq.contains) { return .noMatch }
-    if let contains,
-      !elements.contains(where: { element in contains.contains { ByteSearch.contains(element, $0) }
-        })
-    {
+    if let contains, !elements.contains(where: { element in Self.containsAny(element, contains) }) {
       return .noMatch
     }
     if exists == false { return .noMatch }
@@ -157,10 +158,6 @@ extension FindingMatcher.CompiledCriterion {
 }
 
 extension FindingMatcher.CompiledCriterion {
-  func evaluate(_ value: AttributeValue) -> Verdict {
-    Verdict.all(operatorVerdicts(value).map(\.verdict))
-  }
-
   /// Each set operator with its verdict, in the order eq, neq, contains, exists.
   func operatorVerdicts(_ value: AttributeValue) -> [(op: ComparisonOperator, verdict: Verdict)] {
     var verdicts: [(ComparisonOperator, Verdict)] = []
