@@ -75,7 +75,7 @@ public struct FindingQuery: Sendable {
         else { throw QueryError.invalidPageToken(nextToken) }
         start = token.offset
       }
-      let end = query.maxResults.map { min(results.count, start + $0) } ?? results.count
+      let end = query.maxResults.map { min(results.count, start + max(1, $0)) } ?? results.count
       let next = end < results.count ? PageToken(offset: end, fingerprint: fingerprint).text : nil
       return Page(
         findings: Array(results[start..<end]), nextToken: next, totalMatches: results.count,

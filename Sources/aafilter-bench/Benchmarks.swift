@@ -239,6 +239,10 @@ struct Benchmarks {
       peak = max(peak, measured.bytes)
       times.append(measured.seconds)
     }
+    guard !times.isEmpty else {
+      report.note("aafilter query failed; no end-to-end figures")
+      return
+    }
     let ours = times.sorted()[times.count / 2]
     report.row(
       "aafilter query, \(options.findings / 1000)k findings (process)",

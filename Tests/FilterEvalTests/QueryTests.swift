@@ -112,3 +112,14 @@ final class QueryTests: XCTestCase {
     }
   }
 }
+
+final class QueryEdgeTests: XCTestCase {
+  func testNonPositivePageSizes_stillPage() throws {
+    let findings = try FindingsDecoder.decode(Array(#"[{"id":"a"},{"id":"b"}]"#.utf8)).findings
+    for size in [0, -5] {
+      let page = try FindingQuery(maxResults: size).run(findings)
+      XCTAssertEqual(page.findings.map(\.id), ["a"])
+      XCTAssertNotNil(page.nextToken)
+    }
+  }
+}
