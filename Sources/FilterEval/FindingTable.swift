@@ -33,25 +33,26 @@ public struct FindingTable: Sendable {
 
   final class ColumnCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var columns: [AttributeAccessor: Column] = [:]
+    private var columns: [AttributeAccessor: Column?] = [:]
     private var lists: [AttributeAccessor: ListColumn] = [:]
 
     func column(_ accessor: AttributeAccessor, _ build: () -> Column?) -> Column? {
-      lock.lock()
-      defer { lock.unlock() }
-      if let column = columns[accessor] { return column }
-      let column = build()
-      columns[accessor] = column
-      return column
+      memo(&columns, accessor, build)
     }
 
     func list(_ accessor: AttributeAccessor, _ build: () -> ListColumn) -> ListColumn {
+      memo(&lists, accessor, build)
+    }
+
+    private func memo<Value>(
+      _ table: inout [AttributeAccessor: Value], _ accessor: AttributeAccessor, _ build: () -> Value
+    ) -> Value {
       lock.lock()
       defer { lock.unlock() }
-      if let list = lists[accessor] { return list }
-      let list = build()
-      lists[accessor] = list
-      return list
+      if let value = table[accessor] { return value }
+      let value = build()
+      table[accessor] = value
+      return value
     }
   }
 
@@ -59,8 +60,8 @@ public struct FindingTable: Sendable {
     self.findings = findings
     let accessors: [AttributeAccessor] = [
       .resourceType, .resourceOwnerAccount, .status, .error, .findingType,
-      .resourceControlPolicyRestriction,
-      .changeType, .existingFindingId, .existingFindingStatus, .isPublic,
+      .resourceControlPolicyRestriction, .changeType, .existingFindingId, .existingFindingStatus,
+      .isPublic,
     ]
     var columns: [AttributeAccessor: Column] = [:]
     for accessor in accessors { columns[accessor] = Self.column(findings, accessor) }

@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// Seeded synthetic findings shaped like `aws accessanalyzer list-findings` output.
 struct SyntheticFindings {
   static let resourceTypes = [
@@ -14,10 +16,10 @@ struct SyntheticFindings {
     "lambda:InvokeFunction", "secretsmanager:GetSecretValue",
   ]
 
-  var random: SplitMix
+  var random: SeededGenerator
 
   init(seed: UInt64) {
-    random = SplitMix(seed: seed)
+    random = SeededGenerator(seed: seed)
   }
 
   mutating func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
@@ -100,17 +102,5 @@ struct SyntheticFindings {
       }
     }
     write(buffer)
-  }
-}
-
-struct SplitMix {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
