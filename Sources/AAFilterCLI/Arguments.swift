@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// A usage mistake: reported with the command's usage, exit status 2.
 struct UsageError: Error, Equatable {
   var message: String
@@ -49,7 +51,8 @@ struct Arguments {
       if let long = spec.aliases[name] { name = long }
       guard let kind = spec.names[name] else {
         let known = Array(spec.names.keys) + Array(spec.aliases.keys)
-        let hint = closest(name, known).map { " (did you mean '\($0)'?)" } ?? ""
+        let hint =
+          Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
         throw UsageError(message: "unknown option '\(name)'\(hint)")
       }
       switch kind {
@@ -104,30 +107,4 @@ struct Arguments {
     }
     return text
   }
-}
-
-private func closest(_ word: String, _ candidates: [String]) -> String? {
-  var best: (String, Int)?
-  for candidate in candidates {
-    let distance = levenshtein(word, candidate)
-    if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
-  }
-  guard let best, best.1 < 4 else { return nil }
-  return best.0
-}
-
-private func levenshtein(_ a: String, _ b: String) -> Int {
-  let a = Array(a.utf8)
-  let b = Array(b.utf8)
-  var row = Array(0...b.count)
-  for i in 1...max(1, a.count) where !a.isEmpty {
-    var previous = row[0]
-    row[0] = i
-    for j in stride(from: 1, through: b.count, by: 1) {
-      let saved = row[j]
-      row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-      previous = saved
-    }
-  }
-  return a.isEmpty ? b.count : row[b.count]
 }

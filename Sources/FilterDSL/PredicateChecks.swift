@@ -184,12 +184,15 @@ struct PredicateChecks {
       case .exists: return (.exists, !flip)
       }
     }
+    // Grouped by key once, so a long conjunction costs linear time.
+    var byKey: [ExactString: [Predicate]] = [:]
+    for predicate in predicates {
+      byKey[ExactString(predicate.key.value), default: []].append(predicate)
+    }
     for predicate in predicates {
       let key = predicate.key.value
       let (op, present) = effective(predicate)
-      let sameKey = predicates.filter {
-        $0.key.value.utf8.elementsEqual(key.utf8) && $0 != predicate
-      }
+      let sameKey = (byKey[ExactString(key)] ?? []).filter { $0 != predicate }
       if op == .neq {
         for value in predicate.values {
           let id = ExactString(key + "\u{0}" + value.value)

@@ -85,9 +85,31 @@ struct DecodingSession {
     self.options = options
   }
 
-  func recordError(path: String, message: String, offset: Int) -> RecordError {
-    let (line, column) = lineAndColumn(of: offset, in: buffer)
+  /// The last position turned into a line, so that errors met in order (lenient mode can
+  /// meet many) are located by scanning forward rather than from the start each time.
+  private var lineCursor = (offset: 0, line: 1, lineStart: 0)
+
+  mutating func recordError(path: String, message: String, offset: Int) -> RecordError {
+    let (line, column) = location(of: offset)
     return RecordError(path: path, message: message, line: line + lineOffset, column: column)
+  }
+
+  /// Line and column of a byte offset, scanning on from the previous answer when it can.
+  mutating func location(of offset: Int) -> (line: Int, column: Int) {
+    let target = min(max(0, offset), buffer.count)
+    if target < lineCursor.offset { lineCursor = (0, 1, 0) }
+    var (position, line, lineStart) = lineCursor
+    while position < target {
+      if buffer[position] == 0x0A {
+        line += 1
+        lineStart = position + 1
+      }
+      position += 1
+    }
+    lineCursor = (position, line, lineStart)
+    let prefix = String(
+      decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<target]), as: UTF8.self)
+    return (line, prefix.unicodeScalars.count + 1)
   }
 
   mutating func decodeAll() throws -> FindingsDocument {
@@ -103,7 +125,7 @@ struct DecodingSession {
         throw scanner.error("expected findings JSON, found an empty input")
       }
       while !scanner.isAtEnd {
-        let line = values == 0 ? nil : lineAndColumn(of: scanner.position, in: buffer).line
+        let line = values == 0 ? nil : location(of: scanner.position).line
         if values == 1 { document.shape = .jsonLines }
         try decodeTopLevel(&scanner, line: line)
         values += 1

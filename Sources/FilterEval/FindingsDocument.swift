@@ -46,22 +46,3 @@ public struct FindingsDecodingOptions: Hashable, Sendable {
     self.lenient = lenient
   }
 }
-
-/// 1-based line and column of a byte offset.
-func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int)
-{
-  var line = 1
-  var lineStart = 0
-  let end = min(offset, bytes.count)
-  var index = 0
-  while index < end {
-    if bytes[index] == 0x0A {
-      line += 1
-      lineStart = index + 1
-    }
-    index += 1
-  }
-  let prefix = String(
-    decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self)
-  return (line, prefix.unicodeScalars.count + 1)
-}

@@ -297,3 +297,13 @@ final class LintTests: XCTestCase {
     XCTAssertEqual(region?["startColumn"] as? Int, 19)
   }
 }
+
+final class LintScalingTests: XCTestCase {
+  func testLongConjunction_lintsInLinearTime() {
+    let source =
+      (0..<20_000).map { "k\($0 % 1_000) neq v\($0 / 1_000)" }.joined(separator: " and ")
+      + " and isPublic eq false"
+    let report = Linter.lint(source)
+    XCTAssertFalse(report.diagnostics.contains { $0.severity == .error })
+  }
+}

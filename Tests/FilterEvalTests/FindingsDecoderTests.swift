@@ -166,3 +166,21 @@ final class FindingsDecoderTests: XCTestCase {
     }
   }
 }
+
+/// Paths that once scanned from the start of the input for every record.
+final class DecoderScalingTests: XCTestCase {
+  func testManyBadRecordsInLenientMode_staysLinear() throws {
+    let records = (0..<40_000).map { #"{"id":"f\#($0)","createdAt":\#($0)}"# }
+    let bytes = Array(("{\"findings\":[\n" + records.joined(separator: ",\n") + "]}").utf8)
+    let document = try FindingsDecoder.decode(bytes, options: .init(lenient: true))
+    XCTAssertEqual(document.skipped.count, 40_000)
+    XCTAssertEqual(document.skipped.last?.line, 40_001)
+  }
+
+  func testJSONLinesDocumentInMemory_staysLinear() throws {
+    let bytes = Array((0..<40_000).map { #"{"id":"f\#($0)"}"# }.joined(separator: "\n").utf8)
+    let document = try FindingsDecoder.decode(bytes)
+    XCTAssertEqual(document.shape, .jsonLines)
+    XCTAssertEqual(document.findings.count, 40_000)
+  }
+}
