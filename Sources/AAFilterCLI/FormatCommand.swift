@@ -60,7 +60,7 @@ struct FormatCommand: Command {
   {
     do {
       switch try RuleJSON.decode(bytes) {
-      case .filterMap(let map, _): return FilterPrinter().print(map)
+      case .filterMap(let map, let sort): return FilterPrinter().print(map, sort: sort)
       case .filterMaps(let maps): return FilterPrinter().print(maps)
       case .rules(let rules): return FilterPrinter().print(rules)
       }

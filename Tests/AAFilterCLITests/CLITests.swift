@@ -89,6 +89,12 @@ final class CLITests: XCTestCase {
       XCTAssertEqual(result.status, 0, result.stderr, line: line)
       XCTAssertTrue(result.stdout.hasPrefix(expected), result.stdout, line: line)
     }
+    let sorted = aafilter(
+      ["format", "--from-json", "-"],
+      stdin:
+        #"{"filter":{"status":{"eq":["ACTIVE"]}},"sort":{"attributeName":"updatedAt","orderBy":"DESC"}}"#
+    )
+    XCTAssertEqual(sorted.stdout, "status eq ACTIVE order by updatedAt desc\n")
     let bad = aafilter(["format", "--from-json", "-"], stdin: #"{"k":{"exists":"yes"}}"#)
     XCTAssertEqual(bad.status, 1)
     XCTAssertEqual(
