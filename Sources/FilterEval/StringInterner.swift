@@ -7,6 +7,9 @@ struct StringInterner {
   private var table: [Int: String] = [:]
   /// Values longer than this are rarely repeated (ids, ARNs); interning them only costs.
   static let maxLength = 96
+  /// Distinct values kept at most, so a stream of unique values cannot grow the table without
+  /// bound; past it, new values are simply not shared.
+  static let maxEntries = 65_536
 
   mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     guard bytes.count <= Self.maxLength else { return String(decoding: bytes, as: UTF8.self) }
@@ -21,7 +24,7 @@ struct StringInterner {
       return String(decoding: bytes, as: UTF8.self)
     }
     let string = String(decoding: bytes, as: UTF8.self)
-    table[hash] = string
+    if table.count < Self.maxEntries { table[hash] = string }
     return string
   }
 }
