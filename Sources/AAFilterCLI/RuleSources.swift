@@ -20,6 +20,7 @@ enum RuleSources {
       switch try decodeJSON(Array(text.utf8), name: "--filter", console: console) {
       case .filterMap(let map, let sort): return (map, sort)
       case .filterMaps(let maps) where maps.count == 1: return (maps[0], nil)
+      case .rules(let rules) where rules.count == 1: return (rules[0].filter, nil)
       default:
         console.writeError("error: --filter: expected one filter map\n")
         throw Reported()

@@ -143,6 +143,17 @@ final class CLITests: XCTestCase {
     let object = try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     XCTAssertEqual((object?["findings"] as? [[String: Any]])?.count, 1)
     XCTAssertNil(object?["nextToken"])
+    let rule =
+      #"{"archiveRule":{"ruleName":"R","filter":{"isPublic":{"eq":["true"]}},"createdAt":"2024-01-01T00:00:00Z","updatedAt":"2024-01-01T00:00:00Z"}}"#
+    let fromRule = aafilter([
+      "query", "--findings", "Examples/list-findings.json", "--filter", rule, "--output", "ids",
+    ])
+    XCTAssertEqual(fromRule.stdout.split(separator: "\n").count, 3, fromRule.stderr)
+    let forced = aafilter([
+      "query", "--findings", "Examples/list-findings.json", "--filter", "isPublic exists",
+      "--rule-format", "json",
+    ])
+    XCTAssertEqual(forced.status, 1)
   }
 
   func testQuery_pagesChainThroughTokens() {

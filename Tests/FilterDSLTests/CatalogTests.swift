@@ -37,7 +37,7 @@ final class ChecksDocumentationTests: XCTestCase {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent()
     let codes = try String(
-      contentsOf: root.appendingPathComponent("Sources/FilterDSL/DiagnosticCode.swift"),
+      contentsOf: root.appendingPathComponent("Sources/FilterDSL/Diagnostics/DiagnosticCode.swift"),
       encoding: .utf8)
     let documentation = try String(
       contentsOf: root.appendingPathComponent("docs/checks.md"), encoding: .utf8)

@@ -143,7 +143,7 @@ struct JSONScanner {
     depth -= 1
   }
 
-  private mutating func enter() throws {
+  mutating func enter() throws {
     depth += 1
     if depth > Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels") }
   }
@@ -175,7 +175,7 @@ struct JSONScanner {
     }
   }
 
-  private mutating func literal(_ word: StaticString) throws {
+  mutating func literal(_ word: StaticString) throws {
     let count = word.utf8CodeUnitCount
     guard position + count <= bytes.count else {
       throw error("invalid literal, expected '\(word)'")
@@ -233,140 +233,8 @@ struct JSONScanner {
 
   @inline(__always) private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 
-  private mutating func skipDigits() {
+  mutating func skipDigits() {
     while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-  }
-
-  // MARK: Strings
-
-  /// A string's content: a view of the input when it holds no escapes (the common case, no
-  /// copy), or its decoded UTF-8.
-  enum StringBytes {
-    case raw(UnsafeBufferPointer<UInt8>)
-    case decoded([UInt8])
-
-    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-      switch self {
-      case .raw(let buffer): return try body(buffer)
-      case .decoded(let array): return try array.withUnsafeBufferPointer(body)
-      }
-    }
-
-    var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
-  }
-
-  /// Reads a string, validating UTF-8 and escapes.
-  mutating func readStringBytes() throws -> StringBytes {
-    guard peek() == UInt8(ascii: "\"") else {
-      throw error("expected a string, found \(describeHere())")
-    }
-    position += 1
-    let start = position
-    // Fast path: plain printable ASCII until the closing quote.
-    while position < bytes.count {
-      let byte = bytes[position]
-      if byte == UInt8(ascii: "\"") {
-        let range = UnsafeBufferPointer(rebasing: bytes[start..<position])
-        position += 1
-        return .raw(range)
-      }
-      if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
-      position += 1
-    }
-    return try readStringSlowly(from: start)
-  }
-
-  private mutating func readStringSlowly(from start: Int) throws -> StringBytes {
-    var decoded: [UInt8]?
-    var plainStart = start
-    while position < bytes.count {
-      let byte = bytes[position]
-      switch byte {
-      case UInt8(ascii: "\""):
-        if var output = decoded {
-          output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<position]))
-          position += 1
-          return .decoded(output)
-        }
-        let range = UnsafeBufferPointer(rebasing: bytes[start..<position])
-        position += 1
-        return .raw(range)
-      case UInt8(ascii: "\\"):
-        var output = decoded ?? []
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<position]))
-        try readEscape(into: &output)
-        decoded = output
-        plainStart = position
-      case 0..<0x20:
-        throw error("control character in a string; escape it")
-      case 0x80...:
-        let length = UTF8Validation.sequenceLength(bytes, at: position)
-        guard length > 0 else { throw error("invalid UTF-8 in a string") }
-        position += length
-      default:
-        position += 1
-      }
-    }
-    throw error("unterminated string", at: start - 1)
-  }
-
-  private mutating func readEscape(into output: inout [UInt8]) throws {
-    let start = position
-    position += 1
-    guard let byte = peek() else { throw error("unterminated escape", at: start) }
-    position += 1
-    switch byte {
-    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(byte)
-    case UInt8(ascii: "b"): output.append(0x08)
-    case UInt8(ascii: "f"): output.append(0x0C)
-    case UInt8(ascii: "n"): output.append(0x0A)
-    case UInt8(ascii: "r"): output.append(0x0D)
-    case UInt8(ascii: "t"): output.append(0x09)
-    case UInt8(ascii: "u"):
-      let unit = try readHex4(escapeStart: start)
-      var scalarValue = UInt32(unit)
-      if UTF16.isLeadSurrogate(unit) {
-        guard peek() == UInt8(ascii: "\\"), position + 1 < bytes.count,
-          bytes[position + 1] == UInt8(ascii: "u")
-        else {
-          throw error("lone surrogate in a string", at: start)
-        }
-        position += 2
-        let low = try readHex4(escapeStart: position - 2)
-        guard UTF16.isTrailSurrogate(low) else {
-          throw error("lone surrogate in a string", at: start)
-        }
-        scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
-      } else if UTF16.isTrailSurrogate(unit) {
-        throw error("lone surrogate in a string", at: start)
-      }
-      guard let scalar = Unicode.Scalar(scalarValue) else {
-        throw error("invalid escape", at: start)
-      }
-      output.append(contentsOf: String(Character(scalar)).utf8)
-    default:
-      throw error("invalid escape '\\\(Character(Unicode.Scalar(byte)))'", at: start)
-    }
-  }
-
-  private mutating func readHex4(escapeStart: Int) throws -> UInt16 {
-    guard position + 4 <= bytes.count else {
-      throw error("'\\u' needs four hex digits", at: escapeStart)
-    }
-    var value: UInt16 = 0
-    for _ in 0..<4 {
-      let byte = bytes[position]
-      let digit: UInt8
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-      default: throw error("'\\u' needs four hex digits", at: escapeStart)
-      }
-      value = value << 4 | UInt16(digit)
-      position += 1
-    }
-    return value
   }
 }
 

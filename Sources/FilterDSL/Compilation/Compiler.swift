@@ -22,9 +22,9 @@ public struct CompileOptions: Hashable, Sendable {
 struct Compiler {
   let options: CompileOptions
   private(set) var diagnostics: [Diagnostic] = []
-  private var firstConflict: Diagnostic?
+  var firstConflict: Diagnostic?
   /// The first `or` whose operands could not merge, named when one map was asked for.
-  private var firstSplit: SourceRange?
+  var firstSplit: SourceRange?
 
   init(options: CompileOptions) {
     self.options = options
@@ -38,7 +38,7 @@ struct Compiler {
     return (compiler.diagnostics.hasErrors ? [] : maps, compiler.diagnostics)
   }
 
-  private mutating func compile(_ expression: ExpressionNode?) -> [FilterCriteriaMap]? {
+  mutating func compile(_ expression: ExpressionNode?) -> [FilterCriteriaMap]? {
     guard let expression else { return [FilterCriteriaMap()] }
     guard let terms = terms(of: expression, negated: false, negation: nil) else { return nil }
     guard !terms.isEmpty else {
@@ -70,7 +70,7 @@ struct Compiler {
     return spread.map(\.filterMap)
   }
 
-  private mutating func report(_ diagnostic: Diagnostic) {
+  mutating func report(_ diagnostic: Diagnostic) {
     if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
   }
 
@@ -78,7 +78,7 @@ struct Compiler {
 
   /// The conjunctions whose union is `expression` (negated when `negated`); `[]` when it can
   /// never match; `nil` after an error.
-  private mutating func terms(of expression: ExpressionNode, negated: Bool, negation: SourceRange?)
+  mutating func terms(of expression: ExpressionNode, negated: Bool, negation: SourceRange?)
     -> [Term]?
   {
     switch expression {
@@ -97,7 +97,7 @@ struct Compiler {
     }
   }
 
-  private mutating func literal(_ predicate: Predicate, negated: Bool, negation: SourceRange?)
+  mutating func literal(_ predicate: Predicate, negated: Bool, negation: SourceRange?)
     -> Term?
   {
     let flipped = predicate.negated != negated
@@ -139,7 +139,7 @@ struct Compiler {
     return term
   }
 
-  private mutating func disjunction(
+  mutating func disjunction(
     _ operands: [ExpressionNode], negated: Bool, negation: SourceRange?, range: SourceRange
   ) -> [Term]? {
     var all: [Term] = []
@@ -159,7 +159,7 @@ struct Compiler {
     return merged
   }
 
-  private mutating func conjunction(
+  mutating func conjunction(
     _ operands: [ExpressionNode], negated: Bool, negation: SourceRange?
   ) -> [Term]? {
     var result = [Term.empty]
@@ -201,7 +201,7 @@ struct Compiler {
     return failed ? nil : result
   }
 
-  private mutating func checkSize(_ count: Int, at range: SourceRange) -> Bool {
+  mutating func checkSize(_ count: Int, at range: SourceRange) -> Bool {
     guard count <= options.limits.maxIntermediateTerms else {
       report(
         .error(
@@ -212,155 +212,6 @@ struct Compiler {
       return false
     }
     return true
-  }
-
-  // MARK: Merging
-
-  /// Drops repeated conjunctions and merges those that differ only in one key's `eq` or
-  /// `contains` list, until nothing changes. Each merge is exact: `eq` and `contains` are any-of.
-  private func merge(_ terms: [Term]) -> [Term] {
-    guard terms.count > 1 else { return terms }
-    var current = unique(terms)
-    var changed = true
-    while changed, current.count > 1 {
-      changed = false
-      var output: [Term] = []
-      var index: [Term.Signature: Int] = [:]
-      var registered: [[Term.Signature]] = []
-      var grown: Set<Int> = []
-      for term in current {
-        if let (target, signature, key, op) = mergeTarget(for: term, in: index) {
-          output[target] = union(output[target], term, key: key, op: op)
-          grown.insert(target)
-          // The merged term's other signatures describe what it was, not what it is.
-          for stale in registered[target] where stale != signature { index[stale] = nil }
-          registered[target] = [signature]
-          changed = true
-          continue
-        }
-        let signatures = mergeSignatures(of: term)
-        for signature in signatures where index[signature] == nil {
-          index[signature] = output.count
-        }
-        registered.append(signatures)
-        output.append(term)
-      }
-      // Lists grown by merging are deduplicated once per pass, not once per merge.
-      for target in grown { output[target].uniqueLists() }
-      current = unique(output)
-    }
-    return current
-  }
-
-  private func mergeSignatures(of term: Term) -> [Term.Signature] {
-    term.keys.flatMap { key in
-      [ComparisonOperator.eq, .contains].compactMap { op in
-        term[key]?.list(op) == nil ? nil : Term.Signature(term, omitting: (key, op))
-      }
-    }
-  }
-
-  private func mergeTarget(
-    for term: Term, in index: [Term.Signature: Int]
-  ) -> (Int, Term.Signature, String, ComparisonOperator)? {
-    for key in term.keys {
-      for op in [ComparisonOperator.eq, .contains] where term[key]?.list(op) != nil {
-        let signature = Term.Signature(term, omitting: (key, op))
-        if let target = index[signature] { return (target, signature, key, op) }
-      }
-    }
-    return nil
-  }
-
-  private func union(_ base: Term, _ other: Term, key: String, op: ComparisonOperator) -> Term {
-    var result = base
-    guard var part = base[key] else { return base }
-    part.setList(op, (part.list(op) ?? []) + (other[key]?.list(op) ?? []))
-    // The signature that found this merge omits exactly this list, so it stays valid; the
-    // others are refreshed by `uniqueLists` at the end of the pass.
-    result.set(key, part, refreshingSignature: false)
-    return result
-  }
-
-  private func unique(_ terms: [Term]) -> [Term] {
-    var seen = Set<Term.Signature>()
-    return terms.filter { seen.insert($0.signature).inserted }
-  }
-
-  // MARK: Limits
-
-  /// Checks the per-operator value cap; with `split`, spreads long `eq` and `contains` lists
-  /// over several terms (each a map of its own) instead of failing.
-  private mutating func spreadLongLists(_ terms: [Term]) -> [Term]? {
-    let cap = options.limits.maxValuesPerOperator
-    var output: [Term] = []
-    var failed = false
-    for term in terms {
-      var variants = [term]
-      for key in term.keys {
-        guard let part = term[key] else { continue }
-        for op in [ComparisonOperator.eq, .neq, .contains] {
-          guard let values = part.list(op), values.count > cap else { continue }
-          let range = part.origins[op] ?? SourceRange(start: 0, end: 0)
-          guard options.split, op != .neq else {
-            report(
-              .error(
-                .tooManyValues,
-                "'\(key)' has \(values.count) values in '\(op.rawValue)'; the API takes at most \(cap)",
-                at: range,
-                help: op == .neq
-                  ? "a 'neq' list cannot be spread over several rules; narrow it"
-                  : "split the list over several rules with --split"))
-            failed = true
-            continue
-          }
-          let chunks = stride(from: 0, to: values.count, by: cap).map {
-            Array(values[$0..<min($0 + cap, values.count)])
-          }
-          guard checkSize(variants.count * chunks.count + output.count, at: range) else {
-            return nil
-          }
-          variants = variants.flatMap { variant in
-            chunks.map { chunk in
-              var copy = variant
-              var chunkPart = variant[key] ?? part
-              chunkPart.setList(op, chunk)
-              copy.set(key, chunkPart)
-              return copy
-            }
-          }
-        }
-      }
-      output += variants
-    }
-    return failed ? nil : output
-  }
-
-  private mutating func reportOrAcrossKeys(_ terms: [Term], at range: SourceRange) {
-    var keys: [String] = []
-    for term in terms {
-      for key in term.keys where !keys.contains(key) { keys.append(key) }
-    }
-    // Name the keys whose conditions differ between alternatives: those are what 'or' spans.
-    let first = terms[0]
-    let differing = keys.filter { key in
-      terms.contains { term in
-        term[key].map { Term.Signature.PartSignature($0) }
-          != first[key].map { Term.Signature.PartSignature($0) }
-      }
-    }
-    let named = (differing.isEmpty ? keys : differing).map { "'\($0)'" }
-    let list =
-      named.count > 1
-      ? named.dropLast().joined(separator: ", ") + " and " + (named.last ?? "") : named.joined()
-    report(
-      .error(
-        .orAcrossKeys,
-        "this 'or' needs \(terms.count) filter maps (it spans \(list)), but one filter map is a single 'and' of keys",
-        at: range, label: "'or' across keys",
-        help:
-          "split it into one archive rule per alternative with --split (filterMaps(splitting: true))"
-      ))
   }
 }
 
