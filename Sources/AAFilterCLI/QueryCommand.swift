@@ -54,9 +54,9 @@ struct QueryCommand: Command {
       throw Reported()
     }
     switch output {
-    case "ids": console.write(page.findings.map { ($0.id ?? "") + "\n" }.joined())
-    case "table": console.write(FindingTable.render(page.findings))
-    default: console.write(FindingsPageJSON.render(page.findings, nextToken: page.nextToken))
+    case "ids": for finding in page.findings { console.write((finding.id ?? "") + "\n") }
+    case "table": console.write(FindingRowsTable.render(page.findings))
+    default: FindingsPageJSON.write(page.findings, nextToken: page.nextToken, to: console.write)
     }
     if !page.undecidable.isEmpty {
       console.writeError(
@@ -94,20 +94,22 @@ struct QueryCommand: Command {
   }
 }
 
-/// The `list-findings` output shape, with each finding exactly as it came in.
+/// The `list-findings` output shape, with each finding exactly as it came in. Written piece
+/// by piece so a large result is never held twice.
 enum FindingsPageJSON {
-  static func render(_ findings: [Finding], nextToken: String?) -> String {
-    var text = "{\n  \"findings\": ["
+  static func write(_ findings: [Finding], nextToken: String?, to write: (String) -> Void) {
+    write("{\n  \"findings\": [")
     for (index, finding) in findings.enumerated() {
-      text += (index == 0 ? "\n    " : ",\n    ") + finding.json.text
+      write(index == 0 ? "\n    " : ",\n    ")
+      write(finding.json.text)
     }
-    text += findings.isEmpty ? "]" : "\n  ]"
-    if let nextToken { text += ",\n  \"nextToken\": " + JSONValue.string(nextToken).serialized() }
-    return text + "\n}\n"
+    write(findings.isEmpty ? "]" : "\n  ]")
+    if let nextToken { write(",\n  \"nextToken\": " + JSONValue.string(nextToken).serialized()) }
+    write("\n}\n")
   }
 }
 
-enum FindingTable {
+enum FindingRowsTable {
   static func render(_ findings: [Finding]) -> String {
     var table = TextTable(headers: ["ID", "STATUS", "PUBLIC", "TYPE", "UPDATED", "RESOURCE"])
     for finding in findings {
