@@ -4,7 +4,8 @@ import XCTest
 /// Every `$ swift run aafilter ...` in the README's console blocks prints what the README shows.
 final class ReadmeExamplesTests: XCTestCase {
   func testReadmeSessions_areTrue() throws {
-    let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let readme = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
     var checked = 0
     var inConsole = false
     var command: [String]?
@@ -17,7 +18,9 @@ final class ReadmeExamplesTests: XCTestCase {
       var shown = expected.joined(separator: "\n") + "\n"
       if expected.last == "..." {
         shown = expected.dropLast().joined(separator: "\n") + "\n"
-        XCTAssertTrue(actual.hasPrefix(shown), "README: aafilter \(arguments.joined(separator: " "))\n\(actual)")
+        XCTAssertTrue(
+          actual.hasPrefix(shown), "README: aafilter \(arguments.joined(separator: " "))\n\(actual)"
+        )
       } else {
         XCTAssertEqual(actual, shown, "README: aafilter \(arguments.joined(separator: " "))")
       }

@@ -20,42 +20,29 @@ enum AttributeAccessor: Hashable, Sendable {
   case unknown
 
   init(key: String) {
-    switch key {
-    case "id": self = .id
-    case "resource": self = .resource
-    case "resourceType": self = .resourceType
-    case "resourceOwnerAccount": self = .resourceOwnerAccount
-    case "status": self = .status
-    case "error": self = .error
-    case "isPublic": self = .isPublic
-    case "findingType": self = .findingType
-    case "resourceControlPolicyRestriction": self = .resourceControlPolicyRestriction
-    case "changeType": self = .changeType
-    case "existingFindingId": self = .existingFindingId
-    case "existingFindingStatus": self = .existingFindingStatus
-    case "action": self = .action
-    default:
-      // Split at the first dot only: `condition.cognito-identity.amazonaws.com:aud`.
-      if let entry = FilterKeyCatalog.familyEntry(key, prefix: "principal.") {
-        self = .principal(entry)
-      } else if let entry = FilterKeyCatalog.familyEntry(key, prefix: "condition.") {
-        self = .condition(entry)
-      } else {
-        self = .unknown
-      }
+    // Split at the first dot only: `condition.cognito-identity.amazonaws.com:aud`.
+    if let entry = FilterKeyCatalog.familyEntry(key, prefix: "principal.") {
+      self = .principal(entry)
+    } else if let entry = FilterKeyCatalog.familyEntry(key, prefix: "condition.") {
+      self = .condition(entry)
+    } else if key.utf8.allSatisfy({ $0 < 0x80 }), let field = Self.fields[key] {
+      // ASCII only: a `String` lookup treats canonically equivalent keys as equal (the Kelvin
+      // sign as 'K'); the service compares bytes.
+      self = field
+    } else {
+      self = .unknown
     }
-    // `switch` on String uses canonical equivalence; filter keys are matched by bytes.
-    if self != .unknown, !Self.isByteExact(key, self) { self = .unknown }
   }
 
-  private static func isByteExact(_ key: String, _ accessor: AttributeAccessor) -> Bool {
-    key.utf8.allSatisfy { $0 < 0x80 }
-      || {
-        if case .principal = accessor { return true }
-        if case .condition = accessor { return true }
-        return false
-      }()
-  }
+  private static let fields: [String: AttributeAccessor] = [
+    "id": .id, "resource": .resource, "resourceType": .resourceType,
+    "resourceOwnerAccount": .resourceOwnerAccount,
+    "status": .status, "error": .error, "isPublic": .isPublic, "findingType": .findingType,
+    "resourceControlPolicyRestriction": .resourceControlPolicyRestriction,
+    "changeType": .changeType,
+    "existingFindingId": .existingFindingId, "existingFindingStatus": .existingFindingStatus,
+    "action": .action,
+  ]
 
   /// Keys whose data only full findings carry.
   var needsAccessDetails: Bool {
@@ -66,27 +53,34 @@ enum AttributeAccessor: Hashable, Sendable {
   }
 
   func value(of finding: Finding) -> AttributeValue {
-    if needsAccessDetails, !finding.hasAccessDetails { return .undecidable }
-    func scalar(_ value: String?) -> AttributeValue { value.map(AttributeValue.scalar) ?? .absent }
+    let storage = finding.storage
+    if needsAccessDetails, !storage.fields.hasAccessDetails { return .undecidable }
+    guard self == .action else { return scalar(in: storage).map(AttributeValue.scalar) ?? .absent }
+    guard let action = storage.fields.action, !action.isEmpty else { return .absent }
+    return .list(action)
+  }
+
+  /// The value of a single-valued key as a string (`nil` when absent, and for `action`).
+  /// Callers check `needsAccessDetails` first.
+  func scalar(in storage: Finding.Storage) -> String? {
     switch self {
-    case .id: return scalar(finding.id)
-    case .resource: return scalar(finding.resource)
-    case .resourceType: return scalar(finding.resourceType)
-    case .resourceOwnerAccount: return scalar(finding.resourceOwnerAccount)
-    case .status: return scalar(finding.status)
-    case .error: return scalar(finding.error)
-    case .isPublic: return scalar(finding.isPublic.map { $0 ? "true" : "false" })
-    case .findingType: return scalar(finding.findingType)
-    case .resourceControlPolicyRestriction: return scalar(finding.resourceControlPolicyRestriction)
-    case .changeType: return scalar(finding.changeType)
-    case .existingFindingId: return scalar(finding.existingFindingId)
-    case .existingFindingStatus: return scalar(finding.existingFindingStatus)
-    case .action:
-      guard let action = finding.action, !action.isEmpty else { return .absent }
-      return .list(action)
-    case .principal(let entry): return scalar(finding.principal?[entry])
-    case .condition(let entry): return scalar(finding.condition?[entry])
-    case .unknown: return .absent
+    case .id: return storage.fields.id.map { storage.text($0) }
+    case .resource: return storage.fields.resource.map { storage.text($0) }
+    case .resourceType: return storage.fields.resourceType
+    case .resourceOwnerAccount: return storage.fields.resourceOwnerAccount
+    case .status: return storage.fields.status
+    case .error: return storage.fields.rare?.error
+    case .isPublic: return storage.fields.isPublic.map { $0 ? "true" : "false" }
+    case .findingType: return storage.fields.rare?.findingType
+    case .resourceControlPolicyRestriction:
+      return storage.fields.rare?.resourceControlPolicyRestriction
+    case .changeType: return storage.fields.rare?.changeType
+    case .existingFindingId: return storage.fields.rare?.existingFindingId
+    case .existingFindingStatus: return storage.fields.rare?.existingFindingStatus
+    case .principal(let entry): return storage.fields.principal?[entry]
+    case .condition(let entry): return storage.fields.condition?[entry]
+    case .action, .unknown: return nil
     }
   }
+
 }

@@ -187,23 +187,9 @@ public struct FindingTable: Sendable {
 
   /// Builds the column for a scalar accessor; `nil` for lists and per-finding text.
   private static func column(_ findings: [Finding], _ accessor: AttributeAccessor) -> Column? {
-    let read: (Finding.Storage) -> String?
     switch accessor {
-    case .resourceType: read = { $0.fields.resourceType }
-    case .resourceOwnerAccount: read = { $0.fields.resourceOwnerAccount }
-    case .status: read = { $0.fields.status }
-    case .error: read = { $0.fields.rare?.error }
-    case .findingType: read = { $0.fields.rare?.findingType }
-    case .resourceControlPolicyRestriction:
-      read = { $0.fields.rare?.resourceControlPolicyRestriction }
-    case .changeType: read = { $0.fields.rare?.changeType }
-    case .existingFindingId: read = { $0.fields.rare?.existingFindingId }
-    case .existingFindingStatus: read = { $0.fields.rare?.existingFindingStatus }
-    case .isPublic: read = { $0.fields.isPublic.map { $0 ? "true" : "false" } }
-    case .principal(let entry): read = { $0.fields.principal?[entry] }
-    case .condition(let entry): read = { $0.fields.condition?[entry] }
-    case .unknown: read = { _ in nil }
     case .id, .resource, .action: return nil
+    default: break
     }
     var ids: [ExactString: UInt32] = [:]
     var values: [String] = []
@@ -214,7 +200,7 @@ public struct FindingTable: Sendable {
         rows[row] = Column.undecidable
         continue
       }
-      guard let value = read(storage) else { continue }
+      guard let value = accessor.scalar(in: storage) else { continue }
       let key = ExactString(value)
       if let id = ids[key] {
         rows[row] = id
