@@ -105,24 +105,9 @@ public struct RuleSet: Hashable, Sendable {
   public func compile(options: CompileOptions = CompileOptions()) -> ([ArchiveRule], [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     var output: [ArchiveRule] = []
-    var firstDefinition: [ExactString: SourceRange] = [:]
-    for rule in rules {
+    for (rule, nameDiagnostics) in zip(rules, RuleSetChecks.names(rules)) {
       let name = rule.name
-      if !ArchiveRule.isValidName(name.value) {
-        diagnostics.append(
-          .error(
-            .invalidRuleName, "'\(name.value)' is not a valid archive rule name", at: name.range,
-            label: "names are 1 to 255 characters: a letter, then letters, digits, '_', '.' or '-'")
-        )
-      }
-      if let first = firstDefinition[ExactString(name.value)] {
-        diagnostics.append(
-          .error(
-            .duplicateRuleName, "rule '\(name.value)' is defined twice", at: name.range,
-            notes: [.init("first defined here", range: first)]))
-      } else {
-        firstDefinition[ExactString(name.value)] = name.range
-      }
+      diagnostics += nameDiagnostics
       if let sort = rule.body.sort {
         diagnostics.append(
           .error(
@@ -141,14 +126,9 @@ public struct RuleSet: Hashable, Sendable {
     }
     if !diagnostics.hasErrors {
       diagnostics += checkSplitNames(output)
-      if output.count > options.limits.maxRules {
-        let range = rules.last?.range ?? SourceRange(start: 0, end: 0)
-        diagnostics.append(
-          .error(
-            .tooManyRules,
-            "the rule set makes \(output.count) archive rules, more than the quota of \(options.limits.maxRules)",
-            at: range,
-            help: "an analyzer holds 100 archive rules by default (1,000 after a quota increase)"))
+      let range = rules.last?.range ?? SourceRange(start: 0, end: 0)
+      if let quota = RuleSetChecks.quota(output.count, limits: options.limits, at: range) {
+        diagnostics.append(quota)
       }
     }
     return (diagnostics.hasErrors ? [] : output, diagnostics)

@@ -55,15 +55,17 @@ public enum Linter {
     switch document {
     case .query(let query):
       let whole = SourceRange(start: 0, end: source.utf8.count)
-      return LintReport(source: source, rules: [lintQuery(query, options: options, anchor: whole)])
+      return LintReport(
+        source: source, rules: [lintQuery(query, options: options, anchor: whole).0])
     case .ruleSet(let rules):
       return lintRuleSet(rules, source: source, options: options)
     }
   }
 
   /// `anchor` is where rule-wide findings point when the query itself has no text (empty).
+  /// The query's diagnostics, and its filter maps when it compiled (for set-level checks).
   static func lintQuery(_ query: Query, options: LintOptions, anchor: SourceRange)
-    -> LintReport.RuleReport
+    -> (LintReport.RuleReport, [FilterCriteriaMap]?)
   {
     var diagnostics: [Diagnostic] = []
     let (maps, compileDiagnostics) = Compiler.compile(
@@ -76,7 +78,9 @@ public enum Linter {
     if options.context == .archiveRule, !compileDiagnostics.hasErrors {
       diagnostics += RiskChecks.check(maps, range: query.expression == nil ? anchor : query.range)
     }
-    return .init(name: nil, range: query.range, diagnostics: sorted(diagnostics))
+    let report = LintReport.RuleReport(
+      name: nil, range: query.range, diagnostics: sorted(diagnostics))
+    return (report, compileDiagnostics.hasErrors ? nil : maps)
   }
 
   static func lintRuleSet(_ rules: [RuleDefinition], source: String, options: LintOptions)
@@ -84,46 +88,21 @@ public enum Linter {
   {
     var reports: [LintReport.RuleReport] = []
     var compiled: [(RuleDefinition, [FilterCriteriaMap])] = []
-    var seen: [ExactString: SourceRange] = [:]
-    var total = 0
-    for rule in rules {
-      var diagnostics: [Diagnostic] = []
-      if !ArchiveRule.isValidName(rule.name.value) {
-        diagnostics.append(
-          .error(
-            .invalidRuleName, "'\(rule.name.value)' is not a valid archive rule name",
-            at: rule.name.range,
-            label: "names are 1 to 255 characters: a letter, then letters, digits, '_', '.' or '-'")
-        )
-      }
-      if let first = seen[ExactString(rule.name.value)] {
-        diagnostics.append(
-          .error(
-            .duplicateRuleName, "rule '\(rule.name.value)' is defined twice", at: rule.name.range,
-            notes: [.init("first defined here", range: first)]))
-      } else {
-        seen[ExactString(rule.name.value)] = rule.name.range
-      }
-      var ruleOptions = options
-      ruleOptions.context = .archiveRule
-      let report = lintQuery(rule.body, options: ruleOptions, anchor: rule.name.range)
-      diagnostics += report.diagnostics
-      let (maps, compileDiagnostics) = Compiler.compile(
-        rule.body, options: CompileOptions(split: options.split, limits: options.limits))
-      if !compileDiagnostics.hasErrors {
-        compiled.append((rule, maps))
-        total += maps.count
-      }
+    var ruleOptions = options
+    ruleOptions.context = .archiveRule
+    for (rule, nameDiagnostics) in zip(rules, RuleSetChecks.names(rules)) {
+      let (report, maps) = lintQuery(rule.body, options: ruleOptions, anchor: rule.name.range)
+      if let maps { compiled.append((rule, maps)) }
       reports.append(
-        .init(name: rule.name.value, range: rule.range, diagnostics: sorted(diagnostics)))
+        .init(
+          name: rule.name.value, range: rule.range,
+          diagnostics: sorted(nameDiagnostics + report.diagnostics)))
     }
-    if total > options.limits.maxRules, let last = rules.last {
-      reports[reports.count - 1].diagnostics.append(
-        .error(
-          .tooManyRules,
-          "the rule set makes \(total) archive rules, more than the quota of \(options.limits.maxRules)",
-          at: last.name.range,
-          help: "an analyzer holds 100 archive rules by default (1,000 after a quota increase)"))
+    let total = compiled.reduce(0) { $0 + $1.1.count }
+    if let last = rules.last,
+      let quota = RuleSetChecks.quota(total, limits: options.limits, at: last.name.range)
+    {
+      reports[reports.count - 1].diagnostics.append(quota)
     }
     for (index, diagnostic) in RiskChecks.compare(compiled) {
       if let target = reports.firstIndex(where: { $0.range == compiled[index].0.range }) {

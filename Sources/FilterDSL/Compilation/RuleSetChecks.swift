@@ -1,0 +1,37 @@
+/// Checks on a rule set as a whole, shared by compilation (`RuleSet`) and lint (`Linter`).
+enum RuleSetChecks {
+  /// Per rule, in order: an invalid name, and a name already used by an earlier rule.
+  static func names(_ rules: [RuleDefinition]) -> [[Diagnostic]] {
+    var firstDefinition: [ExactString: SourceRange] = [:]
+    return rules.map { rule in
+      let name = rule.name
+      var diagnostics: [Diagnostic] = []
+      if !ArchiveRule.isValidName(name.value) {
+        diagnostics.append(
+          .error(
+            .invalidRuleName, "'\(name.value)' is not a valid archive rule name", at: name.range,
+            label: "names are 1 to 255 characters: a letter, then letters, digits, '_', '.' or '-'")
+        )
+      }
+      if let first = firstDefinition[ExactString(name.value)] {
+        diagnostics.append(
+          .error(
+            .duplicateRuleName, "rule '\(name.value)' is defined twice", at: name.range,
+            notes: [.init("first defined here", range: first)]))
+      } else {
+        firstDefinition[ExactString(name.value)] = name.range
+      }
+      return diagnostics
+    }
+  }
+
+  /// An error when a set makes more archive rules than the quota allows.
+  static func quota(_ total: Int, limits: Limits, at range: SourceRange) -> Diagnostic? {
+    guard total > limits.maxRules else { return nil }
+    return .error(
+      .tooManyRules,
+      "the rule set makes \(total) archive rules, more than the quota of \(limits.maxRules)",
+      at: range,
+      help: "an analyzer holds 100 archive rules by default (1,000 after a quota increase)")
+  }
+}
