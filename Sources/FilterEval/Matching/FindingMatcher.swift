@@ -13,8 +13,8 @@ public struct FindingMatcher: Sendable {
     var criterion: Criterion
     var eq: ByteValueSet?
     var neq: ByteValueSet?
-    var contains: [String]?
-    var exists: Bool?
+    /// Whether the key reads access details, which a list-findings-v2 summary lacks.
+    var needsAccessDetails: Bool
     /// The verdict for an absent attribute, and for the two values a boolean can take,
     /// worked out once so most evaluations are a lookup.
     var whenAbsent = Verdict.match
@@ -27,12 +27,14 @@ public struct FindingMatcher: Sendable {
       accessor = AttributeAccessor(key: key)
       eq = criterion.eq.map(ByteValueSet.init)
       neq = criterion.neq.map(ByteValueSet.init)
-      contains = criterion.contains
-      exists = criterion.exists
+      needsAccessDetails = accessor.needsAccessDetails
       whenAbsent = Verdict.all(operatorVerdicts(.absent).map(\.verdict))
       whenTrue = present("true")
       whenFalse = present("false")
     }
+
+    var contains: [String]? { criterion.contains }
+    var exists: Bool? { criterion.exists }
   }
 
   public let filter: FilterCriteriaMap
@@ -72,6 +74,7 @@ extension FindingMatcher.CompiledCriterion {
   /// The hot path: no allocation, no intermediate values.
   @inline(__always)
   func verdict(_ storage: Finding.Storage) -> Verdict {
+    if needsAccessDetails, !storage.fields.hasAccessDetails { return .undecidable }
     switch accessor {
     case .id: return text(storage, storage.fields.id)
     case .resource: return text(storage, storage.fields.resource)
@@ -85,23 +88,18 @@ extension FindingMatcher.CompiledCriterion {
     case .existingFindingStatus: return scalar(storage.fields.rare?.existingFindingStatus)
     case .unknown: return whenAbsent
     case .isPublic:
-      guard storage.fields.hasAccessDetails else { return .undecidable }
       switch storage.fields.isPublic {
       case nil: return whenAbsent
       case true?: return whenTrue
       case false?: return whenFalse
       }
     case .resourceControlPolicyRestriction:
-      guard storage.fields.hasAccessDetails else { return .undecidable }
       return scalar(storage.fields.rare?.resourceControlPolicyRestriction)
     case .principal(let entry):
-      guard storage.fields.hasAccessDetails else { return .undecidable }
       return scalar(storage.fields.principal?[entry])
     case .condition(let entry):
-      guard storage.fields.hasAccessDetails else { return .undecidable }
       return scalar(storage.fields.condition?[entry])
     case .action:
-      guard storage.fields.hasAccessDetails else { return .undecidable }
       guard let elements = storage.fields.action, !elements.isEmpty else { return whenAbsent }
       return list(elements)
     }
