@@ -70,7 +70,7 @@ public struct ArchivePreview: Sendable {
     let table = FindingTable(findings)
     let verdicts = rules.map { table.evaluate($0.filter) }
     for (row, finding) in findings.enumerated() {
-      record(finding, verdicts: verdicts.map { $0[row] })
+      record(finding, verdicts: verdicts.lazy.map { $0[row] })
     }
   }
 
@@ -79,10 +79,14 @@ public struct ArchivePreview: Sendable {
   }
 
   /// Attribution for one finding, given each rule's verdict on it.
-  private mutating func record(_ finding: Finding, verdicts: [Verdict]) {
+  private mutating func record<Verdicts: RandomAccessCollection<Verdict>>(
+    _ finding: Finding, verdicts: Verdicts
+  ) where Verdicts.Index == Int {
     let index = findingCount
     findingCount += 1
     statusCounts[finding.status ?? "(none)", default: 0] += 1
+    // Most findings concern no rule: settle that before building anything.
+    guard verdicts.contains(where: { $0 != .noMatch }) else { return }
     let matched = verdicts.indices.filter { verdicts[$0] == .match }
     let undecided = verdicts.indices.filter { verdicts[$0] == .undecidable }
     let outcome: Outcome
