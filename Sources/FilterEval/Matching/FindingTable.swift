@@ -73,16 +73,20 @@ public struct FindingTable: Sendable {
   /// The verdict of `filter` on every finding, in order.
   public func evaluate(_ filter: FilterCriteriaMap) -> [Verdict] {
     // Column at a time, keeping the worst verdict per row: match < undecidable < no match.
+    // Interned columns go first; the criteria read row by row (lists, per-finding text) go
+    // last, so they skip the rows already ruled out. A fixed order also keeps timings steady.
+    let criteria = FindingMatcher(filter).criteria
+    let ordered =
+      criteria.filter { !Self.isRowByRow($0.accessor) }
+      + criteria.filter { Self.isRowByRow($0.accessor) }
     var state = [UInt8](repeating: 0, count: findings.count)
-    for (key, criterion) in filter.criteria {
-      let compiled = FindingMatcher.CompiledCriterion(key: key, criterion: criterion)
-      let column =
-        scalarColumns[compiled.accessor]
-        ?? cache.column(compiled.accessor) { Self.column(findings, compiled.accessor) }
+    for compiled in ordered {
       if compiled.accessor == .action {
         let list = cache.list(.action) { Self.actionColumn(findings) }
         Self.apply(compiled, list, to: &state)
-      } else if let column {
+      } else if let column = scalarColumns[compiled.accessor]
+        ?? cache.column(compiled.accessor, { Self.column(findings, compiled.accessor) })
+      {
         let verdicts = Self.verdictTable(compiled, column)
         column.rows.withUnsafeBufferPointer { rows in
           verdicts.withUnsafeBufferPointer { verdicts in
@@ -96,7 +100,7 @@ public struct FindingTable: Sendable {
           }
         }
       } else {
-        // Lists and per-finding text (ids, ARNs): the record matcher, row by row.
+        // Per-finding text (ids, ARNs): the record matcher, row by row.
         for row in findings.indices where state[row] < 2 {
           let verdict = Self.rank(compiled.verdict(findings[row].storage))
           if verdict > state[row] { state[row] = verdict }
@@ -109,6 +113,11 @@ public struct FindingTable: Sendable {
   /// Indices of the findings `filter` matches, in order.
   public func matchingRows(_ filter: FilterCriteriaMap) -> [Int] {
     evaluate(filter).enumerated().compactMap { $0.element == .match ? $0.offset : nil }
+  }
+
+  /// Keys with no interned column: a list, or text unique to each finding.
+  private static func isRowByRow(_ accessor: AttributeAccessor) -> Bool {
+    accessor == .action || accessor == .id || accessor == .resource
   }
 
   private static func rank(_ verdict: Verdict) -> UInt8 {
@@ -187,10 +196,7 @@ public struct FindingTable: Sendable {
 
   /// Builds the column for a scalar accessor; `nil` for lists and per-finding text.
   private static func column(_ findings: [Finding], _ accessor: AttributeAccessor) -> Column? {
-    switch accessor {
-    case .id, .resource, .action: return nil
-    default: break
-    }
+    guard !isRowByRow(accessor) else { return nil }
     var ids: [ExactString: UInt32] = [:]
     var values: [String] = []
     var rows = [UInt32](repeating: 0, count: findings.count)
