@@ -37,8 +37,8 @@ struct CompileCommand: Command {
         options.split ? .array(maps.map(\.json)) : (maps.first?.json ?? .object([]))
       console.write(json.serialized() + "\n")
       if let sort = expression.sort {
-        console.writeError(
-          "note: a filter map has no sort; pass it separately: --sort attributeName=\(sort.attributeName),orderBy=\(sort.orderBy.rawValue)\n"
+        console.writeErrorLine(
+          "note: a filter map has no sort; pass it separately: --sort attributeName=\(sort.attributeName),orderBy=\(sort.orderBy.rawValue)"
         )
       }
     case .ruleSet(let ruleSet):

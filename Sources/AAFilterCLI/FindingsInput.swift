@@ -32,7 +32,7 @@ struct FindingsInput {
     do {
       next = try console.openChunks(path)
     } catch {
-      console.writeError("error: cannot read '\(path)'\n")
+      console.writeErrorLine("error: cannot read '\(path)'")
       throw Reported()
     }
     let options = FindingsDecodingOptions(lenient: lenient)
@@ -87,17 +87,16 @@ struct FindingsInput {
       reportSkipped(summary.skipped, console: console)
       return summary
     } catch let error as RecordError {
-      console.writeError("error: \(name): \(error)\n")
+      console.writeErrorLine("error: \(name): \(error)")
       throw Reported()
     }
   }
 
   private func reportSkipped(_ skipped: [RecordError], console: Console) {
     guard !skipped.isEmpty else { return }
-    var text =
-      "warning: \(name): skipped \(skipped.count) malformed record\(skipped.count == 1 ? "" : "s")\n"
-    for error in skipped.prefix(20) { text += "  - \(error)\n" }
-    if skipped.count > 20 { text += "  ... and \(skipped.count - 20) more\n" }
-    console.writeError(text)
+    console.writeErrorLine(
+      "warning: \(name): skipped \(skipped.count) malformed record\(skipped.count == 1 ? "" : "s")")
+    for error in skipped.prefix(20) { console.writeErrorLine("  - \(error)") }
+    if skipped.count > 20 { console.writeErrorLine("  ... and \(skipped.count - 20) more") }
   }
 }

@@ -50,7 +50,7 @@ struct QueryCommand: Command {
       { runner.add($0) }
       page = try runner.finish()
     } catch let error as QueryError {
-      console.writeError("error: \(error)\n")
+      console.writeErrorLine("error: \(error)")
       throw Reported()
     }
     switch output {

@@ -4,12 +4,12 @@ extension LintReport {
     let renderer = DiagnosticRenderer(colored: colored)
     var text = ""
     for rule in rules where !rule.diagnostics.isEmpty {
-      if let ruleName = rule.name { text += "rule \(ruleName):\n" }
+      if let ruleName = rule.name { text += "rule \(DisplayText.escape(ruleName)):\n" }
       text += rule.diagnostics.map { renderer.render($0, source: source, name: name) }.joined(
         separator: "\n")
       text += "\n"
     }
-    return text + "\(name): \(summaryLine)\n"
+    return text + "\(DisplayText.escape(name)): \(summaryLine)\n"
   }
 
   /// For tools: every diagnostic with its rule, ranges as byte offsets plus line and column.
