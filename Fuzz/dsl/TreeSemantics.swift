@@ -10,7 +10,7 @@ func evaluate(_ node: ExpressionNode, _ finding: Finding) -> Bool {
   case .not(let operand, _): return !evaluate(operand, finding)
   case .predicate(let predicate):
     let elements: [[UInt8]]
-    switch AttributeAccessor(key: predicate.key.value).value(of: finding) {
+    switch AttributeValue(FindingAttribute(filterKey: predicate.key.value), of: finding) {
     case .absent, .undecidable: elements = []
     case .scalar(let text): elements = [Array(text.utf8)]
     case .list(let list): elements = list.map { Array($0.utf8) }
@@ -56,12 +56,12 @@ func generatedFinding(_ values: [String: [String]], _ random: inout InputSeededG
     }
   }
   for (key, candidates) in values.sorted(by: { $0.key < $1.key }) where random.next() % 4 != 0 {
-    switch AttributeAccessor(key: key) {
+    switch FindingAttribute(filterKey: key) {
     case .principal(let entry): principal[entry] = pick(candidates)
     case .condition(let entry): condition[entry] = pick(candidates)
     case .action: object["action"] = (0..<(random.next() % 3)).map { _ in pick(candidates) }
     case .isPublic: object["isPublic"] = pick(candidates) == "true"
-    case .unknown: break
+    case nil, .createdAt, .analyzedAt, .updatedAt: break
     default: object[key] = pick(candidates)
     }
   }
