@@ -41,7 +41,9 @@ struct PreviewCommand: Command {
     let input = FindingsInput(path: path, lenient: arguments.has("--lenient"))
     _ = try input.read(console: console, batches: { preview.add(contentsOf: $0) })
     switch output {
-    case "ids": console.write(preview.entries(.archived).map { ($0.id ?? "") + "\n" }.joined())
+    case "ids":
+      console.write(
+        preview.entries(.archived).map { DisplayText.escape($0.id ?? "") + "\n" }.joined())
     case "json": console.write(preview.json.serialized() + "\n")
     case "table": console.write(table(preview))
     default: console.write(PreviewSummary.render(preview))

@@ -54,7 +54,10 @@ struct QueryCommand: Command {
       throw Reported()
     }
     switch output {
-    case "ids": for finding in page.findings { console.write((finding.id ?? "") + "\n") }
+    case "ids":
+      // One id per line: an id cannot carry a newline or escape sequence through it exactly,
+      // so it is shown escaped like any other text (AWS ids are plain UUIDs).
+      for finding in page.findings { console.write(DisplayText.escape(finding.id ?? "") + "\n") }
     case "table": console.write(FindingRowsTable.render(page.findings))
     default: FindingsPageJSON.write(page.findings, nextToken: page.nextToken, to: console.write)
     }

@@ -67,6 +67,25 @@ final class HostileOutputTests: XCTestCase {
         }, #line
       ),
       (
+        "query ids", false,
+        {
+          aafilter(
+            ["query", "--findings", "f.json", "--filter", "isPublic eq true", "--output", "ids"],
+            files: ["f.json": findings($0)])
+        }, #line
+      ),
+      (
+        "preview ids", false,
+        {
+          aafilter(
+            [
+              "preview", "--findings", "f.json", "--rule", "Public=isPublic eq true", "--output",
+              "ids",
+            ],
+            files: ["f.json": findings($0)])
+        }, #line
+      ),
+      (
         "explain", false,
         {
           aafilter(
