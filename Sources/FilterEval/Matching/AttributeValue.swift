@@ -14,6 +14,8 @@ enum AttributeAccessor: Hashable, Sendable {
   case id, resource, resourceType, resourceOwnerAccount, status, error, isPublic, findingType
   case resourceControlPolicyRestriction, changeType, existingFindingId, existingFindingStatus
   case action
+  /// Internal access fields (`InternalAccessDetails`).
+  case accessType, principalType, principalOwnerAccount, serviceControlPolicyRestriction
   case principal(String)
   case condition(String)
   /// A key no finding carries: always absent.
@@ -42,19 +44,60 @@ enum AttributeAccessor: Hashable, Sendable {
     "changeType": .changeType,
     "existingFindingId": .existingFindingId, "existingFindingStatus": .existingFindingStatus,
     "action": .action,
+    "accessType": .accessType, "principalType": .principalType,
+    "principalOwnerAccount": .principalOwnerAccount,
+    "serviceControlPolicyRestriction": .serviceControlPolicyRestriction,
   ]
 
   /// Keys whose data only full findings carry.
   var needsAccessDetails: Bool {
     switch self {
-    case .isPublic, .action, .principal, .condition, .resourceControlPolicyRestriction: true
+    case .isPublic, .action, .principal, .condition, .resourceControlPolicyRestriction,
+      .accessType, .principalType, .principalOwnerAccount, .serviceControlPolicyRestriction:
+      true
     default: false
+    }
+  }
+
+  /// The families whose findings can carry this attribute (the key catalog's answer).
+  var carriedBy: Set<AnalyzerFamily> {
+    switch self {
+    case .principal: FilterKeyCatalog.key(named: "principal.AWS")?.families ?? []
+    case .condition: FilterKeyCatalog.key(named: "condition.aws:SourceIp")?.families ?? []
+    case .unknown: []
+    default: Self.namedFamilies[self] ?? Set(AnalyzerFamily.allCases)
+    }
+  }
+
+  private static let namedFamilies: [AttributeAccessor: Set<AnalyzerFamily>] = Dictionary(
+    fields.compactMap { name, accessor in
+      FilterKeyCatalog.key(named: name).map { (accessor, $0.families) }
+    }, uniquingKeysWith: { a, _ in a })
+
+  /// Whether a record without complete access details cannot settle this key. Callers check
+  /// `needsAccessDetails` and `hasAccessDetails` first, so complete records never get here.
+  ///
+  /// A key the record's family never carries is decidably absent. A list-findings-v2 summary
+  /// decides nothing else. A get-finding-v2 page with more details to come decides what its
+  /// details hold: single values and maps (the first entry wins), never the `action` list,
+  /// which later pages can extend.
+  func isUndecidable(_ storage: Finding.Storage) -> Bool {
+    let family = storage.fields.rare?.family
+    if let known = family?.family, !carriedBy.contains(known) { return false }
+    guard family?.detailsArePartial == true else { return true }
+    switch self {
+    case .action: return true
+    case .principal: return storage.fields.principal == nil
+    case .condition: return storage.fields.condition == nil
+    default: return scalar(in: storage) == nil
     }
   }
 
   func value(of finding: Finding) -> AttributeValue {
     let storage = finding.storage
-    if needsAccessDetails, !storage.fields.hasAccessDetails { return .undecidable }
+    if needsAccessDetails, !storage.fields.hasAccessDetails, isUndecidable(storage) {
+      return .undecidable
+    }
     guard self == .action else { return scalar(in: storage).map(AttributeValue.scalar) ?? .absent }
     guard let action = storage.fields.action, !action.isEmpty else { return .absent }
     return .list(action)
@@ -77,6 +120,11 @@ enum AttributeAccessor: Hashable, Sendable {
     case .changeType: return storage.fields.rare?.changeType
     case .existingFindingId: return storage.fields.rare?.existingFindingId
     case .existingFindingStatus: return storage.fields.rare?.existingFindingStatus
+    case .accessType: return storage.fields.rare?.family.accessType
+    case .principalType: return storage.fields.rare?.family.principalType
+    case .principalOwnerAccount: return storage.fields.rare?.family.principalOwnerAccount
+    case .serviceControlPolicyRestriction:
+      return storage.fields.rare?.family.serviceControlPolicyRestriction
     case .principal(let entry): return storage.fields.principal?[entry]
     case .condition(let entry): return storage.fields.condition?[entry]
     case .action, .unknown: return nil

@@ -18,6 +18,9 @@ public struct Explanation: Hashable, Sendable {
     public var value: AttributeValue
     public var verdict: Verdict
     public var operators: [OperatorResult]
+    /// Why the value is what it is, when the finding's family or shape decides it:
+    /// "unused-access findings never carry 'isPublic'".
+    public var note: String?
   }
 
   public var verdict: Verdict
@@ -28,17 +31,31 @@ extension FindingMatcher {
   public func explain(_ finding: Finding) -> Explanation {
     let results = criteria.map { criterion -> Explanation.CriterionResult in
       let value = criterion.accessor.value(of: finding)
+      let note = Self.familyNote(criterion, value, finding)
       let operators = criterion.operatorVerdicts(value).map { op, verdict in
         Explanation.OperatorResult(
           op: op, values: values(of: criterion.criterion, op),
           exists: op == .exists ? criterion.exists : nil,
-          verdict: verdict, reason: reason(op, verdict, value, criterion.criterion))
+          verdict: verdict,
+          reason: value == .undecidable && finding.detailsArePartial
+            ? "this get-finding-v2 page does not settle it (more details follow its nextToken)"
+            : reason(op, verdict, value, criterion.criterion))
       }
       return Explanation.CriterionResult(
         key: criterion.key, value: value, verdict: Verdict.all(operators.map(\.verdict)),
-        operators: operators)
+        operators: operators, note: note)
     }
     return Explanation(verdict: Verdict.all(results.map(\.verdict)), criteria: results)
+  }
+
+  /// Says when the finding's family, not its data, makes the key absent.
+  private static func familyNote(
+    _ criterion: CompiledCriterion, _ value: AttributeValue, _ finding: Finding
+  ) -> String? {
+    guard value == .absent, let family = finding.family,
+      !criterion.accessor.carriedBy.contains(family)
+    else { return nil }
+    return "\(family.displayName) findings never carry '\(criterion.key)'"
   }
 
   private func values(of criterion: Criterion, _ op: ComparisonOperator) -> [String] {

@@ -74,7 +74,9 @@ extension FindingMatcher.CompiledCriterion {
   /// The hot path: no allocation, no intermediate values.
   @inline(__always)
   func verdict(_ storage: Finding.Storage) -> Verdict {
-    if needsAccessDetails, !storage.fields.hasAccessDetails { return .undecidable }
+    if needsAccessDetails, !storage.fields.hasAccessDetails, accessor.isUndecidable(storage) {
+      return .undecidable
+    }
     switch accessor {
     case .id: return text(storage, storage.fields.id)
     case .resource: return text(storage, storage.fields.resource)
@@ -95,6 +97,8 @@ extension FindingMatcher.CompiledCriterion {
       }
     case .resourceControlPolicyRestriction:
       return scalar(storage.fields.rare?.resourceControlPolicyRestriction)
+    case .accessType, .principalType, .principalOwnerAccount, .serviceControlPolicyRestriction:
+      return scalar(accessor.scalar(in: storage))
     case .principal(let entry):
       return scalar(storage.fields.principal?[entry])
     case .condition(let entry):

@@ -174,7 +174,8 @@ public struct FindingTable: Sendable {
     list.starts.reserveCapacity(findings.count + 1)
     for finding in findings {
       let storage = finding.storage
-      let undecidable = !storage.fields.hasAccessDetails
+      let undecidable =
+        !storage.fields.hasAccessDetails && AttributeAccessor.action.isUndecidable(storage)
       list.undecidable.append(undecidable)
       if !undecidable, let actions = storage.fields.action {
         for action in actions {
@@ -202,7 +203,9 @@ public struct FindingTable: Sendable {
     var rows = [UInt32](repeating: 0, count: findings.count)
     for (row, finding) in findings.enumerated() {
       let storage = finding.storage
-      if accessor.needsAccessDetails, !storage.fields.hasAccessDetails {
+      if accessor.needsAccessDetails, !storage.fields.hasAccessDetails,
+        accessor.isUndecidable(storage)
+      {
         rows[row] = Column.undecidable
         continue
       }

@@ -96,6 +96,8 @@ public struct Finding: Hashable, Sendable {
     var existingFindingStatus: String?
     /// A timestamp whose JSON text held escapes, so the raw text would not read back.
     var decodedTimestampTexts: [String: [UInt8]] = [:]
+    /// The finding's family and the fields only internal and unused access findings carry.
+    var family = FamilyFields()
 
     init() {}
 
@@ -108,6 +110,7 @@ public struct Finding: Hashable, Sendable {
       copy.existingFindingId = existingFindingId
       copy.existingFindingStatus = existingFindingStatus
       copy.decodedTimestampTexts = decodedTimestampTexts
+      copy.family = family
       return copy
     }
 
@@ -117,7 +120,7 @@ public struct Finding: Hashable, Sendable {
       )
         && (a.changeType, a.existingFindingId, a.existingFindingStatus) == (
           b.changeType, b.existingFindingId, b.existingFindingStatus
-        )
+        ) && a.family == b.family
     }
 
     func hash(into hasher: inout Hasher) {
@@ -173,7 +176,7 @@ public struct Finding: Hashable, Sendable {
     body(&storage.fields)
   }
 
-  private mutating func mutateRare(_ body: (Rare) -> Void) {
+  mutating func mutateRare(_ body: (Rare) -> Void) {
     mutate { fields in
       let rare = fields.rare?.copy() ?? Rare()
       body(rare)
