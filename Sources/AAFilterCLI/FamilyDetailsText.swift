@@ -7,7 +7,7 @@ enum FamilyDetailsText {
   static func lines(_ finding: Finding) -> [String] {
     var lines: [String] = []
     // External access is what every user knows; the other families are named.
-    if let family = finding.family, family != .external {
+    if let family = finding.analyzerFamily, family != .external {
       lines.append(
         "\(family.displayName) finding" + (finding.findingType.map { ", type \($0)" } ?? ""))
     }

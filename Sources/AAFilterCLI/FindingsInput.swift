@@ -47,7 +47,7 @@ struct FindingsInput {
     var partialDetails = 0
     func body(_ batch: [Finding]) throws {
       for finding in batch {
-        if let family = finding.family { families.insert(family) }
+        if let family = finding.analyzerFamily { families.insert(family) }
         if finding.detailsArePartial { partialDetails += 1 }
       }
       try deliver(batch)

@@ -47,10 +47,10 @@ struct QueryCommand: Command {
       filter: filter, sort: sort, maxResults: maxResults, nextToken: arguments.value("--next-token")
     )
     _ = try AnalyzerOption.given(arguments)
-    let page: FindingQuery.Page
+    let page: FindingQuery.Page<Finding>
     let summary: FindingsInput.Summary
     do {
-      var runner = try FindingQuery.Runner(query)
+      var runner = try FindingQuery.Runner<Finding>(query)
       summary = try FindingsInput(path: path, lenient: arguments.has("--lenient")).read(
         console: console
       ) { runner.add($0) }

@@ -41,7 +41,7 @@ extension Finding {
   /// The analyzer family the finding comes from: its `findingType`, else the kind of details
   /// it carries, else its EventBridge `detail-type`, else external for a v1 record with access
   /// fields. `nil` when nothing says.
-  public var family: AnalyzerFamily? {
+  public var analyzerFamily: AnalyzerFamily? {
     get { storage.fields.rare?.family.family }
     set { mutateRare { $0.family.family = newValue } }
   }

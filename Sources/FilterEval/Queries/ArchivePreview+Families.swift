@@ -36,20 +36,21 @@ public struct FamilyTally: Hashable, Sendable {
     public var matchedRules: [Int]
   }
 
-  mutating func recordArchived(_ finding: Finding, matchedRules: [Int], limit: Int) {
-    let type = finding.findingType ?? "(none)"
+  mutating func recordArchived(_ record: some FindingRecord, matchedRules: [Int], limit: Int) {
+    let type = record.text(.findingType) ?? "(none)"
     archivedByFindingType[type, default: 0] += 1
-    archivedByResourceType[finding.resourceType ?? "(none)", default: 0] += 1
-    if finding.family == .internal {
-      archivedByPrincipal[Self.principal(of: finding), default: 0] += 1
+    archivedByResourceType[record.text(.resourceType) ?? "(none)", default: 0] += 1
+    if record.analyzerFamily == .internal {
+      archivedByPrincipal[Self.principal(of: record), default: 0] += 1
     }
     if Self.staleCredentialTypes.contains(type) {
       staleCredentialCount += 1
       if staleCredentials.count < limit {
-        let details = finding.unusedDetails
+        // Unused details are a decoded finding's; other records may not have them.
+        let details = (record as? Finding)?.unusedDetails
         staleCredentials.append(
           StaleCredential(
-            id: finding.id, findingType: type, resource: finding.resource,
+            id: record.text(.id), findingType: type, resource: record.text(.resource),
             accessKeyId: details?.accessKeyId, lastAccessed: details?.lastAccessed,
             detailsKnown: details != nil, matchedRules: matchedRules))
       }
@@ -57,9 +58,9 @@ public struct FamilyTally: Hashable, Sendable {
   }
 
   /// How a person names the principal of an internal access finding.
-  static func principal(of finding: Finding) -> String {
-    if let principal = finding.principal?["AWS"] { return principal }
-    let type = finding.principalType ?? "principal"
-    return finding.principalOwnerAccount.map { "\(type) in \($0)" } ?? type
+  static func principal(of record: some FindingRecord) -> String {
+    if let principal = record.text(.principal("AWS")) { return principal }
+    let type = record.text(.principalType) ?? "principal"
+    return record.text(.principalOwnerAccount).map { "\(type) in \($0)" } ?? type
   }
 }
