@@ -24,12 +24,9 @@ public struct UnusedAccessDetails: Hashable, Sendable {
   }
 }
 
-/// The fields that say which family a finding belongs to and what only internal and unused
-/// access findings carry. Kept apart in `Finding.Rare`: most findings are external.
+/// What only internal and unused access findings carry. Kept apart in `Finding.Rare`: most
+/// findings are external.
 struct FamilyFields: Hashable, Sendable {
-  var family: AnalyzerFamily?
-  /// A get-finding-v2 page with a `nextToken`: more `findingDetails` are still to come.
-  var detailsArePartial = false
   var accessType: String?
   var principalType: String?
   var principalOwnerAccount: String?
@@ -42,15 +39,15 @@ extension Finding {
   /// it carries, else its EventBridge `detail-type`, else external for a v1 record with access
   /// fields. `nil` when nothing says.
   public var analyzerFamily: AnalyzerFamily? {
-    get { storage.fields.rare?.family.family }
-    set { mutateRare { $0.family.family = newValue } }
+    get { storage.fields.family }
+    set { mutate { $0.family = newValue } }
   }
 
   /// True for a get-finding-v2 page that still had a `nextToken`: its details are incomplete,
   /// so only the keys they settle are decided (grammar.md, *Undecidable records*).
   public var detailsArePartial: Bool {
-    get { storage.fields.rare?.family.detailsArePartial ?? false }
-    set { mutateRare { $0.family.detailsArePartial = newValue } }
+    get { storage.fields.detailsArePartial }
+    set { mutate { $0.detailsArePartial = newValue } }
   }
 
   /// Internal access: `INTRA_ACCOUNT` or `INTRA_ORG`.

@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// One Access Analyzer finding, from any of the shapes the CLI and events print.
 ///
 /// Every field is optional: `null` and absent are the same, and a record type that lacks a
@@ -15,6 +17,10 @@ public struct Finding: Hashable, Sendable {
     var status: String?
     var isPublic: Bool?
     var hasAccessDetails = true
+    /// The analyzer family, when the record says (grammar.md, *Findings of every family*).
+    var family: AnalyzerFamily?
+    /// A get-finding-v2 page with a `nextToken`: more `findingDetails` are still to come.
+    var detailsArePartial = false
     var createdAt: Instant?
     var analyzedAt: Instant?
     var updatedAt: Instant?
@@ -135,7 +141,7 @@ public struct Finding: Hashable, Sendable {
     storage = Storage(fields)
   }
 
-  private mutating func mutate(_ body: (inout Fields) -> Void) {
+  mutating func mutate(_ body: (inout Fields) -> Void) {
     if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
     body(&storage.fields)
   }

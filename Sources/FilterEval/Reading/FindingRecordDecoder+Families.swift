@@ -123,9 +123,8 @@ extension FindingRecordBuilder {
     let family =
       byType ?? familyEvidence.details ?? (familyEvidence.internalField ? .internal : nil)
       ?? familyEvidence.event ?? (sawAccessField ? .external : nil)
-    if family != nil || detailsArePartial {
-      rare.family.family = family
-      rare.family.detailsArePartial = detailsArePartial
-    }
+    // In the common box, not the rare one: almost every record has a family.
+    fields.family = family
+    fields.detailsArePartial = detailsArePartial
   }
 }
