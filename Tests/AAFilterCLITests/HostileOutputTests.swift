@@ -28,6 +28,18 @@ final class HostileOutputTests: XCTestCase {
     return String(decoding: data ?? Data(), as: UTF8.self)
   }
 
+  /// An unused access analyzer's stale password finding carrying `value` in its id and resource.
+  static func unusedFindings(_ value: String) -> String {
+    let finding: [String: Any] = [
+      "id": "u-" + value, "resource": "arn:" + value, "resourceType": "AWS::IAM::User",
+      "status": "ACTIVE", "findingType": "UnusedIAMUserPassword",
+      "createdAt": "2024-04-01T09:30:00Z", "updatedAt": "2024-04-01T09:30:00Z",
+      "analyzedAt": "2024-04-01T09:30:00Z",
+    ]
+    let data = try? JSONSerialization.data(withJSONObject: ["findings": [finding]])
+    return String(decoding: data ?? Data(), as: UTF8.self)
+  }
+
   /// The value as a rule-language string literal (JSON string syntax).
   static func literal(_ value: String) -> String {
     let data = try? JSONSerialization.data(withJSONObject: value, options: .fragmentsAllowed)
@@ -64,6 +76,17 @@ final class HostileOutputTests: XCTestCase {
           aafilter(
             ["query", "--findings", "f.json", "--filter", "isPublic eq true", "--output", "table"],
             files: ["f.json": findings($0)])
+        }, #line
+      ),
+      (
+        "preview summary, unused access", false,
+        {
+          aafilter(
+            [
+              "preview", "--analyzer", "unused", "--findings", "f.json", "--rule",
+              "R=resourceType eq AWS::IAM::User",
+            ],
+            files: ["f.json": unusedFindings($0)])
         }, #line
       ),
       (

@@ -6,6 +6,9 @@ extension ArchivePreview {
     func names(_ indices: [Int]) -> JSONValue {
       .array(indices.map { .string(rules[$0].ruleName) })
     }
+    func counts(_ table: [String: Int]) -> JSONValue {
+      .object(table.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })
+    }
     let ruleObjects = rules.indices.map { index in
       JSONValue.object([
         ("ruleName", .string(rules[index].ruleName)),
@@ -30,6 +33,10 @@ extension ArchivePreview {
       ("publicWouldArchive", .number(archivedPublic.count)),
       ("rules", .array(ruleObjects)),
       ("idleRules", names(idleRules)),
+      ("wouldArchiveByFindingType", counts(families.archivedByFindingType)),
+      ("wouldArchiveByResourceType", counts(families.archivedByResourceType)),
+      ("internalAccessByPrincipal", counts(families.archivedByPrincipal)),
+      ("staleCredentialsWouldArchive", .number(families.staleCredentialCount)),
       ("entries", .array(entryObjects)),
     ])
   }
@@ -54,6 +61,7 @@ extension Explanation {
             .object([
               ("key", .string(criterion.key)), ("value", value(criterion.value)),
               ("verdict", .string(criterion.verdict.rawValue)),
+              ("note", criterion.note.map(JSONValue.string) ?? .null),
               (
                 "operators",
                 .array(

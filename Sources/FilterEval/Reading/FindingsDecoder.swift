@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// Decodes findings from every shape a user has at hand, with one entry point.
 ///
 /// Shapes: `list-findings` / `list-findings-v2` / `list-access-preview-findings` pages,
@@ -25,6 +27,7 @@ public enum FindingsDecoder {
     let findings = try decoder.decode(bytes, line: line)
     document.findings += findings
     document.skipped += decoder.skipped
+    document.skippedEvents += decoder.skippedEvents
   }
 }
 
@@ -33,6 +36,8 @@ public enum FindingsDecoder {
 public struct FindingsLineDecoder {
   public var options: FindingsDecodingOptions
   public private(set) var skipped: [RecordError] = []
+  /// Events skipped because they are not findings (access preview state changes).
+  public private(set) var skippedEvents = 0
   private var interner = StringInterner()
 
   public init(options: FindingsDecodingOptions = .init()) {
@@ -49,6 +54,7 @@ public struct FindingsLineDecoder {
       defer {
         swap(&session.interner, &interner)
         skipped += session.document.skipped
+        skippedEvents += session.document.skippedEvents
       }
       var scanner = JSONScanner(buffer)
       scanner.skipWhitespace()
@@ -161,7 +167,8 @@ struct DecodingSession {
   /// pass: finding fields are collected as they come and kept only if no wrapper key shows up.
   @discardableResult
   mutating func decodeObject(
-    _ scanner: inout JSONScanner, _ location: RecordLocation, allowWrappers: Bool
+    _ scanner: inout JSONScanner, _ location: RecordLocation, allowWrappers: Bool,
+    eventFamily: AnalyzerFamily? = nil
   ) throws -> FindingsShape {
     guard scanner.peek() == UInt8(ascii: "{") else {
       let message = "expected a finding object, found \(scanner.describeHere())"
@@ -172,7 +179,12 @@ struct DecodingSession {
     let start = scanner.position
     var builder = FindingRecordBuilder(source: source)
     builder.recordStart = start
+    builder.familyEvidence.event = eventFamily
     var shape = FindingsShape.finding
+    var sawNextToken = false
+    // The event's detail is read after its detail-type, which may come later in the object.
+    var detail: JSONScanner?
+    var detailType: String?
     try scanner.readObject { scanner, key in
       if allowWrappers {
         if key.equals("findings"), scanner.peek() == UInt8(ascii: "[") {
@@ -192,19 +204,28 @@ struct DecodingSession {
         }
         if key.equals("detail"), scanner.peek() == UInt8(ascii: "{") {
           shape = .event
-          let container = location.path("detail")
-          try decodeObject(
-            &scanner, RecordLocation(container: container, line: nil), allowWrappers: false)
+          detail = scanner
+          try scanner.skipValue()
+          return
+        }
+        if key.equals("detail-type"), scanner.peek() == UInt8(ascii: "\"") {
+          detailType = try scanner.readStringBytes().string
           return
         }
         if key.equals("nextToken"), scanner.peek() == UInt8(ascii: "\"") {
           document.nextToken = try scanner.readStringBytes().string
+          sawNextToken = true
           return
         }
       }
       try builder.read(key, &scanner, &interner)
     }
+    if var detail {
+      try decodeEvent(&detail, type: detailType, location)
+    }
     guard shape == .finding else { return shape }
+    // get-finding-v2 pages findingDetails: with a nextToken, more details are to come.
+    builder.detailsArePartial = sawNextToken
     if builder.firstError == nil, builder.fields.id == nil {
       // Not a finding at all (an archive-rule listing, say): say so rather than invent one.
       let message =
@@ -224,5 +245,19 @@ struct DecodingSession {
       path: location.path(error.field), message: error.message, offset: error.offset)
     guard options.lenient else { throw failure }
     document.skipped.append(failure)
+  }
+
+  /// An EventBridge event's detail: a finding of the family its `detail-type` names, or, for
+  /// an access preview state change (not a finding), counted and skipped.
+  private mutating func decodeEvent(
+    _ detail: inout JSONScanner, type: String?, _ location: RecordLocation
+  ) throws {
+    if type == "Access Preview State Change" {
+      document.skippedEvents += 1
+      return
+    }
+    try decodeObject(
+      &detail, RecordLocation(container: location.path("detail"), line: nil),
+      allowWrappers: false, eventFamily: type.flatMap { AnalyzerFamily(eventDetailType: $0) })
   }
 }

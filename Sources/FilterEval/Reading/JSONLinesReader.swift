@@ -5,6 +5,8 @@ public struct JSONLinesReader {
   public var options: FindingsDecodingOptions
   /// Records skipped in lenient mode.
   public private(set) var skipped: [RecordError] = []
+  /// Events skipped because they are not findings (access preview state changes).
+  public private(set) var skippedEvents = 0
 
   /// `nextChunk` returns the next bytes of the input, and an empty array at the end.
   public init(options: FindingsDecodingOptions = .init(), nextChunk: @escaping () throws -> [UInt8])
@@ -39,6 +41,7 @@ public struct JSONLinesReader {
     }
     if start < buffer.count { try process(buffer[start...], line: line) }
     skipped = decoder.skipped
+    skippedEvents = decoder.skippedEvents
   }
 
   /// Whether `prefix` (the start of an input) looks like JSON Lines: its first line holds one
