@@ -96,13 +96,13 @@ private func requireSameGrammarAsFoundation(_ bytes: [UInt8]) {
   )
 }
 
-/// The bytes without commas (outside strings) that only whitespace separates from `]` or `}`.
-private func withoutTrailingCommas(_ bytes: [UInt8]) -> [UInt8] {
-  var output: [UInt8] = []
-  output.reserveCapacity(bytes.count)
-  var inString = false
-  var escaped = false
-  for (index, byte) in bytes.enumerated() {
+/// Whether each byte of a JSON text lies inside a string, fed one byte at a time.
+private struct StringTracker {
+  private var inString = false
+  private var escaped = false
+
+  /// Takes the next byte; true when it belongs to a string (its quotes included).
+  mutating func isInString(_ byte: UInt8) -> Bool {
     if inString {
       if escaped {
         escaped = false
@@ -111,9 +111,20 @@ private func withoutTrailingCommas(_ bytes: [UInt8]) -> [UInt8] {
       } else if byte == UInt8(ascii: "\"") {
         inString = false
       }
-    } else if byte == UInt8(ascii: "\"") {
-      inString = true
-    } else if byte == UInt8(ascii: ",") {
+      return true
+    }
+    inString = byte == UInt8(ascii: "\"")
+    return inString
+  }
+}
+
+/// The bytes without commas (outside strings) that only whitespace separates from `]` or `}`.
+private func withoutTrailingCommas(_ bytes: [UInt8]) -> [UInt8] {
+  var output: [UInt8] = []
+  output.reserveCapacity(bytes.count)
+  var strings = StringTracker()
+  for (index, byte) in bytes.enumerated() {
+    if !strings.isInString(byte), byte == UInt8(ascii: ",") {
       let next = bytes[(index + 1)...].first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
       if next == UInt8(ascii: "]") || next == UInt8(ascii: "}") { continue }
     }
@@ -125,32 +136,24 @@ private func withoutTrailingCommas(_ bytes: [UInt8]) -> [UInt8] {
 /// The bytes with every JSON number (outside strings) that overflows a Double replaced by `0`.
 private func withHugeNumbersAsZero(_ bytes: [UInt8]) -> [UInt8] {
   var output: [UInt8] = []
-  var inString = false
-  var escaped = false
+  var strings = StringTracker()
   var index = 0
+  func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
   func isNumberByte(_ byte: UInt8) -> Bool {
-    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
-      || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
-      || byte == UInt8(ascii: "E")
+    isDigit(byte)
+      || [
+        UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"),
+        UInt8(ascii: "E"),
+      ].contains(byte)
   }
   while index < bytes.count {
     let byte = bytes[index]
-    if inString {
-      if escaped {
-        escaped = false
-      } else if byte == UInt8(ascii: "\\") {
-        escaped = true
-      } else if byte == UInt8(ascii: "\"") {
-        inString = false
-      }
-    } else if byte == UInt8(ascii: "\"") {
-      inString = true
-    } else if byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+    if !strings.isInString(byte), byte == UInt8(ascii: "-") || isDigit(byte) {
       var end = index
       while end < bytes.count, isNumberByte(bytes[end]) { end += 1 }
       let text = String(decoding: bytes[index..<end], as: UTF8.self)
-      output +=
-        Double(text).map { $0.isInfinite } == true ? Array("0".utf8) : Array(bytes[index..<end])
+      let huge = Double(text).map { $0.isInfinite } == true
+      output += huge ? Array("0".utf8) : Array(bytes[index..<end])
       index = end
       continue
     }
