@@ -97,7 +97,7 @@ public struct DiagnosticRenderer: Sendable {
 }
 
 /// Line starts of a text, for turning byte offsets into 1-based line and column.
-struct LineMap {
+struct LineMap: Sendable {
   let bytes: [UInt8]
   let lineStarts: [Int]
 
