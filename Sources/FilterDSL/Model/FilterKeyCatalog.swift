@@ -1,25 +1,36 @@
 /// Where a filter map is used; the service allows different keys in each.
 public enum FilterContext: String, Hashable, Sendable, Codable, CaseIterable {
+  /// An archive rule's filter.
   case archiveRule = "archive-rule"
+  /// A ListFindings (or ListFindingsV2) filter.
   case listFindings = "list-findings"
+  /// An access preview's findings filter.
   case accessPreview = "access-preview"
 }
 
 /// Analyzer families a key applies to.
 public enum AnalyzerKind: String, Hashable, Sendable, Codable, CaseIterable {
+  /// External access analyzers.
   case externalAccess = "external-access"
+  /// Internal access analyzers.
   case internalAccess = "internal-access"
+  /// Unused access analyzers.
   case unusedAccess = "unused-access"
 }
 
 /// What values a key takes, for the value checks of the linter.
 public enum ValueKind: Hashable, Sendable {
+  /// Any string.
   case string
+  /// `true` or `false`.
   case boolean
+  /// A 12-digit account id.
   case accountID
+  /// An ARN.
   case arn
   /// An account id, an ARN or `*` (`principal.AWS`).
   case principal
+  /// One of a fixed list of values.
   case enumeration([String])
   /// The attribute is a list of strings (`action`).
   case stringList
@@ -27,9 +38,13 @@ public enum ValueKind: Hashable, Sendable {
 
 /// One documented filter key.
 public struct FilterKey: Hashable, Sendable {
+  /// The key as written in a filter map.
   public var name: String
+  /// What values it takes.
   public var kind: ValueKind
+  /// Where the key may be used.
   public var contexts: Set<FilterContext>
+  /// Analyzer families whose findings carry it.
   public var analyzers: Set<AnalyzerKind>
   /// A key that only some finding shapes carry (list-findings-v2 summaries lack these).
   public var isDetail: Bool
@@ -51,6 +66,7 @@ public struct FilterKey: Hashable, Sendable {
 /// Sources: the IAM User Guide's filter-key table and the service model (enum values). The enum
 /// values are checked against the model excerpt by a test, so a model update fails loudly.
 public enum FilterKeyCatalog {
+  /// The API's `ResourceType` values.
   public static let resourceTypes = [
     "AWS::S3::Bucket", "AWS::IAM::Role", "AWS::SQS::Queue", "AWS::Lambda::Function",
     "AWS::Lambda::LayerVersion", "AWS::KMS::Key", "AWS::SecretsManager::Secret",
@@ -61,15 +77,19 @@ public enum FilterKeyCatalog {
     "AWS::DynamoDB::Stream",
     "AWS::IAM::User",
   ]
+  /// The API's `FindingStatus` values.
   public static let findingStatuses = ["ACTIVE", "ARCHIVED", "RESOLVED"]
+  /// The API's `FindingType` values.
   public static let findingTypes = [
     "ExternalAccess", "UnusedIAMRole", "UnusedIAMUserAccessKey", "UnusedIAMUserPassword",
     "UnusedPermission",
     "InternalAccess",
   ]
+  /// The API's `ResourceControlPolicyRestriction` values.
   public static let rcpRestrictions = [
     "APPLICABLE", "FAILED_TO_EVALUATE_RCP", "NOT_APPLICABLE", "APPLIED",
   ]
+  /// The API's `FindingChangeType` values (access previews).
   public static let changeTypes = ["CHANGED", "NEW", "UNCHANGED"]
 
   private static let everyAnalyzer = Set(AnalyzerKind.allCases)
@@ -147,7 +167,7 @@ public enum FilterKeyCatalog {
   }
 
   /// The entry name after a family prefix (`principal.AWS` → `AWS`), split at the first dot.
-  public static func familyEntry(_ key: String, prefix: String) -> String? {
+  package static func familyEntry(_ key: String, prefix: String) -> String? {
     guard key.utf8.starts(with: prefix.utf8) else { return nil }
     return String(key.dropFirst(prefix.count))
   }

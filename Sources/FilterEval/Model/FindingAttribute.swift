@@ -7,7 +7,9 @@ import FilterDSL
 /// ``FindingRecord``, switch over the attributes your type carries and answer `nil` for the
 /// rest in a `default:` branch, so that attributes added later need no change.
 public enum FindingAttribute: Hashable, Sendable {
+  /// The scalar fields of a finding, one per filter key of the same name.
   case id, resource, resourceType, resourceOwnerAccount, status, error, isPublic, findingType
+  /// More scalar fields (the last three only on access-preview findings).
   case resourceControlPolicyRestriction, changeType, existingFindingId, existingFindingStatus
   /// The finding's actions: the one list-valued attribute.
   case action
