@@ -25,7 +25,7 @@ public enum FindingAttribute: Hashable, Sendable {
   ///
   /// Keys compare byte for byte, and the families split at the first dot only
   /// (`condition.cognito-identity.amazonaws.com:aud`).
-  /// - Parameter filterKey: a key of a ``FilterDSL/FilterCriteriaMap``.
+  /// - Parameter filterKey: a key of a `FilterCriteriaMap`.
   public init?(filterKey: String) {
     if let entry = Self.familyEntry(filterKey, prefix: "principal.") {
       self = .principal(entry)

@@ -83,8 +83,8 @@ enum SortKey: Comparable {
 /// A query that cannot run: a sort attribute that cannot be sorted by, or a page token from
 /// another query.
 public struct QueryError: Error, Hashable, Sendable, CustomStringConvertible {
-  /// ``FilterDSL/DiagnosticCode/unknownSortAttribute`` or
-  /// ``FilterDSL/DiagnosticCode/invalidPageToken``.
+  /// `DiagnosticCode.unknownSortAttribute` or
+  /// `DiagnosticCode.invalidPageToken`.
   public var code: DiagnosticCode
   /// The sort attribute or page token at fault.
   public var value: String

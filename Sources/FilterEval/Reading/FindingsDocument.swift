@@ -18,8 +18,8 @@ public enum FindingsShape: String, Hashable, Sendable, Codable {
 
 /// A malformed record or document, located for the person who has to fix it.
 public struct RecordError: Error, Hashable, Sendable, CustomStringConvertible {
-  /// ``FilterDSL/DiagnosticCode/invalidFindingsJSON`` for JSON that does not parse,
-  /// ``FilterDSL/DiagnosticCode/malformedFinding`` for a record that parses but is not a
+  /// `DiagnosticCode.invalidFindingsJSON` for JSON that does not parse,
+  /// `DiagnosticCode.malformedFinding` for a record that parses but is not a
   /// finding.
   public var code: DiagnosticCode
   /// Where in the document: `findings[3].createdAt`, `line 4: principal.AWS`.

@@ -7,8 +7,9 @@ package struct JSONLinesReader {
   package private(set) var skipped: [RecordError] = []
 
   /// `nextChunk` returns the next bytes of the input, and an empty array at the end.
-  package init(options: FindingsDecodingOptions = .init(), nextChunk: @escaping () throws -> [UInt8])
-  {
+  package init(
+    options: FindingsDecodingOptions = .init(), nextChunk: @escaping () throws -> [UInt8]
+  ) {
     self.options = options
     self.nextChunk = nextChunk
   }
