@@ -104,7 +104,7 @@ package struct RuleSet: Hashable, Sendable {
     var diagnostics: [Diagnostic] = []
     var output: [ArchiveRule] = []
     // The name each output rule came from, so a clash is blamed on the rule that made it.
-    var origins: [SourceRange] = []
+    var origins: [(name: Located<String>, parts: Int)] = []
     for (rule, nameDiagnostics) in zip(rules, RuleSetChecks.names(rules)) {
       let name = rule.name
       diagnostics += nameDiagnostics
@@ -118,11 +118,11 @@ package struct RuleSet: Hashable, Sendable {
       diagnostics += ruleDiagnostics
       if maps.count == 1, let map = maps.first {
         output.append(ArchiveRule(ruleName: name.value, filter: map))
-        origins.append(name.range)
+        origins.append((name, 1))
       } else {
         for (index, map) in maps.enumerated() {
           output.append(ArchiveRule(ruleName: "\(name.value)-\(index + 1)", filter: map))
-          origins.append(name.range)
+          origins.append((name, maps.count))
         }
       }
     }
@@ -137,18 +137,25 @@ package struct RuleSet: Hashable, Sendable {
   }
 
   /// Names made by splitting must still be unique and valid.
-  static func checkSplitNames(_ output: [ArchiveRule], origins: [SourceRange]) -> [Diagnostic] {
+  static func checkSplitNames(
+    _ output: [ArchiveRule], origins: [(name: Located<String>, parts: Int)]
+  ) -> [Diagnostic] {
     var seen = Set<ExactString>()
     var diagnostics: [Diagnostic] = []
     for (rule, origin) in zip(output, origins)
     where !seen.insert(ExactString(rule.ruleName)).inserted
       || !ArchiveRule.isValidName(rule.ruleName)
     {
+      // Too long: the same error `check --split` gives.
+      if let tooLong = RuleSetChecks.splitName(origin.name, parts: origin.parts) {
+        if !diagnostics.contains(tooLong) { diagnostics.append(tooLong) }
+        continue
+      }
       diagnostics.append(
         .error(
           .duplicateRuleName,
           "splitting makes the rule name '\(rule.ruleName)', which is taken or too long",
-          at: origin, help: "rename one of the rules"))
+          at: origin.name.range, help: "rename one of the rules"))
     }
     return diagnostics
   }

@@ -140,3 +140,21 @@ extension DiagnosticCode {
   /// A page token that belongs to another query, filter or input.
   public static let invalidPageToken: Self = "invalid-page-token"
 }
+
+// Analyzer families (see docs/checks.md, "Analyzer families").
+extension DiagnosticCode {
+  /// Evidence names two analyzer families (`findingType eq ExternalAccess` checked for unused access).
+  public static let analyzerConflict: Self = "analyzer-conflict"
+  /// A key the family's findings never carry, so the rule never matches.
+  public static let keyNotInFamily: Self = "key-not-in-family"
+  /// A value the family's findings never have (`resourceType eq AWS::S3::Bucket` for unused access).
+  public static let valueNotInFamily: Self = "value-not-in-family"
+  /// A key the service accepts but AWS does not document as a filter key.
+  public static let undocumentedKey: Self = "undocumented-key"
+  /// A rule that archives every finding of one type.
+  public static let archivesWholeFindingType: Self = "archives-whole-finding-type"
+  /// A rule that archives unused credentials rather than removing them.
+  public static let archivesStaleCredentials: Self = "archives-stale-credentials"
+  /// An internal-access rule that names no trusted principal.
+  public static let unscopedInternalAccess: Self = "unscoped-internal-access"
+}

@@ -34,32 +34,37 @@ extension Linter {
         fix: .init(range: range, replacement: Self.unquoted(range, in: bytes)))
     }
     var reports: [LintReport.RuleReport] = []
+    let queries: [Query]
+    var definitions: [RuleDefinition] = []
     switch located.decoded {
     case .filterMap(let map, let sort):
-      let node = located.filters.first
-      let query = Self.query(map, sort: sort, in: node, source: bytes)
-      reports = [lintQuery(query, options: options, anchor: query.range).0]
+      queries = [Self.query(map, sort: sort, in: located.filters.first, source: bytes)]
     case .filterMaps(let maps):
-      for (map, node) in zip(maps, located.filters) {
-        let query = Self.query(map, sort: nil, in: node, source: bytes)
-        reports.append(lintQuery(query, options: options, anchor: query.range).0)
-      }
+      queries = zip(maps, located.filters).map { Self.query($0, sort: nil, in: $1, source: bytes) }
     case .rules(let rules):
-      let definitions = zip(rules, zip(located.filters, located.names)).map { rule, located in
+      definitions = zip(rules, zip(located.filters, located.names)).map { rule, located in
         let (node, name) = located
         let body = Self.query(rule.filter, sort: nil, in: node, source: bytes)
         return RuleDefinition(
-          name: Located(rule.ruleName, range: name), body: body,
-          range: name.union(node.range))
+          name: Located(rule.ruleName, range: name), body: body, range: name.union(node.range))
       }
+      queries = definitions.map(\.body)
+    }
+    // One family for the whole input, settled once and then given to each rule's lint.
+    let family = resolveFamily(queries, options: options)
+    if case .rules = located.decoded {
       var setOptions = options
       setOptions.context = .archiveRule
-      let report = lintRuleSet(definitions, source: source, options: setOptions)
+      let report = lintRuleSet(definitions, source: source, options: setOptions, family: family)
       // A rule's report is anchored at its name, where people look for it in the file.
       reports = zip(report.rules, located.names).map { rule, name in
         var rule = rule
         rule.range = name
         return rule
+      }
+    } else {
+      reports = queries.map {
+        lintQuery($0, options: options, family: family, anchor: $0.range).0
       }
     }
     if reports.isEmpty {
@@ -68,7 +73,9 @@ extension Linter {
       ]
     }
     reports[0].diagnostics = sorted(warnings + reports[0].diagnostics)
-    return LintReport(source: source, rules: reports)
+    var report = LintReport(source: source, rules: reports)
+    report.family = family
+    return report
   }
 
   /// The text of a JSON string without its quotes (`"true"` → `true`).

@@ -22,8 +22,12 @@ extension Linter {
     var text = CanonicalText()
     let query = text.query(map, sort: sort)
     let whole = SourceRange(start: 0, end: text.source.utf8.count)
-    return LintReport(
-      source: text.source, rules: [lintQuery(query, options: options, anchor: whole).0])
+    let family = resolveFamily([query], options: options)
+    var report = LintReport(
+      source: text.source,
+      rules: [lintQuery(query, options: options, family: family, anchor: whole).0])
+    report.family = family
+    return report
   }
 
   /// Lints archive rules as they are (from `list-archive-rules`, an SDK, or a tool's own
@@ -40,7 +44,11 @@ extension Linter {
   {
     var text = CanonicalText()
     let definitions = text.ruleSet(rules)
-    return lintRuleSet(definitions, source: text.source, options: options)
+    let family = resolveFamily(definitions.map(\.body), options: options)
+    var report = lintRuleSet(
+      definitions, source: text.source, options: options, family: family)
+    report.family = family
+    return report
   }
 
   /// The expression tree a filter map stands for: the `and` of one predicate per operator.
