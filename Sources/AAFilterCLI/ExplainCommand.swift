@@ -53,11 +53,7 @@ struct ExplainCommand: Command {
     let explanations = rules.map { ($0.ruleName, FindingMatcher($0.filter).explain(finding)) }
     if output == "json" {
       console.write(
-        JSONValue.array(
-          explanations.map { name, explanation in
-            .object([("ruleName", .string(name))] + explanation.jsonMembers)
-          }
-        ).serialized() + "\n")
+        JSONValue.array(explanations.map { $1.json(ruleName: $0) }).serialized() + "\n")
       return
     }
     // Everything below but the marks and fixed words is data: shown escaped.
