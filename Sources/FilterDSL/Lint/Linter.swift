@@ -9,6 +9,7 @@ public struct LintOptions: Hashable, Sendable {
   /// *Analyzer families*).
   public var analyzer: AnalyzerFamily?
 
+  /// Options for `Linter.lint`; every parameter has the default `check` uses.
   public init(
     context: FilterContext = .archiveRule, limits: Limits = .default, split: Bool = false,
     analyzer: AnalyzerFamily? = nil

@@ -32,10 +32,13 @@ public enum FilterKeyCatalog {
   public static let rcpRestrictions = [
     "APPLICABLE", "FAILED_TO_EVALUATE_RCP", "NOT_APPLICABLE", "APPLIED",
   ]
+  /// `serviceControlPolicyRestriction` values (internal access).
   public static let scpRestrictions = [
     "APPLICABLE", "FAILED_TO_EVALUATE_SCP", "NOT_APPLICABLE", "APPLIED",
   ]
+  /// `accessType` values (internal access).
   public static let internalAccessTypes = ["INTRA_ACCOUNT", "INTRA_ORG"]
+  /// `principalType` values (internal access).
   public static let principalTypes = ["IAM_ROLE", "IAM_USER"]
   public static let changeTypes = ["CHANGED", "NEW", "UNCHANGED"]
 
