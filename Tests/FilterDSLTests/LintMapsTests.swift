@@ -21,7 +21,9 @@ final class LintMapsTests: XCTestCase {
   func testRules_lintAsTheirCanonicalRuleSet() {
     var generator = FilterGenerator(random: SeededGenerator(seed: 0x5E7))
     for round in 0..<100 {
-      let rules = (0..<3).map { ArchiveRule(ruleName: "R\($0 % 2 + round % 2)", filter: generator.map()) }
+      let rules = (0..<3).map {
+        ArchiveRule(ruleName: "R\($0 % 2 + round % 2)", filter: generator.map())
+      }
       let text = FilterPrinter().print(rules)
       let direct = Linter.lint(rules)
       XCTAssertEqual(direct.source, text)
@@ -72,8 +74,14 @@ final class CompileResultTests: XCTestCase {
   func testShapes_ofTheCompiledJSON() {
     let cases: [(String, CompileOptions, String, UInt)] = [
       ("isPublic eq false", CompileOptions(), #"{"isPublic":{"eq":["false"]}}"#, #line),
-      ("a eq 1 or b eq 2", CompileOptions(split: true), #"[{"a":{"eq":["1"]}},{"b":{"eq":["2"]}}]"#, #line),
-      ("rule R { a exists }", CompileOptions(), #"{"archiveRules":[{"ruleName":"R","filter":{"a":{"exists":true}}}]}"#, #line),
+      (
+        "a eq 1 or b eq 2", CompileOptions(split: true),
+        #"[{"a":{"eq":["1"]}},{"b":{"eq":["2"]}}]"#, #line
+      ),
+      (
+        "rule R { a exists }", CompileOptions(),
+        #"{"archiveRules":[{"ruleName":"R","filter":{"a":{"exists":true}}}]}"#, #line
+      ),
     ]
     for (source, options, expected, line) in cases {
       let result = FilterCompiler.compile(source, options: options)
@@ -97,7 +105,9 @@ final class CompileResultTests: XCTestCase {
     let result = FilterCompiler.compile("(a eq 1 and a eq 2) or a eq 3")
     XCTAssertEqual(result.warnings.map(\.code), [.unsatisfiableBranch])
     XCTAssertEqual(try result.checked().filterMap, ["a": Criterion(eq: ["3"])])
-    XCTAssertEqual(FilterCompiler.compile("a exists order by id desc").sort, SortCriteria(attributeName: "id", orderBy: .descending))
+    XCTAssertEqual(
+      FilterCompiler.compile("a exists order by id desc").sort,
+      SortCriteria(attributeName: "id", orderBy: .descending))
   }
 
   /// A split name that clashes is blamed on the rule that split, not on the first rule whose
