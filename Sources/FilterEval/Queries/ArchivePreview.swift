@@ -59,6 +59,8 @@ public struct ArchivePreview: Sendable {
   public private(set) var archivedPublicCount = 0
   /// Archived findings more than one rule matches (exact).
   public private(set) var matchedBySeveralRulesCount = 0
+  /// What would be archived, in the terms of each analyzer family.
+  public private(set) var families = FamilyTally()
   /// The most entries kept per outcome (and for public and multi-rule archived findings), so
   /// a preview of any number of findings needs bounded memory. Counts stay exact.
   public let entryLimit: Int
@@ -127,6 +129,9 @@ public struct ArchivePreview: Sendable {
     let isPublicArchive = outcome == .archived && isPublic == true
     let isShared = outcome == .archived && matched.count > 1
     if isPublicArchive { archivedPublicCount += 1 }
+    if outcome == .archived {
+      families.recordArchived(finding, matchedRules: matched, limit: entryLimit)
+    }
     if isShared { matchedBySeveralRulesCount += 1 }
     // Keep an entry while any list it belongs to still has room.
     let lists =

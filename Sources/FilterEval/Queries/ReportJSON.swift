@@ -7,6 +7,9 @@ extension ArchivePreview {
     func names(_ indices: [Int]) -> JSONValue {
       .array(indices.map { .string(rules[$0].ruleName) })
     }
+    func counts(_ table: [String: Int]) -> JSONValue {
+      .object(table.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })
+    }
     let ruleObjects = rules.indices.map { index in
       JSONValue.object([
         ("ruleName", .string(rules[index].ruleName)),
@@ -33,6 +36,10 @@ extension ArchivePreview {
       ("rules", .array(ruleObjects)),
       ("idleRules", names(idleRules)),
       ("entriesTruncated", .bool(isTruncated)),
+      ("wouldArchiveByFindingType", counts(families.archivedByFindingType)),
+      ("wouldArchiveByResourceType", counts(families.archivedByResourceType)),
+      ("internalAccessByPrincipal", counts(families.archivedByPrincipal)),
+      ("staleCredentialsWouldArchive", .number(families.staleCredentialCount)),
       ("entries", .array(entryObjects)),
     ])
   }
@@ -64,6 +71,7 @@ extension Explanation {
             .object([
               ("key", .string(criterion.key)), ("value", value(criterion.value)),
               ("verdict", .string(criterion.verdict.rawValue)),
+              ("note", criterion.note.map(JSONValue.string) ?? .null),
               (
                 "operators",
                 .array(

@@ -33,6 +33,7 @@ public enum FindingsDecoder {
     let findings = try decoder.decode(bytes, line: line)
     document.findings += findings
     document.skipped += decoder.skipped
+    document.skippedEvents += decoder.skippedEvents
   }
 }
 
@@ -43,6 +44,8 @@ public struct FindingsLineDecoder: Sendable {
   public var options: FindingsDecodingOptions
   /// Records skipped so far in lenient mode.
   public private(set) var skipped: [RecordError] = []
+  /// Events skipped because they are not findings (access preview state changes).
+  public private(set) var skippedEvents = 0
   private var interner = StringInterner()
 
   /// A decoder for one stream.
@@ -61,6 +64,7 @@ public struct FindingsLineDecoder: Sendable {
       defer {
         swap(&session.interner, &interner)
         skipped += session.document.skipped
+        skippedEvents += session.document.skippedEvents
       }
       var scanner = JSONScanner(buffer)
       scanner.skipWhitespace()
@@ -178,7 +182,8 @@ struct DecodingSession {
   /// pass: finding fields are collected as they come and kept only if no wrapper key shows up.
   @discardableResult
   mutating func decodeObject(
-    _ scanner: inout JSONScanner, _ location: RecordLocation, allowWrappers: Bool
+    _ scanner: inout JSONScanner, _ location: RecordLocation, allowWrappers: Bool,
+    eventFamily: AnalyzerFamily? = nil
   ) throws -> FindingsShape {
     guard scanner.peek() == UInt8(ascii: "{") else {
       let message = "expected a finding object, found \(scanner.describeHere())"
@@ -189,7 +194,12 @@ struct DecodingSession {
     let start = scanner.position
     var builder = FindingRecordBuilder(source: source)
     builder.recordStart = start
+    builder.familyEvidence.event = eventFamily
     var shape = FindingsShape.finding
+    var sawNextToken = false
+    // The event's detail is read after its detail-type, which may come later in the object.
+    var detail: JSONScanner?
+    var detailType: String?
     try scanner.readObject { scanner, key in
       if allowWrappers {
         if key.equals("findings"), scanner.peek() == UInt8(ascii: "[") {
@@ -209,19 +219,28 @@ struct DecodingSession {
         }
         if key.equals("detail"), scanner.peek() == UInt8(ascii: "{") {
           shape = .event
-          let container = location.path("detail")
-          try decodeObject(
-            &scanner, RecordLocation(container: container, line: nil), allowWrappers: false)
+          detail = scanner
+          try scanner.skipValue()
+          return
+        }
+        if key.equals("detail-type"), scanner.peek() == UInt8(ascii: "\"") {
+          detailType = try scanner.readStringBytes().string
           return
         }
         if key.equals("nextToken"), scanner.peek() == UInt8(ascii: "\"") {
           document.nextToken = try scanner.readStringBytes().string
+          sawNextToken = true
           return
         }
       }
       try builder.read(key, &scanner, &interner)
     }
+    if var detail {
+      try decodeEvent(&detail, type: detailType, location)
+    }
     guard shape == .finding else { return shape }
+    // get-finding-v2 pages findingDetails: with a nextToken, more details are to come.
+    builder.detailsArePartial = sawNextToken
     if builder.firstError == nil, builder.fields.id == nil {
       // Not a finding at all (an archive-rule listing, say): say so rather than invent one.
       let message =
@@ -241,5 +260,19 @@ struct DecodingSession {
       path: location.path(error.field), message: error.message, offset: error.offset)
     guard options.lenient else { throw failure }
     document.skipped.append(failure)
+  }
+
+  /// An EventBridge event's detail: a finding of the family its `detail-type` names, or, for
+  /// an access preview state change (not a finding), counted and skipped.
+  private mutating func decodeEvent(
+    _ detail: inout JSONScanner, type: String?, _ location: RecordLocation
+  ) throws {
+    if type == "Access Preview State Change" {
+      document.skippedEvents += 1
+      return
+    }
+    try decodeObject(
+      &detail, RecordLocation(container: location.path("detail"), line: nil),
+      allowWrappers: false, eventFamily: type.flatMap { AnalyzerFamily(eventDetailType: $0) })
   }
 }

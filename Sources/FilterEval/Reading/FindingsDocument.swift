@@ -47,6 +47,8 @@ public struct FindingsDocument: Sendable {
   public var nextToken: String?
   /// Records skipped in lenient mode, with why.
   public var skipped: [RecordError]
+  /// EventBridge events that are not findings (`Access Preview State Change`), skipped.
+  public var skippedEvents = 0
 }
 
 /// How the findings reader treats malformed records.

@@ -5,6 +5,8 @@ package struct JSONLinesReader {
   package var options: FindingsDecodingOptions
   /// Records skipped in lenient mode.
   package private(set) var skipped: [RecordError] = []
+  /// Events skipped because they are not findings (access preview state changes).
+  package private(set) var skippedEvents = 0
 
   /// `nextChunk` returns the next bytes of the input, and an empty array at the end.
   package init(
@@ -40,6 +42,7 @@ package struct JSONLinesReader {
     }
     if start < buffer.count { try process(buffer[start...], line: line) }
     skipped = decoder.skipped
+    skippedEvents = decoder.skippedEvents
   }
 
   /// Whether `prefix` (the start of an input) looks like JSON Lines: its first line holds one
