@@ -25,12 +25,17 @@ final class CLITests: XCTestCase {
   }
 
   func testCompile_errorsGoToStderrWithStatus1() {
-    let result = aafilter(["compile", "resourceType eq and isPublic exists"])
-    XCTAssertEqual(result.status, 1)
-    XCTAssertEqual(result.stdout, "")
-    XCTAssertTrue(
-      result.stderr.hasPrefix("error: expected a value after 'eq', found 'and'\n --> rule:1:17\n"),
-      result.stderr)
+    assertFails(
+      aafilter(["compile", "resourceType eq and isPublic exists"]),
+      stderrPrefix: "error: expected a value after 'eq', found 'and'\n --> rule:1:17\n")
+  }
+
+  private func assertFails(
+    _ result: RunResult, stderrPrefix: String, file: StaticString = #filePath, line: UInt = #line
+  ) {
+    XCTAssertEqual(result.status, 1, file: file, line: line)
+    XCTAssertEqual(result.stdout, "", file: file, line: line)
+    XCTAssertTrue(result.stderr.hasPrefix(stderrPrefix), result.stderr, file: file, line: line)
   }
 
   func testCompile_inputsAndShapes() {
@@ -61,12 +66,9 @@ final class CLITests: XCTestCase {
     // `isPublic eq ` then a Latin-1 'é': a file saved in the wrong encoding.
     try Data(Array("isPublic eq ".utf8) + [0xE9]).write(to: url)
     defer { try? FileManager.default.removeItem(at: url) }
-    let result = aafilter(["compile", "-f", url.path])
-    XCTAssertEqual(result.status, 1)
-    XCTAssertEqual(result.stdout, "")
-    XCTAssertTrue(
-      result.stderr.hasPrefix("error: the text is not valid UTF-8\n --> \(url.path):1:13\n"),
-      result.stderr)
+    assertFails(
+      aafilter(["compile", "-f", url.path]),
+      stderrPrefix: "error: the text is not valid UTF-8\n --> \(url.path):1:13\n")
   }
 
   func testCompile_missingFileIsAnError() {
