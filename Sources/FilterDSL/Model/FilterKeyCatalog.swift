@@ -5,7 +5,7 @@
 /// values, `InternalAccessDetails`, `FindingDetails`) and the AWS CLI's examples (keys observed
 /// in finding data). The enum values are checked against the model excerpt by a test, so a
 /// model update fails loudly.
-public enum FilterKeyCatalog {
+public enum FilterKeyCatalog: Sendable {
   /// The API's `ResourceType` values.
   public static let resourceTypes = [
     "AWS::S3::Bucket", "AWS::IAM::Role", "AWS::SQS::Queue", "AWS::Lambda::Function",

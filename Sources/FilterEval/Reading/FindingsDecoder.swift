@@ -8,7 +8,7 @@ import FilterDSL
 /// `skippedEvents` and skipped), and JSON Lines (any of these, one per line). Detection needs
 /// no flag: an object with `findings` is a page, with `finding` a get-finding, with an object
 /// `detail` an event, and otherwise the object is a finding itself.
-public enum FindingsDecoder {
+public enum FindingsDecoder: Sendable {
   /// Decodes a whole input: any shape, detected.
   /// - Parameters:
   ///   - bytes: the input.
