@@ -52,6 +52,23 @@ public struct FindingMatcher: Sendable {
     return result
   }
 
+  /// Whether the filter matches a decoded finding. The same answer as the generic
+  /// `matches(_:)`, without generic dispatch: callers in other modules
+  /// reach this specialised path directly.
+  /// - Parameter finding: the finding.
+  /// - Returns: `true` only for a definite match.
+  public func matches(_ finding: Finding) -> Bool {
+    evaluate(finding: finding) == .match
+  }
+
+  /// The filter's verdict on a decoded finding, read in place: the same answer as the generic
+  /// `evaluate(_:)`, without generic dispatch.
+  /// - Parameter finding: the finding.
+  /// - Returns: the three-valued AND of every criterion's verdict.
+  public func evaluate(_ finding: Finding) -> Verdict {
+    evaluate(finding: finding)
+  }
+
   @inline(__always)
   func evaluate(finding: Finding) -> Verdict {
     let storage = finding.storage
