@@ -64,8 +64,8 @@ struct FormatCommand: Command {
       case .filterMaps(let maps): return FilterPrinter().print(maps)
       case .rules(let rules): return FilterPrinter().print(rules)
       }
-    } catch let error as RuleJSON.Error {
-      console.writeError("error: \(name): \(error.message)\n")
+    } catch let error as RuleJSONError {
+      console.writeErrorLine("error: \(name): \(error.message)")
       throw Reported()
     }
   }

@@ -5,7 +5,8 @@
 /// values, `InternalAccessDetails`, `FindingDetails`) and the AWS CLI's examples (keys observed
 /// in finding data). The enum values are checked against the model excerpt by a test, so a
 /// model update fails loudly.
-public enum FilterKeyCatalog {
+public enum FilterKeyCatalog: Sendable {
+  /// The API's `ResourceType` values.
   public static let resourceTypes = [
     "AWS::S3::Bucket", "AWS::IAM::Role", "AWS::SQS::Queue", "AWS::Lambda::Function",
     "AWS::Lambda::LayerVersion", "AWS::KMS::Key", "AWS::SecretsManager::Secret",
@@ -23,12 +24,15 @@ public enum FilterKeyCatalog {
   ]
   /// Unused access analyzers look at IAM roles and users only.
   public static let unusedResourceTypes = ["AWS::IAM::Role", "AWS::IAM::User"]
+  /// The API's `FindingStatus` values.
   public static let findingStatuses = ["ACTIVE", "ARCHIVED", "RESOLVED"]
+  /// The API's `FindingType` values.
   public static let findingTypes = [
     "ExternalAccess", "UnusedIAMRole", "UnusedIAMUserAccessKey", "UnusedIAMUserPassword",
     "UnusedPermission",
     "InternalAccess",
   ]
+  /// The API's `ResourceControlPolicyRestriction` values.
   public static let rcpRestrictions = [
     "APPLICABLE", "FAILED_TO_EVALUATE_RCP", "NOT_APPLICABLE", "APPLIED",
   ]
@@ -40,6 +44,7 @@ public enum FilterKeyCatalog {
   public static let internalAccessTypes = ["INTRA_ACCOUNT", "INTRA_ORG"]
   /// `principalType` values (internal access).
   public static let principalTypes = ["IAM_ROLE", "IAM_USER"]
+  /// The API's `FindingChangeType` values (access previews).
   public static let changeTypes = ["CHANGED", "NEW", "UNCHANGED"]
 
   private static let everyFamily = Set(AnalyzerFamily.allCases)
@@ -164,7 +169,7 @@ public enum FilterKeyCatalog {
   }
 
   /// The entry name after a family prefix (`principal.AWS` → `AWS`), split at the first dot.
-  public static func familyEntry(_ key: String, prefix: String) -> String? {
+  package static func familyEntry(_ key: String, prefix: String) -> String? {
     guard key.utf8.starts(with: prefix.utf8) else { return nil }
     return String(key.dropFirst(prefix.count))
   }

@@ -3,14 +3,23 @@
 /// Keys in byte order; per key `eq`, `neq`, `contains`, `exists`; one value bare or quoted,
 /// several as a list (`in [...]`, `not in [...]`). `compile(print(map)) == map` for every map.
 public struct FilterPrinter: Sendable {
+  /// A printer.
   public init() {}
 
+  /// One map as an `and` of predicates.
+  /// - Parameter map: the map.
+  /// - Returns: canonical text; empty for the empty map.
   public func print(_ map: FilterCriteriaMap) -> String {
     map.sortedKeys.flatMap { key in
       map[key].map { predicates(key: key, $0) } ?? []
     }.joined(separator: " and ")
   }
 
+  /// A map followed by its `order by` clause.
+  /// - Parameters:
+  ///   - map: the map.
+  ///   - sort: the sort, if any.
+  /// - Returns: canonical text.
   public func print(_ map: FilterCriteriaMap, sort: SortCriteria?) -> String {
     let body = print(map)
     guard let sort else { return body }
@@ -27,6 +36,9 @@ public struct FilterPrinter: Sendable {
     }.joined(separator: " or ")
   }
 
+  /// An `order by` clause.
+  /// - Parameter sort: the sort.
+  /// - Returns: `order by ATTRIBUTE asc|desc`.
   public func print(_ sort: SortCriteria) -> String {
     "order by \(Self.literal(sort.attributeName)) \(sort.orderBy == .ascending ? "asc" : "desc")"
   }
@@ -92,7 +104,10 @@ package enum JSONString {
       case "\t": output += "\\t"
       case "\u{08}": output += "\\b"
       case "\u{0C}": output += "\\f"
-      case "\u{00}"..."\u{1F}":
+      // The other controls, and (though JSON allows them raw) DEL, C1 and the bidirectional
+      // formatting characters: printed on a terminal the text then cannot act on it
+      // (DisplayText), and it still decodes to exactly the same string.
+      case _ where DisplayText.isUnsafe(scalar):
         let hex = String(scalar.value, radix: 16, uppercase: true)
         output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default:

@@ -7,7 +7,9 @@ import FilterDSL
 /// ``FindingRecord``, switch over the attributes your type carries and answer `nil` for the
 /// rest in a `default:` branch, so that attributes added later need no change.
 public enum FindingAttribute: Hashable, Sendable {
+  /// The scalar fields of a finding, one per filter key of the same name.
   case id, resource, resourceType, resourceOwnerAccount, status, error, isPublic, findingType
+  /// More scalar fields (the last three only on access-preview findings).
   case resourceControlPolicyRestriction, changeType, existingFindingId, existingFindingStatus
   /// The finding's actions: the one list-valued attribute.
   case action
@@ -26,7 +28,7 @@ public enum FindingAttribute: Hashable, Sendable {
   ///
   /// Keys compare byte for byte, and the families split at the first dot only
   /// (`condition.cognito-identity.amazonaws.com:aud`).
-  /// - Parameter filterKey: a key of a ``FilterDSL/FilterCriteriaMap``.
+  /// - Parameter filterKey: a key of a `FilterCriteriaMap`.
   public init?(filterKey: String) {
     if let entry = Self.familyEntry(filterKey, prefix: "principal.") {
       self = .principal(entry)

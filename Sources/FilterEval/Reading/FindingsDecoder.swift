@@ -8,7 +8,13 @@ import FilterDSL
 /// `skippedEvents` and skipped), and JSON Lines (any of these, one per line). Detection needs
 /// no flag: an object with `findings` is a page, with `finding` a get-finding, with an object
 /// `detail` an event, and otherwise the object is a finding itself.
-public enum FindingsDecoder {
+public enum FindingsDecoder: Sendable {
+  /// Decodes a whole input: any shape, detected.
+  /// - Parameters:
+  ///   - bytes: the input.
+  ///   - options: whether to skip malformed records.
+  /// - Returns: the findings, the shape and the records skipped.
+  /// - Throws: ``RecordError`` for invalid JSON or, unless lenient, a malformed record.
   public static func decode(_ bytes: [UInt8], options: FindingsDecodingOptions = .init()) throws
     -> FindingsDocument
   {
@@ -20,7 +26,7 @@ public enum FindingsDecoder {
 
   /// Decodes one JSON Lines line (or any single JSON value) on its own; `line` is used in
   /// messages. Streams use `FindingsLineDecoder`, which shares interned strings across lines.
-  public static func decodeLine(
+  package static func decodeLine(
     _ bytes: [UInt8], line: Int, options: FindingsDecodingOptions = .init(),
     into document: inout FindingsDocument
   ) throws {
@@ -34,13 +40,17 @@ public enum FindingsDecoder {
 
 /// Decodes JSON Lines one line at a time, keeping one string interner for the whole stream so
 /// that repeated values (types, statuses, accounts) are shared across records.
-public struct FindingsLineDecoder {
+public struct FindingsLineDecoder: Sendable {
+  /// How to treat malformed records.
   public var options: FindingsDecodingOptions
+  /// Records skipped so far in lenient mode.
   public private(set) var skipped: [RecordError] = []
   /// Events skipped because they are not findings (access preview state changes).
   public private(set) var skippedEvents = 0
   private var interner = StringInterner()
 
+  /// A decoder for one stream.
+  /// - Parameter options: how to treat malformed records.
   public init(options: FindingsDecodingOptions = .init()) {
     self.options = options
   }
@@ -68,7 +78,8 @@ public struct FindingsLineDecoder {
         }
       } catch let error as JSONSyntaxError {
         let failure = session.recordError(
-          path: "line \(line)", message: error.message, offset: error.offset)
+          path: "line \(line)", message: error.message, offset: error.offset,
+          code: .invalidFindingsJSON)
         guard options.lenient else { throw failure }
         session.document.skipped.append(failure)
       }
@@ -96,9 +107,12 @@ struct DecodingSession {
   /// meet many) are located by scanning forward rather than from the start each time.
   private var lineCursor = (offset: 0, line: 1, lineStart: 0)
 
-  mutating func recordError(path: String, message: String, offset: Int) -> RecordError {
+  mutating func recordError(
+    path: String, message: String, offset: Int, code: DiagnosticCode = .malformedFinding
+  ) -> RecordError {
     let (line, column) = location(of: offset)
-    return RecordError(path: path, message: message, line: line + lineOffset, column: column)
+    return RecordError(
+      code: code, path: path, message: message, line: line + lineOffset, column: column)
   }
 
   /// Line and column of a byte offset, scanning on from the previous answer when it can.
@@ -139,7 +153,8 @@ struct DecodingSession {
         scanner.skipWhitespace()
       }
     } catch let error as JSONSyntaxError {
-      throw recordError(path: "", message: error.message, offset: error.offset)
+      throw recordError(
+        path: "", message: error.message, offset: error.offset, code: .invalidFindingsJSON)
     }
     if values > 1 { document.shape = .jsonLines }
     return document
