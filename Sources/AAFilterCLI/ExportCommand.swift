@@ -75,12 +75,19 @@ extension FindingRow {
       ("createdAt", finding.createdAt), ("analyzedAt", finding.analyzedAt),
       ("updatedAt", finding.updatedAt),
     ]
-    for case (let key, let stamp?) in stamps {
-      timestamps[key] = Self.canonicalTimestamp(
-        seconds: stamp.seconds, nanoseconds: stamp.nanoseconds)
-    }
+    for case (let key, let stamp?) in stamps { timestamps[key] = Self.sortableText(stamp) }
     principal = finding.principal.map { $0.entries.map { ($0.key, $0.value) } }
     condition = finding.condition.map { $0.entries.map { ($0.key, $0.value) } }
     action = finding.action
+  }
+
+  /// UTC with nine fraction digits, so that byte order is instant order for the years 0000
+  /// to 9999: `2024-02-15T00:49:27.120000000Z`.
+  static func sortableText(_ stamp: Timestamp) -> String {
+    let utc = Timestamp(secondsSince1970: stamp.seconds, nanoseconds: stamp.nanoseconds).text
+    let parts = utc.dropLast().split(separator: ".", maxSplits: 1)
+    let fraction = parts.count > 1 ? String(parts[1]) : ""
+    return String(parts[0]) + "." + fraction
+      + String(repeating: "0", count: max(0, 9 - fraction.count)) + "Z"
   }
 }

@@ -8,8 +8,8 @@ public struct FindingRow: Hashable, Sendable {
   public var values: [String: String]
   /// `isPublic`; nil when absent.
   public var isPublic: Bool?
-  /// `createdAt`, `analyzedAt`, `updatedAt` as UTC text that sorts by instant:
-  /// `YYYY-MM-DDThh:mm:ss.nnnnnnnnnZ` (see `FindingRow.canonicalTimestamp`).
+  /// `createdAt`, `analyzedAt`, `updatedAt` as UTC text that sorts by instant, fixed width
+  /// with nine fraction digits: `YYYY-MM-DDThh:mm:ss.nnnnnnnnnZ`.
   public var timestamps: [String: String]
   /// The `principal` map's entries in order; a repeated key keeps its last value.
   public var principal: [(key: String, value: String)]?
@@ -29,33 +29,6 @@ public struct FindingRow: Hashable, Sendable {
     self.hasAccessDetails = hasAccessDetails
     values = [:]
     timestamps = [:]
-  }
-
-  /// UTC text for an instant, fixed width so that byte order is instant order for the years
-  /// 0000 to 9999.
-  /// - Parameters:
-  ///   - seconds: seconds since 1970-01-01T00:00:00Z.
-  ///   - nanoseconds: 0 to 999,999,999.
-  public static func canonicalTimestamp(seconds: Int64, nanoseconds: Int32) -> String {
-    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-    let secondOfDay = seconds - days * 86_400
-    // Civil date from a day count (Howard Hinnant's algorithm).
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    func pad(_ value: Int64, _ width: Int) -> String {
-      let digits = String(value)
-      return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-    return
-      "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3_600, 2)):"
-      + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(Int64(nanoseconds), 9))Z"
   }
 
   /// Equality over every field (tuples are not `Hashable`).

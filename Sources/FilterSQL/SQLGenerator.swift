@@ -65,7 +65,10 @@ public struct SQLGenerator: Hashable, Sendable {
 
   /// A query for the findings `filter` matches, ordered as `sort` says (grammar.md: missing
   /// values last in both directions, ties in input order) and cut to `limit` rows.
-  /// - Parameter limit: the most rows to return (ListFindings' `maxResults`); nil for all.
+  /// - Parameters:
+  ///   - filter: the filter map the rows must match.
+  ///   - sort: the attribute and direction to order by; nil keeps input order.
+  ///   - limit: the most rows to return (ListFindings' `maxResults`); nil for all.
   /// - Throws: `SQLError` for NUL in a value or an attribute that cannot be sorted by.
   public func select(_ filter: FilterCriteriaMap, sort: SortCriteria? = nil, limit: Int? = nil)
     throws -> String
@@ -87,7 +90,7 @@ public struct SQLGenerator: Hashable, Sendable {
           .invalidRuleName,
           "the rule name \(SQLError.shown(rule.ruleName)) is not a valid archive rule name")
       }
-      let test = try predicate(rule.filter).replacingOccurrences(of: "\n", with: "\n    ")
+      let test = try predicate(rule.filter).replacingBytes("\n", with: "\n    ")
       // Names hold no comma (the name shape), so a comma separates them unambiguously.
       cases.append(
         "CASE WHEN \(test)\n    THEN \(try dialect.literal("," + rule.ruleName)) ELSE '' END")
@@ -97,7 +100,7 @@ public struct SQLGenerator: Hashable, Sendable {
     return """
       SELECT p.id, substr(p.matched_rules, 2) AS matched_rules
       FROM (
-        SELECT \(columns), \(orderColumns)
+        SELECT \(previewColumns)
         \(names)
         AS matched_rules
       \(from)
@@ -114,13 +117,17 @@ public struct SQLGenerator: Hashable, Sendable {
     switch layout {
     case .aafilter: "f.\(dialect.identifier("id")), f.\(dialect.identifier("finding"))"
     case .athenaEventBridge: "f.detail.id AS id, f.detail"
-    default: "f.*"
+    default: "f.\(dialect.identifier("id")) AS id, f.*"
     }
   }
 
-  /// The preview's inner select carries what the outer order needs.
-  private var orderColumns: String {
-    layout == .aafilter ? "f.\(dialect.identifier("seq")) AS seq," : ""
+  /// The preview's inner select: the id, and what the outer order needs.
+  private var previewColumns: String {
+    switch layout {
+    case .aafilter: "f.\(dialect.identifier("id")) AS id, f.\(dialect.identifier("seq")) AS seq,"
+    case .athenaEventBridge: "f.detail.id AS id,"
+    default: "f.\(dialect.identifier("id")) AS id,"
+    }
   }
 
   private var statusColumn: String {
