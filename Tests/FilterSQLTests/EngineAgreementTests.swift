@@ -8,7 +8,7 @@ import XCTest
 /// The generated SQL, run on real engines over findings loaded through `aafilter export`,
 /// returns exactly the ids, order and matching rules that FilterEval returns.
 ///
-/// One engine session per engine runs every query (engines.py). Trino has no server here: its
+/// Each engine starts once and runs every query (engines.py). Trino has no server here: its
 /// SQL is parsed by sqlglot's Trino dialect, and the same semantics run on DuckDB and Spark.
 final class EngineAgreementTests: XCTestCase {
   static let findingCount = 320

@@ -6,7 +6,7 @@ Usage: engines.py JOB.json OUT.json
 JOB holds, per engine, the statements `aafilter export` printed ("setup") and the queries
 ("queries"; "layouts" maps a layout name to more queries over that layout's table, which this
 script builds from the exported rows). OUT gets, per engine and layout, one entry per query:
-the rows as [id, matched_rules] pairs, or {"error": message}. One session per engine runs every
+the rows as [id, matched_rules] pairs, or {"error": message}. Each engine starts once and runs every
 query, so the engines start once. Trino has no server here: its queries are parsed by sqlglot.
 
 A missing engine is an error naming scripts/install-test-tools, never a skip.
@@ -289,7 +289,7 @@ def spark(job):
     except ImportError:
         fail(f"the pyspark Python package is missing; {INSTALL}")
     warehouse = tempfile.mkdtemp(prefix="aafilter-spark-")
-    session = (SparkSession.builder.master("local[2]").appName("aafilter-sql-tests")
+    spark = (SparkSession.builder.master("local[2]").appName("aafilter-sql-tests")
                .config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.shuffle.partitions", "2")
@@ -300,18 +300,18 @@ def spark(job):
                .config("spark.sql.warehouse.dir", warehouse)
                .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={warehouse}")
                .getOrCreate())
-    session.sparkContext.setLogLevel("ERROR")
+    spark.sparkContext.setLogLevel("ERROR")
     try:
         for statement in split_statements(job["setup"], backslash_escapes=True):
-            session.sql(statement)
+            spark.sql(statement)
         if "athena-eventbridge" in job.get("layouts", {}):
-            session.sql(SPARK_EVENTS)
+            spark.sql(SPARK_EVENTS)
         # In memory, and several queries in flight: planning dominates on a table this small.
-        session.sql("CACHE TABLE aafilter_findings")
+        spark.sql("CACHE TABLE aafilter_findings")
 
         def answer(query):
             try:
-                rows = [tuple(row) for row in session.sql(query).collect()]
+                rows = [tuple(row) for row in spark.sql(query).collect()]
                 return rows_of(rows, is_preview(query))
             except Exception as error:
                 return {"error": str(error)[:2000]}
@@ -323,7 +323,7 @@ def spark(job):
                 results[name] = list(pool.map(answer, queries))
         return results
     finally:
-        session.stop()
+        spark.stop()
         shutil.rmtree(warehouse, ignore_errors=True)
 
 
