@@ -68,9 +68,13 @@ extension FindingRow {
       ("resourceControlPolicyRestriction", finding.resourceControlPolicyRestriction),
       ("changeType", finding.changeType), ("existingFindingId", finding.existingFindingId),
       ("existingFindingStatus", finding.existingFindingStatus),
+      ("accessType", finding.accessType), ("principalType", finding.principalType),
+      ("principalOwnerAccount", finding.principalOwnerAccount),
+      ("serviceControlPolicyRestriction", finding.serviceControlPolicyRestriction),
     ]
     for case (let key, let value?) in scalars { values[key] = value }
     isPublic = finding.isPublic
+    analyzerFamily = finding.analyzerFamily?.rawValue
     let stamps: [(String, Timestamp?)] = [
       ("createdAt", finding.createdAt), ("analyzedAt", finding.analyzedAt),
       ("updatedAt", finding.updatedAt),

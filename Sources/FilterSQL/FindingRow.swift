@@ -19,6 +19,9 @@ public struct FindingRow: Hashable, Sendable {
   public var action: [String]?
   /// False for records without access details (list-findings-v2 summaries).
   public var hasAccessDetails: Bool
+  /// The analyzer family the record comes from (`external`, `internal`, `unused`), when it
+  /// says; a summary's family decides the keys that family never carries.
+  public var analyzerFamily: String?
   /// The finding's own JSON text, so a query's result can be read back by aafilter.
   public var json: String
 
@@ -40,6 +43,7 @@ public struct FindingRow: Hashable, Sendable {
       && lhs.isPublic == rhs.isPublic && lhs.timestamps == rhs.timestamps
       && same(lhs.principal, rhs.principal) && same(lhs.condition, rhs.condition)
       && lhs.action == rhs.action && lhs.hasAccessDetails == rhs.hasAccessDetails
+      && lhs.analyzerFamily == rhs.analyzerFamily
       && lhs.json == rhs.json
   }
 

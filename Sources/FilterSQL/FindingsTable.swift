@@ -23,7 +23,7 @@ public struct FindingsTable: Hashable, Sendable {
     + [("is_public", .boolean)] + timestampColumns.map { ($0.1, Kind.text) }
     + [
       ("principal", .map), ("condition", .map), ("action", .list),
-      ("has_access_details", .boolean), ("finding", .text),
+      ("has_access_details", .boolean), ("analyzer_family", .text), ("finding", .text),
     ]
 
   private var name: String { dialect.identifier(SQLLayout.aafilter.tableName) }
@@ -82,6 +82,7 @@ public struct FindingsTable: Hashable, Sendable {
     values.append(try map(row.condition))
     values.append(try list(row.action))
     values.append(boolean(row.hasAccessDetails))
+    values.append(try text(row.analyzerFamily))
     values.append(try text(row.json))
     return values
   }

@@ -24,10 +24,17 @@ extension SQLGenerator {
     // A record without access details (a list-findings-v2 summary) cannot decide a detail
     // key; FilterEval leaves such records out of matches, and so does this.
     if layout == .aafilter, SQLLayout.isDetail(key) {
-      let decidable =
+      var decidable =
         dialect == .sqlite
         ? "f.\(dialect.identifier("has_access_details")) <> 0"
         : "f.\(dialect.identifier("has_access_details"))"
+      // A family that never carries the key decides it: absent.
+      let lacking = SQLLayout.familiesLacking(key)
+      if !lacking.isEmpty {
+        let family = "f.\(dialect.identifier("analyzer_family"))"
+        let names = try lacking.map { try dialect.literal($0.rawValue) }.joined(separator: ", ")
+        decidable = "(\(decidable) OR (\(family) IS NOT NULL AND \(family) IN (\(names))))"
+      }
       return "(\(decidable) AND \(test))"
     }
     return test

@@ -69,8 +69,24 @@ public enum SQLLayout: String, CaseIterable, Hashable, Sendable {
 
   /// Keys only full findings carry: a list-findings-v2 summary cannot decide them.
   static let detailKeys: Set<String> = [
-    "isPublic", "action", "resourceControlPolicyRestriction",
+    "isPublic", "action", "resourceControlPolicyRestriction", "accessType", "principalType",
+    "principalOwnerAccount", "serviceControlPolicyRestriction",
   ]
+
+  /// The analyzer families whose findings never carry `key`: on their records the key is
+  /// decidably absent even without access details (the key catalog's answer).
+  static func familiesLacking(_ key: String) -> [AnalyzerFamily] {
+    let name: String
+    if entry(key, prefix: "principal.") != nil {
+      name = "principal.AWS"
+    } else if entry(key, prefix: "condition.") != nil {
+      name = "condition.aws:SourceIp"
+    } else {
+      name = key
+    }
+    guard let carriers = FilterKeyCatalog.key(named: name)?.families else { return [] }
+    return AnalyzerFamily.allCases.filter { !carriers.contains($0) }
+  }
 
   /// The columns a layout has beyond the `aafilter` table's, by key (nil: every scalar key).
   private var scalarKeys: Set<String>? {

@@ -35,7 +35,10 @@ final class EngineAgreementTests: XCTestCase {
   }
 
   /// Keys the cloudquery and steampipe tables do not hold, so they are absent there.
-  static let keysMissingFromToolTables = ["findingType", "resourceControlPolicyRestriction"]
+  static let keysMissingFromToolTables = [
+    "findingType", "resourceControlPolicyRestriction", "accessType", "principalType",
+    "principalOwnerAccount", "serviceControlPolicyRestriction",
+  ]
 
   /// The findings as the cloudquery and steampipe tables hold them.
   private func asInToolTables(_ findings: [Finding]) throws -> [Finding] {

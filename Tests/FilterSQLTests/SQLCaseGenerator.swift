@@ -24,7 +24,8 @@ struct SQLCaseGenerator {
     "findingType", "resourceControlPolicyRestriction", "action", "action", "principal.AWS",
     "principal.AWS", "principal.aws", "principal.Federated", "principal.a.b",
     "condition.aws:SourceVpc", "condition.a.b", "condition.x'y", "condition.é", "noSuchKey",
-    "ResourceType", "accessType",
+    "ResourceType", "accessType", "principalType", "principalOwnerAccount",
+    "serviceControlPolicyRestriction",
   ]
 
   mutating func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
@@ -35,7 +36,10 @@ struct SQLCaseGenerator {
     case 0: return pick(Self.resourceTypes)
     case 1: return pick(Self.accounts)
     case 2: return pick(Self.actions)
-    case 3: return pick(["true", "false", "ACTIVE", "ExternalAccess", "APPLICABLE"])
+    case 3:
+      return pick([
+        "true", "false", "ACTIVE", "ExternalAccess", "APPLICABLE", "INTRA_ORG", "IAM_ROLE",
+      ])
     default: return pick(Self.hostile)
     }
   }
@@ -86,7 +90,9 @@ struct SQLCaseGenerator {
     add(80, "updatedAt", Self.quote(timestamp()))
     add(50, "analyzedAt", Self.quote(timestamp()))
     add(20, "error", Self.quote(value()))
-    add(30, "findingType", Self.quote(pick(["ExternalAccess", "UnusedIAMRole", value()])))
+    add(
+      30, "findingType",
+      Self.quote(pick(["ExternalAccess", "UnusedIAMRole", "InternalAccess", value()])))
     // A list-findings-v2 summary: no access details at all.
     if chance(8) {
       if !fields.contains(where: { $0.hasPrefix("\"findingType\"") }) {
@@ -98,6 +104,10 @@ struct SQLCaseGenerator {
     add(80, "principal", map(Self.principalKeys))
     add(60, "condition", map(Self.conditionKeys))
     add(25, "resourceControlPolicyRestriction", Self.quote(pick(["APPLICABLE", "NOT_APPLICABLE"])))
+    add(20, "accessType", Self.quote(pick(["INTRA_ACCOUNT", "INTRA_ORG", value()])))
+    add(20, "principalType", Self.quote(pick(["IAM_ROLE", "IAM_USER", value()])))
+    add(20, "principalOwnerAccount", Self.quote(pick(Self.accounts)))
+    add(15, "serviceControlPolicyRestriction", Self.quote(pick(["APPLICABLE", value()])))
     if chance(80) {
       let count = chance(5) ? 40 : Int(random.next() % 4)
       let elements = (0..<count).map { _ in Self.quote(chance(60) ? pick(Self.actions) : value()) }
