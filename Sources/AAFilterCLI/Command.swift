@@ -19,7 +19,7 @@ public enum AAFilter {
   static var commands: [any Command.Type] {
     [
       CompileCommand.self, FormatCommand.self, QueryCommand.self, PreviewCommand.self,
-      ExplainCommand.self, CheckCommand.self,
+      ExplainCommand.self, CheckCommand.self, SQLCommand.self, ExportCommand.self,
     ]
   }
 
