@@ -6,16 +6,22 @@ struct CompileCommand: Command {
   static let summary = "compile a rule or rule set to the API's filter map JSON"
   static let usage = "aafilter compile [--split] [--max-maps N] [EXPR | -f FILE | -]"
   static let help = """
-    Prints the filter map JSON the API takes (for a rule-set file, {"archiveRules": [...]}).
+    Prints the filter map JSON the API takes (for a rule set, {"archiveRules": [...]}).
+    Reads every rule format: rule text, API JSON, CloudFormation, Terraform (see 'convert').
     On any error, prints diagnostics on standard error and nothing on standard output.
 
     Options:
       -f, --file FILE   read the rule from FILE ('-' as EXPR reads standard input)
       --split           split 'or' across keys into several filter maps (a JSON array)
       --max-maps N      the most filter maps or rules to produce (default 100)
+      --rule-format F   auto (default), dsl, json, cloudformation, terraform or terraform-json
+      --analyzer-name A the analyzer to read when a template has several
     """
   static let options = OptionSpec(
-    names: ["--file": .value, "--split": .flag, "--max-maps": .value], aliases: ["-f": "--file"])
+    names: [
+      "--file": .value, "--split": .flag, "--max-maps": .value, "--rule-format": .value,
+      "--analyzer-name": .value,
+    ], aliases: ["-f": "--file"])
 
   static func run(_ arguments: Arguments, console: Console) throws {
     let input = try RuleInput.load(
@@ -25,29 +31,20 @@ struct CompileCommand: Command {
       options.limits.maxFilterMaps = cap
       options.limits.maxRules = cap
     }
-    switch try input.parse(console: console) {
-    case .expression(let expression):
-      let (maps, diagnostics) = expression.compile(options: options)
-      guard !diagnostics.hasErrors else {
-        input.report(diagnostics, console: console)
-        throw Reported()
-      }
-      input.report(diagnostics, console: console)
+    let document = input.read(
+      format: try RuleSources.format(arguments), analyzer: arguments.value("--analyzer-name"))
+    switch try input.compile(document, options: options, console: console) {
+    case .filters(let maps, let sort):
       let json: JSONValue =
-        options.split ? .array(maps.map(\.json)) : (maps.first?.json ?? .object([]))
+        options.split || maps.count > 1
+        ? .array(maps.map(\.json)) : (maps.first?.json ?? .object([]))
       console.write(json.serialized() + "\n")
-      if let sort = expression.sort {
+      if let sort {
         console.writeError(
           "note: a filter map has no sort; pass it separately: --sort attributeName=\(sort.attributeName),orderBy=\(sort.orderBy.rawValue)\n"
         )
       }
-    case .ruleSet(let ruleSet):
-      let (rules, diagnostics) = ruleSet.compile(options: options)
-      guard !diagnostics.hasErrors else {
-        input.report(diagnostics, console: console)
-        throw Reported()
-      }
-      input.report(diagnostics, console: console)
+    case .rules(let rules):
       console.write(
         JSONValue.object([("archiveRules", .array(rules.map(\.json)))]).serialized() + "\n")
     }

@@ -14,17 +14,19 @@ struct PreviewCommand: Command {
     Options:
       --findings FILE       findings JSON or JSON Lines ('-' for standard input)
       --rule [NAME=]EXPR    a rule (repeatable); rule text or JSON
-      --rules FILE          a rule-set file, or list-archive-rules / get-archive-rule JSON
+      --rules FILE          rules in any format (rule text, API JSON, CloudFormation, Terraform)
       --output FORMAT       summary (default), json, ids (ids that would be archived) or table
       --split               split rules that need 'or' across keys into several rules
-      --rule-format F       auto (default), dsl or json
+      --rule-format F       auto (default), dsl, json, cloudformation, terraform or
+                            terraform-json
+      --analyzer-name A     the analyzer to read when a template has several
       --lenient             skip malformed finding records, reporting them
     """
   static let options = OptionSpec(
     names: [
       "--findings": .value, "--rule": .repeated, "--rules": .value, "--output": .value,
       "--split": .flag,
-      "--rule-format": .value, "--lenient": .flag,
+      "--rule-format": .value, "--analyzer-name": .value, "--lenient": .flag,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {

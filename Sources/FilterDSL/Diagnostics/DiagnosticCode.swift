@@ -73,3 +73,12 @@ extension DiagnosticCode {
   public static let shadowedRule: Self = "shadowed-rule"
   public static let overlappingRules: Self = "overlapping-rules"
 }
+
+// Reading rules from JSON, CloudFormation and Terraform (see docs/checks.md).
+extension DiagnosticCode {
+  public static let duplicateCriteria: Self = "duplicate-criteria"
+  public static let unsupportedSyntax: Self = "unsupported-syntax"
+  public static let invalidTemplate: Self = "invalid-template"
+  public static let ambiguousAnalyzer: Self = "ambiguous-analyzer"
+  public static let ruleNameCollision: Self = "rule-name-collision"
+}

@@ -1,55 +1,50 @@
-import Foundation
-
 extension Linter {
   /// Lints rule JSON (a filter map, `get-archive-rule` or `list-archive-rules` output).
-  ///
-  /// The checks run on each rule's canonical text; their positions are then moved to the rule
-  /// in the JSON (its `ruleName` value, or the start of a bare map), since JSON has no spans
-  /// for predicates. Fixes are dropped for the same reason.
+  /// - Parameters:
+  ///   - bytes: the JSON text.
+  ///   - options: what to check for.
+  /// - Returns: the report; see `lint(_:options:)` for documents.
   public static func lint(json bytes: [UInt8], options: LintOptions = LintOptions()) -> LintReport {
-    let source = String(decoding: bytes, as: UTF8.self)
-    let origin = SourceRange(start: 0, end: min(1, bytes.count))
-    var warnings: [Diagnostic] = []
-    let decoded: RuleJSON
-    do {
-      let (cleaned, stringExists) = try normaliseExists(bytes)
-      for path in stringExists {
-        warnings.append(
-          Diagnostic(
-            .warning, .existsAsString,
-            "'\(path)' is a string; the API takes the JSON boolean true or false",
-            at: origin, help: "write \"exists\": true, not \"exists\": \"true\""))
+    lint(RuleReader.read(bytes, format: .json), options: options)
+  }
+
+  /// Lints rules read in any format: the reader's import diagnostics (positioned in the
+  /// source), then, when they have no error, every check on each rule's canonical text.
+  ///
+  /// Checks found on the canonical text are moved to the rule in the source (its name, or the
+  /// start of a bare map), since JSON, CloudFormation and Terraform keep no spans for
+  /// predicates; their fixes are dropped for the same reason.
+  /// - Parameters:
+  ///   - document: what `RuleReader.read` returned.
+  ///   - options: what to check for.
+  /// - Returns: one rule report per rule, import problems in the rule they fall in.
+  public static func lint(_ document: RuleDocument, options: LintOptions = LintOptions())
+    -> LintReport
+  {
+    let source = document.source
+    if document.format == .dsl {
+      guard document.content != nil else {
+        return LintReport(
+          source: source, rules: [.init(name: nil, range: nil, diagnostics: document.diagnostics)])
       }
-      decoded = try RuleJSON.decode(cleaned)
-    } catch let error as RuleJSON.Error {
-      return LintReport(
-        source: source,
-        rules: [
-          .init(
-            name: nil, range: nil,
-            diagnostics: [.error(.invalidFilterJSON, error.message, at: origin)])
-        ])
-    } catch {
-      return LintReport(
-        source: source,
-        rules: [
-          .init(
-            name: nil, range: nil,
-            diagnostics: [.error(.invalidFilterJSON, "not valid JSON", at: origin)])
-        ])
+      return lint(source, options: options)
     }
+    let origin = SourceRange(start: 0, end: min(1, source.utf8.count))
     let printer = FilterPrinter()
     var reports: [LintReport.RuleReport] = []
-    switch decoded {
-    case .filterMap(let map, let sort):
-      let text = printer.print(map, sort: sort)
-      let report = lint(text, options: options)
+    // Checks on what an import error left behind would mislead (a map missing the criterion
+    // that failed to read looks broad), so they wait until the source reads cleanly.
+    switch document.diagnostics.hasErrors ? nil : document.content {
+    case nil: break
+    case .text: return lint(source, options: options)
+    case .filter(let map, let sort):
+      let report = lint(printer.print(map, sort: sort), options: options)
       reports = [
         .init(
-          name: nil, range: origin,
-          diagnostics: warnings + report.diagnostics.map { anchored($0, at: origin) })
+          name: nil, range: origin, diagnostics: report.diagnostics.map { anchored($0, at: origin) }
+        )
       ]
-    case .filterMaps(let maps):
+    case .filters(let maps):
       for map in maps {
         let report = lint(printer.print(map), options: options)
         reports.append(
@@ -57,22 +52,31 @@ extension Linter {
             name: nil, range: origin,
             diagnostics: report.diagnostics.map { anchored($0, at: origin) }))
       }
-      if !reports.isEmpty { reports[0].diagnostics = warnings + reports[0].diagnostics }
     case .rules(let rules):
-      let anchors = ruleNameRanges(in: bytes)
-      let text = printer.print(rules)
       var setOptions = options
       setOptions.context = .archiveRule
-      let report = lint(text, options: setOptions)
+      let report = lint(printer.print(rules), options: setOptions)
       for (index, rule) in report.rules.enumerated() {
-        let anchor = index < anchors.count ? anchors[index] : origin
+        let anchor = index < document.ruleRanges.count ? document.ruleRanges[index] : origin
         reports.append(
           .init(
             name: rule.name, range: anchor,
             diagnostics: rule.diagnostics.map { anchored($0, at: anchor) }))
       }
-      if reports.isEmpty { reports = [.init(name: nil, range: origin, diagnostics: [])] }
-      reports[0].diagnostics = warnings + reports[0].diagnostics
+    }
+    if reports.isEmpty { reports = [.init(name: nil, range: origin, diagnostics: [])] }
+    // Import problems go to the rule named last before them.
+    for diagnostic in document.diagnostics {
+      let target =
+        reports.lastIndex { ($0.range?.start ?? 0) <= diagnostic.range.start && $0.name != nil }
+        ?? 0
+      let duplicate = reports[target].diagnostics.contains {
+        $0.code == diagnostic.code && $0.range == diagnostic.range
+      }
+      if !duplicate { reports[target].diagnostics.append(diagnostic) }
+    }
+    for index in reports.indices {
+      reports[index].diagnostics = sorted(reports[index].diagnostics)
     }
     return LintReport(source: source, rules: reports)
   }
@@ -84,56 +88,5 @@ extension Linter {
     moved.fix = nil
     moved.notes = diagnostic.notes.map { Diagnostic.Note($0.message) }
     return moved
-  }
-
-  /// Replaces `"exists": "true"` / `"false"` with booleans, returning where it did.
-  private static func normaliseExists(_ bytes: [UInt8]) throws -> ([UInt8], [String]) {
-    let object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-    var paths: [String] = []
-    func walk(_ value: Any, _ path: String) -> Any {
-      if var dictionary = value as? [String: Any] {
-        for (key, child) in dictionary {
-          let childPath = path.isEmpty ? key : "\(path).\(key)"
-          if key == "exists", let text = child as? String, text == "true" || text == "false" {
-            dictionary[key] = text == "true"
-            paths.append(childPath)
-          } else {
-            dictionary[key] = walk(child, childPath)
-          }
-        }
-        return dictionary
-      }
-      if let array = value as? [Any] {
-        return array.enumerated().map { walk($0.element, "\(path)[\($0.offset)]") }
-      }
-      return value
-    }
-    let cleaned = walk(object, "")
-    guard !paths.isEmpty else { return (bytes, []) }
-    let data = try JSONSerialization.data(withJSONObject: cleaned, options: [.fragmentsAllowed])
-    return ([UInt8](data), paths.sorted())
-  }
-
-  /// The ranges of each `"ruleName": "..."` value, in order.
-  private static func ruleNameRanges(in bytes: [UInt8]) -> [SourceRange] {
-    let needle = Array("\"ruleName\"".utf8)
-    var ranges: [SourceRange] = []
-    var index = 0
-    while index + needle.count <= bytes.count {
-      guard bytes[index..<index + needle.count].elementsEqual(needle) else {
-        index += 1
-        continue
-      }
-      var cursor = index + needle.count
-      while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\"") { cursor += 1 }
-      let start = cursor
-      cursor += 1
-      while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\"") {
-        cursor += bytes[cursor] == UInt8(ascii: "\\") ? 2 : 1
-      }
-      ranges.append(SourceRange(start: start, end: min(cursor + 1, bytes.count)))
-      index = cursor
-    }
-    return ranges
   }
 }

@@ -1,0 +1,94 @@
+import FilterDSL
+import FilterEval
+
+/// `aafilter plan --rules DESIRED --deployed DEPLOYED [--analyzer-name A] [--findings FILE]`
+struct PlanCommand: Command {
+  static let name = "plan"
+  static let summary = "print the AWS CLI commands that make deployed rules equal to desired ones"
+  static let usage =
+    "aafilter plan --rules DESIRED --deployed DEPLOYED [--analyzer-name A] [--findings FILE] [--split]"
+  static let help = """
+    Compares as 'diff' does, then prints the create-archive-rule, update-archive-rule and
+    delete-archive-rule commands that make the deployed side equal to the desired side,
+    quoted for POSIX shells: creates first, then updates, then deletes. A renamed rule is
+    created under its new name and its old name deleted.
+
+    With --findings, each created or changed rule is preceded by how many ACTIVE findings
+    'apply-archive-rule' would archive now, public ones first.
+
+    Exit status (as diff): 0 nothing to do, 1 commands printed, 2 trouble.
+
+    Options:
+      --rules FILE          the desired rules, any rule format
+      --deployed FILE       the deployed rules, any rule format
+      --analyzer-name A     the analyzer (default: the one either source names)
+      --findings FILE       findings JSON or JSON Lines, to count what each rule archives
+      --split               split 'or' across keys in rule text into several rules
+      --rule-format F       how to read --rules
+      --deployed-format F   how to read --deployed
+      --lenient             skip malformed finding records, reporting them
+    """
+  static let options = OptionSpec(
+    names: [
+      "--rules": .value, "--deployed": .value, "--analyzer-name": .value, "--findings": .value,
+      "--split": .flag, "--rule-format": .value, "--deployed-format": .value, "--lenient": .flag,
+    ], maxPositionals: 0)
+
+  static func run(_ arguments: Arguments, console: Console) throws {
+    let sides = try RuleSetSides.read(arguments, console: console)
+    let named = [
+      arguments.value("--analyzer-name"), sides.desiredDocument.analyzerName,
+      sides.deployedDocument.analyzerName,
+    ].compactMap { $0 }
+    guard let analyzer = named.first else {
+      throw UsageError(message: "plan needs the analyzer's name: give --analyzer-name")
+    }
+    if arguments.value("--analyzer-name") == nil, Set(named).count > 1 {
+      console.writeError(
+        "error: the desired rules are for analyzer '\(named[0])' and the deployed ones for '\(named[1])'; give --analyzer-name\n"
+      )
+      throw Reported(status: .usage)
+    }
+    let plan = ArchiveRulePlan(
+      RuleSetDiff(desired: sides.desired, deployed: sides.deployed), analyzerName: analyzer)
+    let counts = try arguments.value("--findings").map {
+      try archiveCounts(plan, findings: $0, lenient: arguments.has("--lenient"), console: console)
+    }
+    var text = "# analyzer \(ShellWord.quote(analyzer)): \(plan.summary)\n"
+    for (index, step) in plan.steps.enumerated() {
+      if let count = counts?[index] {
+        text +=
+          "# \(FilterPrinter.literal(step.rule.ruleName)): apply-archive-rule would archive \(count.public) public and \(count.other) other ACTIVE findings now\n"
+      }
+      text += step.command + "\n"
+    }
+    console.write(text)
+    if !plan.steps.isEmpty { throw Reported(status: .invalidInput) }
+  }
+
+  /// Per create or update step, the ACTIVE findings its rule matches (what
+  /// `apply-archive-rule` archives), public ones apart; `nil` for deletes.
+  private static func archiveCounts(
+    _ plan: ArchiveRulePlan, findings path: String, lenient: Bool, console: Console
+  ) throws -> [(public: Int, other: Int)?] {
+    var previews = plan.steps.map { step in
+      step.action == .delete ? nil : ArchivePreview(rules: [step.rule], entryLimit: 0)
+    }
+    let input = FindingsInput(path: path, lenient: lenient)
+    do {
+      _ = try input.read(
+        console: console,
+        batches: { batch in
+          for index in previews.indices { previews[index]?.add(contentsOf: batch) }
+        })
+    } catch is Reported {
+      throw Reported(status: .usage)
+    }
+    return previews.map { preview in
+      preview.map {
+        let total = $0.archiveCounts.first ?? 0
+        return (public: $0.archivedPublicCount, other: total - $0.archivedPublicCount)
+      }
+    }
+  }
+}

@@ -1,0 +1,124 @@
+/// Reads archive rules from any format they are kept in, through one detector, so every tool
+/// and command accepts the same sources. Never throws: problems are diagnostics in the document.
+///
+/// ```swift
+/// let document = RuleReader.read(Array(template.utf8))   // detected: CloudFormation
+/// let (rules, diagnostics) = document.archiveRules()
+/// ```
+public enum RuleReader {
+  /// Reads a rule source.
+  /// - Parameters:
+  ///   - bytes: the whole source, UTF-8.
+  ///   - format: the format, or `nil` to detect it (`RuleFormat.detect`).
+  ///   - analyzerName: for sources that define rules for several analyzers, the one to read
+  ///     (its name, or its CloudFormation logical id or Terraform resource label).
+  /// - Returns: the document, with import diagnostics positioned in its source.
+  public static func read(_ bytes: [UInt8], format: RuleFormat? = nil, analyzerName: String? = nil)
+    -> RuleDocument
+  {
+    let format = format ?? RuleFormat.detect(bytes)
+    let source = String(decoding: bytes, as: UTF8.self)
+    if format == .dsl { return readRuleText(bytes, source: source) }
+    if let offset = firstInvalidUTF8(bytes) {
+      let invalid = Diagnostic.error(
+        .invalidUTF8, "the file is not valid UTF-8",
+        at: SourceRange(start: offset, end: offset + 1),
+        help: "save the file as UTF-8")
+      return RuleDocument(format: format, source: source, content: nil, diagnostics: [invalid])
+    }
+    var log = ImportLog()
+    var document: RuleDocument
+    switch format {
+    case .dsl: return readRuleText(bytes, source: source)
+    case .json:
+      document = RuleDocument(format: .json, source: source, content: nil)
+      do {
+        let root = try SourceJSON.parse(bytes)
+        (document.content, document.ruleRanges) = APIJSONReader.read(root, log: &log)
+      } catch { log.diagnostics.append(error) }
+    case .cloudFormation:
+      document = CloudFormationReader.read(bytes, source: source, analyzer: analyzerName, log: &log)
+    case .terraform:
+      document = TerraformReader.read(bytes, source: source, analyzer: analyzerName, log: &log)
+    case .terraformJSON:
+      document = TerraformJSONReader.read(bytes, source: source, analyzer: analyzerName, log: &log)
+    }
+    if case .rules(let rules) = document.content {
+      let names = zip(rules, document.ruleRanges).map { ($0.ruleName, $1) }
+      log.diagnostics += RuleSetChecks.names(names).flatMap { $0 }
+    }
+    document.diagnostics += log.diagnostics
+    return document
+  }
+
+  private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    var index = 0
+    while index < bytes.count {
+      let length = UTF8Validation.sequenceLength(bytes, at: index)
+      if length == 0 { return index }
+      index += length
+    }
+    return nil
+  }
+
+  private static func readRuleText(_ bytes: [UInt8], source: String) -> RuleDocument {
+    guard String(validating: bytes, as: UTF8.self) != nil else {
+      let (_, diagnostics) = FilterSource.parse(bytes: bytes)
+      return RuleDocument(format: .dsl, source: source, content: nil, diagnostics: diagnostics)
+    }
+    do {
+      return RuleDocument(
+        format: .dsl, source: source, content: .text(try FilterSource(parsing: source)))
+    } catch let error as DiagnosticError {
+      return RuleDocument(
+        format: .dsl, source: source, content: nil, diagnostics: error.diagnostics)
+    } catch {
+      return RuleDocument(format: .dsl, source: source, content: nil)
+    }
+  }
+}
+
+/// The problems found while reading one source.
+struct ImportLog {
+  var diagnostics: [Diagnostic] = []
+
+  mutating func error(
+    _ code: DiagnosticCode, _ message: String, at range: SourceRange, help: String? = nil,
+    notes: [Diagnostic.Note] = []
+  ) {
+    diagnostics.append(.error(code, message, at: range, help: help, notes: notes))
+  }
+
+  mutating func warning(
+    _ code: DiagnosticCode, _ message: String, at range: SourceRange, help: String? = nil
+  ) {
+    diagnostics.append(Diagnostic(.warning, code, message, at: range, help: help))
+  }
+
+  /// An unknown member of a fixed shape, with the closest known name.
+  mutating func unknownMember(
+    _ name: String, at range: SourceRange, known: [String], in what: String
+  ) {
+    let hint = Suggestion.closest(to: name, among: known).map { "did you mean '\($0)'?" }
+    error(
+      .invalidTemplate, "unknown member '\(name)' in \(what)", at: range,
+      help: hint ?? "\(what) takes \(known.map { "'\($0)'" }.joined(separator: ", "))")
+  }
+
+  /// A criterion with no operator: the API rejects it.
+  mutating func emptyCriterion(_ key: String, at range: SourceRange) {
+    error(
+      .invalidFilterJSON,
+      "'\(key)' has no operator; a criterion needs at least one of eq, neq, contains, exists",
+      at: range)
+  }
+
+  /// The second (and later) use of a key in one filter, which the formats silently collapse.
+  mutating func repeatedKey(
+    _ key: String, at range: SourceRange, first: SourceRange, consequence: String
+  ) {
+    error(
+      .duplicateCriteria, "'\(key)' is given twice in one filter; \(consequence)", at: range,
+      help: "merge both into one criterion", notes: [.init("first given here", range: first)])
+  }
+}
