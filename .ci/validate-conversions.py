@@ -36,6 +36,10 @@ failures = []
 
 
 def compare(where, expected, actual):
+    if isinstance(expected, list) and isinstance(actual, list) and len(expected) == len(actual):
+        for index, (left, right) in enumerate(zip(expected, actual)):
+            compare(f"{where}[{index}]", left, right)
+        return
     if expected != actual:
         failures.append(f"{where}: expected {json.dumps(expected, ensure_ascii=False)}\n  got {json.dumps(actual, ensure_ascii=False)}")
 
@@ -92,12 +96,6 @@ def commands(path, rules):
         compare(f"{path}:{rule['ruleName']}", rule["filter"], filter_map)
 
 
-def hcl_string(value):
-    # python-hcl2 resolves escapes but keeps the escaped template markers as written; HCL
-    # reads "$${" as "${" and "%%{" as "%{".
-    return value.replace("$${", "${").replace("%%{", "%{")
-
-
 def terraform(path, rules):
     with open(path, encoding="utf-8") as handle:
         document = hcl2.load(handle, serialization_options=SerializationOptions(strip_string_quotes=True, explicit_blocks=False, with_comments=False))
@@ -112,12 +110,12 @@ def terraform(path, rules):
                     criterion = {}
                     for name in ("contains", "eq", "neq"):
                         if name in block:
-                            criterion[name] = [hcl_string(value) for value in block[name]]
+                            criterion[name] = list(block[name])
                     if "exists" in block:
                         criterion["exists"] = {"true": True, "false": False}[block["exists"]]
-                    filter_map[hcl_string(block["criteria"])] = criterion
-                compare(f"{path}: analyzer of {body['rule_name']}", "Main", hcl_string(body["analyzer_name"]))
-                actual.append({"ruleName": hcl_string(body["rule_name"]), "filter": filter_map})
+                    filter_map[block["criteria"]] = criterion
+                compare(f"{path}: analyzer of {body['rule_name']}", "Main", body["analyzer_name"])
+                actual.append({"ruleName": body["rule_name"], "filter": filter_map})
     compare(path, rules, actual)
 
 

@@ -99,8 +99,10 @@ enum TerraformWriter {
       case "\n": output += "\\n"
       case "\r": output += "\\r"
       case "\t": output += "\\t"
-      case "$" where next == "{": output += "$$"
-      case "%" where next == "{": output += "%%"
+      // Not the documented "$${" and "%%{": python-hcl2 misreads "$${" not followed by a
+      // "}". A \u escape is decoded after template sequences are found, so it is literal.
+      case "$" where next == "{": output += "\\u0024"
+      case "%" where next == "{": output += "\\u0025"
       case "\u{00}"..."\u{1F}", "\u{7F}":
         let hex = String(scalar.value, radix: 16, uppercase: true)
         output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

@@ -92,7 +92,9 @@ package enum JSONString {
       case "\t": output += "\\t"
       case "\u{08}": output += "\\b"
       case "\u{0C}": output += "\\f"
-      case "\u{00}"..."\u{1F}":
+      // C0 and C1 controls, DEL and the Unicode line separators: raw, YAML readers (cfn-lint)
+      // reject or fold them and terminals act on them.
+      case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
         let hex = String(scalar.value, radix: 16, uppercase: true)
         output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default:
