@@ -6,7 +6,7 @@ struct CheckCommand: Command {
   static let summary =
     "validate and lint rules: what AWS would reject, and what it silently accepts"
   static let usage =
-    "aafilter check [EXPR | -f FILE | --rules FILE | -] [--context archive-rule|list-findings|access-preview] [--format human|json|sarif] [--strict]"
+    "aafilter check [EXPR | -f FILE | --rules FILE | -] [--context archive-rule|list-findings|access-preview] [--analyzer external|internal|unused] [--format human|json|sarif] [--strict]"
   static let help = """
     Errors: what the API or a deploy would reject, or a rule that cannot mean what it says.
     Warnings: accepted by AWS, almost certainly wrong (unknown keys and values, malformed ids).
@@ -20,6 +20,7 @@ struct CheckCommand: Command {
       -f, --file FILE, --rules FILE   rules from FILE in any format (rule text, API JSON,
                        CloudFormation, Terraform, terraform show -json)
       --context C      archive-rule (default), list-findings or access-preview
+    \(AnalyzerOption.help)
       --format F       human (default), json or sarif
       --strict         fail on warnings and risks too
       --split          check as compiled with --split
@@ -32,6 +33,7 @@ struct CheckCommand: Command {
       "--file": .value, "--rules": .value, "--context": .value, "--format": .value,
       "--strict": .flag, "--split": .flag,
       "--max-rules": .value, "--rule-format": .value, "--analyzer-name": .value,
+      AnalyzerOption.name: .value,
     ], aliases: ["-f": "--file"])
 
   static func run(_ arguments: Arguments, console: Console) throws {
@@ -41,6 +43,7 @@ struct CheckCommand: Command {
     var options = LintOptions(
       context: FilterContext(rawValue: contextName) ?? .archiveRule, split: arguments.has("--split")
     )
+    options.analyzer = try AnalyzerOption.given(arguments)
     if let quota = try arguments.integer("--max-rules", range: 1...10_000) {
       options.limits.maxRules = quota
     }
@@ -58,7 +61,9 @@ struct CheckCommand: Command {
     case "sarif":
       console.write(
         report.sarif(file: input.name, toolVersion: AAFilter.version).serialized() + "\n")
-    default: console.write(report.rendered(name: input.name, colored: console.colored))
+    default:
+      console.write(report.rendered(name: input.name, colored: console.colored))
+      AnalyzerOption.note(report.family, console: console)
     }
     let failing =
       report.count(.error) > 0 || (arguments.has("--strict") && !report.diagnostics.isEmpty)

@@ -4,7 +4,8 @@ import FilterDSL
 struct CompileCommand: Command {
   static let name = "compile"
   static let summary = "compile a rule or rule set to the API's filter map JSON"
-  static let usage = "aafilter compile [--split] [--max-maps N] [EXPR | -f FILE | -]"
+  static let usage =
+    "aafilter compile [--split] [--max-maps N] [--analyzer external|internal|unused] [EXPR | -f FILE | -]"
   static let help = """
     Prints the filter map JSON the API takes (for a rule set, {"archiveRules": [...]}).
     Reads every rule format: rule text, API JSON, CloudFormation, Terraform (see 'convert').
@@ -16,11 +17,13 @@ struct CompileCommand: Command {
       --max-maps N      the most filter maps or rules to produce (default 100)
       --rule-format F   auto (default), dsl, json, cloudformation, terraform or terraform-json
       --analyzer-name A the analyzer to read when a template has several
+      --analyzer A      the analyzer family (external, internal, unused, or an API type);
+                        a rule naming finding types of another family is an error
     """
   static let options = OptionSpec(
     names: [
       "--file": .value, "--split": .flag, "--max-maps": .value, "--rule-format": .value,
-      "--analyzer-name": .value,
+      "--analyzer-name": .value, AnalyzerOption.name: .value,
     ], aliases: ["-f": "--file"])
 
   static func run(_ arguments: Arguments, console: Console) throws {
@@ -35,6 +38,7 @@ struct CompileCommand: Command {
       format: try RuleSources.format(arguments), analyzer: arguments.value("--analyzer-name"))
     switch try input.compile(document, options: options, console: console) {
     case .filters(let maps, let sort):
+      _ = try AnalyzerOption.resolve(arguments, maps: maps, console: console)
       let json: JSONValue =
         options.split || maps.count > 1
         ? .array(maps.map(\.json)) : (maps.first?.json ?? .object([]))
@@ -45,6 +49,7 @@ struct CompileCommand: Command {
         )
       }
     case .rules(let rules):
+      _ = try AnalyzerOption.resolve(arguments, maps: rules.map(\.filter), console: console)
       console.write(
         JSONValue.object([("archiveRules", .array(rules.map(\.json)))]).serialized() + "\n")
     }

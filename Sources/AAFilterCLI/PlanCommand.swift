@@ -14,7 +14,9 @@ struct PlanCommand: Command {
     created under its new name and its old name deleted.
 
     With --findings, each created or changed rule is preceded by how many ACTIVE findings
-    'apply-archive-rule' would archive now, public ones first.
+    'apply-archive-rule' would archive now, public ones first. Only external-access findings
+    say whether they are public; for internal- and unused-access analyzers (--analyzer, the
+    template's analyzer type, or inferred from the rules) the count is not split.
 
     Exit status (as diff): 0 nothing to do, 1 commands printed, 2 trouble.
 
@@ -27,11 +29,13 @@ struct PlanCommand: Command {
       --rule-format F       how to read --rules
       --deployed-format F   how to read --deployed
       --lenient             skip malformed finding records, reporting them
+    \(AnalyzerOption.help)
     """
   static let options = OptionSpec(
     names: [
       "--rules": .value, "--deployed": .value, "--analyzer-name": .value, "--findings": .value,
       "--split": .flag, "--rule-format": .value, "--deployed-format": .value, "--lenient": .flag,
+      AnalyzerOption.name: .value,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {
@@ -54,16 +58,37 @@ struct PlanCommand: Command {
     let counts = try arguments.value("--findings").map {
       try archiveCounts(plan, findings: $0, lenient: arguments.has("--lenient"), console: console)
     }
+    let family = try planFamily(arguments, sides: sides, console: console)
     var text = "# analyzer \(ShellWord.quote(analyzer)): \(plan.summary)\n"
     for (index, step) in plan.steps.enumerated() {
       if let count = counts?[index] {
+        let what =
+          family == .external
+          ? "\(count.public) public and \(count.other) other ACTIVE findings"
+          : "\(count.public + count.other) ACTIVE findings"
         text +=
-          "# \(FilterPrinter.literal(step.rule.ruleName)): apply-archive-rule would archive \(count.public) public and \(count.other) other ACTIVE findings now\n"
+          "# \(FilterPrinter.literal(step.rule.ruleName)): apply-archive-rule would archive \(what) now\n"
       }
       text += step.command + "\n"
     }
     console.write(text)
     if !plan.steps.isEmpty { throw Reported(status: .invalidInput) }
+  }
+
+  /// The analyzer family: given, the template's analyzer type, else inferred from the rules.
+  private static func planFamily(_ arguments: Arguments, sides: RuleSetSides, console: Console)
+    throws -> AnalyzerFamily
+  {
+    if arguments.value(AnalyzerOption.name) == nil,
+      let type = sides.desiredDocument.analyzerType ?? sides.deployedDocument.analyzerType,
+      let family = AnalyzerFamily(name: type)
+    {
+      return family
+    }
+    return try AnalyzerOption.resolve(
+      arguments, maps: sides.desired.map(\.filter), console: console
+    )
+    .family
   }
 
   /// Per create or update step, the ACTIVE findings its rule matches (what

@@ -44,9 +44,9 @@ struct QueryCommand: Command {
     let query = FindingQuery(
       filter: filter, sort: sort, maxResults: maxResults, nextToken: arguments.value("--next-token")
     )
-    let page: FindingQuery.Page
+    let page: FindingQuery.Page<Finding>
     do {
-      var runner = try FindingQuery.Runner(query)
+      var runner = try FindingQuery.Runner<Finding>(query)
       _ = try FindingsInput(path: path, lenient: arguments.has("--lenient")).read(console: console)
       { runner.add($0) }
       page = try runner.finish()

@@ -82,3 +82,14 @@ extension DiagnosticCode {
   public static let ambiguousAnalyzer: Self = "ambiguous-analyzer"
   public static let ruleNameCollision: Self = "rule-name-collision"
 }
+
+// Analyzer families (see docs/checks.md, "Analyzer families").
+extension DiagnosticCode {
+  public static let analyzerConflict: Self = "analyzer-conflict"
+  public static let keyNotInFamily: Self = "key-not-in-family"
+  public static let valueNotInFamily: Self = "value-not-in-family"
+  public static let undocumentedKey: Self = "undocumented-key"
+  public static let archivesWholeFindingType: Self = "archives-whole-finding-type"
+  public static let archivesStaleCredentials: Self = "archives-stale-credentials"
+  public static let unscopedInternalAccess: Self = "unscoped-internal-access"
+}

@@ -27,18 +27,42 @@ extension Linter {
         return LintReport(
           source: source, rules: [.init(name: nil, range: nil, diagnostics: document.diagnostics)])
       }
-      return lint(source, options: options)
+      return Linter.lint(source, options: options)
     }
     let origin = SourceRange(start: 0, end: min(1, source.utf8.count))
     let printer = FilterPrinter()
     var reports: [LintReport.RuleReport] = []
     // Checks on what an import error left behind would mislead (a map missing the criterion
     // that failed to read looks broad), so they wait until the source reads cleanly.
-    switch document.diagnostics.hasErrors ? nil : document.content {
+    let content = document.diagnostics.hasErrors ? nil : document.content
+    // One family for the whole input, settled once and then given to each rule's lint; a
+    // template's analyzer type settles it when the caller did not.
+    var familyOptions = options
+    if familyOptions.analyzer == nil, let type = document.analyzerType {
+      familyOptions.analyzer = AnalyzerFamily(name: type)
+    }
+    let texts: [String]
+    switch content {
+    case .filter(let map, let sort): texts = [printer.print(map, sort: sort)]
+    case .filters(let maps): texts = maps.map { printer.print($0) }
+    case .rules(let rules): texts = [printer.print(rules)]
+    case .text, nil: texts = []
+    }
+    let family = resolveFamily(
+      texts.flatMap { text -> [Query] in
+        switch Parser.parse(Array(text.utf8), limits: options.limits).0 {
+        case .query(let query): [query]
+        case .ruleSet(let rules): rules.map(\.body)
+        }
+      }, options: familyOptions)
+    func lintText(_ text: String, options: LintOptions) -> LintReport {
+      Linter.lint(text, options: options, family: family)
+    }
+    switch content {
     case nil: break
-    case .text: return lint(source, options: options)
+    case .text: return Linter.lint(source, options: options)
     case .filter(let map, let sort):
-      let report = lint(printer.print(map, sort: sort), options: options)
+      let report = lintText(printer.print(map, sort: sort), options: options)
       reports = [
         .init(
           name: nil, range: origin, diagnostics: report.diagnostics.map { anchored($0, at: origin) }
@@ -46,7 +70,7 @@ extension Linter {
       ]
     case .filters(let maps):
       for map in maps {
-        let report = lint(printer.print(map), options: options)
+        let report = lintText(printer.print(map), options: options)
         reports.append(
           .init(
             name: nil, range: origin,
@@ -55,7 +79,7 @@ extension Linter {
     case .rules(let rules):
       var setOptions = options
       setOptions.context = .archiveRule
-      let report = lint(printer.print(rules), options: setOptions)
+      let report = lintText(printer.print(rules), options: setOptions)
       for (index, rule) in report.rules.enumerated() {
         let anchor = index < document.ruleRanges.count ? document.ruleRanges[index] : origin
         reports.append(
@@ -78,7 +102,9 @@ extension Linter {
     for index in reports.indices {
       reports[index].diagnostics = sorted(reports[index].diagnostics)
     }
-    return LintReport(source: source, rules: reports)
+    var report = LintReport(source: source, rules: reports)
+    report.family = family
+    return report
   }
 
   private static func anchored(_ diagnostic: Diagnostic, at range: SourceRange) -> Diagnostic {
