@@ -158,7 +158,7 @@ enum APIJSONReader {
       }
     }
     if criterion.isEmpty, log.diagnostics.count == problems {
-      log.emptyCriterion(key, at: node.range)
+      log.emptyCriterion(path, at: node.range)
       return nil
     }
     return criterion.isEmpty ? nil : criterion
@@ -181,10 +181,11 @@ enum FormatValues {
       return nil
     }
     var values: [String] = []
-    for item in items {
+    for (index, item) in items.enumerated() {
       guard let text = item.string else {
         log.error(
-          .invalidFilterJSON, "\(path): expected a string, found \(item.kindName)", at: item.range)
+          .invalidFilterJSON, "\(path)[\(index)]: expected a string, found \(item.kindName)",
+          at: item.range)
         continue
       }
       values.append(text)

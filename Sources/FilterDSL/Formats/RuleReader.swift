@@ -109,7 +109,7 @@ struct ImportLog {
   mutating func emptyCriterion(_ key: String, at range: SourceRange) {
     error(
       .invalidFilterJSON,
-      "'\(key)' has no operator; a criterion needs at least one of eq, neq, contains, exists",
+      "\(key): a criterion needs at least one of eq, neq, contains, exists",
       at: range)
   }
 
