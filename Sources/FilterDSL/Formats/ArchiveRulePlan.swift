@@ -4,9 +4,11 @@
 public struct ArchiveRulePlan: Hashable, Sendable {
   /// One step of the plan.
   public struct Step: Hashable, Sendable {
+    /// The archive-rule operation the step runs.
     public enum Action: String, Hashable, Sendable {
       case create, update, delete
     }
+    /// What the step does.
     public var action: Action
     /// For create and update, the rule with its desired filter; for delete, the deployed rule.
     public var rule: ArchiveRule
@@ -14,7 +16,9 @@ public struct ArchiveRulePlan: Hashable, Sendable {
     public var command: String
   }
 
+  /// The analyzer every command names.
   public var analyzerName: String
+  /// Creates, then updates, then deletes; empty when the sides are equal.
   public var steps: [Step]
 
   /// Plans the commands for a diff.

@@ -14,6 +14,7 @@ public struct RuleDocument: Sendable {
     case rules([ArchiveRule])
   }
 
+  /// The format read (detected or given).
   public var format: RuleFormat
   /// The text read (invalid UTF-8 replaced), which diagnostic ranges point into.
   public var source: String

@@ -36,6 +36,7 @@ public struct ConversionOptions: Hashable, Sendable {
 
 /// A conversion the target format cannot express; nothing is written.
 public struct ConversionError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// Why the target cannot say it.
   public var message: String
   /// What to do instead.
   public var help: String?
@@ -48,12 +49,15 @@ public struct ConversionError: Error, Hashable, Sendable, CustomStringConvertibl
     self.help = help
   }
 
+  /// The message.
   public var description: String { message }
 }
 
 /// The text written, and warnings about changes that keep the rules' meaning (renamed
 /// Terraform resource labels).
 public struct Conversion: Hashable, Sendable {
+  /// The output, ending in a newline.
   public var text: String
+  /// `code: message` lines for standard error.
   public var warnings: [String]
 }

@@ -4,26 +4,35 @@
 public struct RuleSetDiff: Hashable, Sendable {
   /// One operator of one key whose values differ.
   public struct OperatorChange: Hashable, Sendable {
+    /// An operator of the API's `Criterion`.
     public enum Operator: String, Hashable, Sendable {
       case eq, neq, contains, exists
     }
+    /// The filter key.
     public var key: String
+    /// The operator whose values differ.
     public var op: Operator
     /// The distinct values in byte order (`["true"]`/`["false"]` for `exists`); nil when unset.
     public var desired: [String]?
+    /// The same for the deployed side.
     public var deployed: [String]?
   }
 
   /// A rule with the same name on both sides whose filters mean different things.
   public struct Change: Hashable, Sendable {
+    /// The rule as wanted.
     public var desired: ArchiveRule
+    /// The rule as live.
     public var deployed: ArchiveRule
+    /// Every operator that differs.
     public var changes: [OperatorChange]
   }
 
   /// A deployed rule whose filter a desired rule of another name has: a rename.
   public struct Rename: Hashable, Sendable {
+    /// The rule under its new name.
     public var desired: ArchiveRule
+    /// The rule under its old name.
     public var deployed: ArchiveRule
   }
 
@@ -31,7 +40,9 @@ public struct RuleSetDiff: Hashable, Sendable {
   public var added: [ArchiveRule] = []
   /// Deployed rules with no desired counterpart, in deployed order.
   public var removed: [ArchiveRule] = []
+  /// Rules on both sides whose filters differ, in desired order.
   public var changed: [Change] = []
+  /// Deployed rules whose filter a desired rule has under another name.
   public var renamed: [Rename] = []
   /// Names of rules equal on both sides.
   public var unchanged: [String] = []

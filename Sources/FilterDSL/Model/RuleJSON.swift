@@ -6,8 +6,11 @@ public enum RuleJSON: Sendable, Hashable {
   case filterMaps([FilterCriteriaMap])
   case rules([ArchiveRule])
 
+  /// Why the JSON is not one of the shapes.
   public struct Error: Swift.Error, Hashable, Sendable, CustomStringConvertible {
+    /// The first problem, with its JSON path.
     public var message: String
+    /// The message.
     public var description: String { message }
   }
 
