@@ -283,14 +283,7 @@ final class DiffPlanTests: XCTestCase {
 
         """, 1),
     ]
-    for item in cases {
-      let result = aafilter(item.arguments, files: item.files)
-      XCTAssertEqual(result.stdout, item.stdout, result.stderr, line: item.line)
-      XCTAssertEqual(result.status, item.status, result.stderr, line: item.line)
-      if !item.stderrContains.isEmpty {
-        XCTAssertTrue(result.stderr.contains(item.stderrContains), result.stderr, line: item.line)
-      }
-    }
+    run(cases)
     XCTAssertGreaterThanOrEqual(cases.count, 25)
   }
 }
@@ -369,14 +362,7 @@ extension DiffPlanTests {
         "", 2,
         stderrContains: "error: cannot read 'missing.json'"),
     ]
-    for item in cases {
-      let result = aafilter(item.arguments, files: item.files)
-      XCTAssertEqual(result.stdout, item.stdout, result.stderr, line: item.line)
-      XCTAssertEqual(result.status, item.status, result.stderr, line: item.line)
-      if !item.stderrContains.isEmpty {
-        XCTAssertTrue(result.stderr.contains(item.stderrContains), result.stderr, line: item.line)
-      }
-    }
+    run(cases)
   }
 
   /// Every command reads every rule format through the one reader, with the same result.
@@ -446,6 +432,20 @@ extension DiffPlanTests {
 
   private func jsonCodes(_ text: String) -> [String] {
     text.components(separatedBy: "\"code\": ").dropFirst().map { String($0.prefix { $0 != "," }) }
+  }
+}
+
+extension DiffPlanTests {
+  /// Runs each case in-process: exact standard output and exit status, and part of the errors.
+  func run(_ cases: [Case]) {
+    for item in cases {
+      let result = aafilter(item.arguments, files: item.files)
+      XCTAssertEqual(result.stdout, item.stdout, result.stderr, line: item.line)
+      XCTAssertEqual(result.status, item.status, result.stderr, line: item.line)
+      if !item.stderrContains.isEmpty {
+        XCTAssertTrue(result.stderr.contains(item.stderrContains), result.stderr, line: item.line)
+      }
+    }
   }
 }
 

@@ -13,18 +13,9 @@ enum CloudFormationReader {
   }
 
   static func read(
-    _ bytes: [UInt8], source: String, analyzer selection: String?, log: inout ImportLog
-  )
-    -> RuleDocument
-  {
+    _ root: SourceJSON, source: String, analyzer selection: String?, log: inout ImportLog
+  ) -> RuleDocument {
     var document = RuleDocument(format: .cloudFormation, source: source, content: nil)
-    let root: SourceJSON
-    do {
-      root = try SourceJSON.parse(bytes)
-    } catch {
-      log.diagnostics.append(error)
-      return document
-    }
     guard case .object(let resources)? = root["Resources"]?.value else {
       log.error(.invalidTemplate, "the template has no 'Resources' object", at: root.range)
       return document

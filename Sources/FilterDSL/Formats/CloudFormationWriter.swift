@@ -9,11 +9,8 @@ enum CloudFormationWriter {
     properties.append(("Type", .string(options.analyzerType ?? "ACCOUNT")))
     var archiveRules: [JSONValue] = []
     for rule in rules {
-      guard !rule.filter.isEmpty else {
-        throw ConversionError(
-          "rule '\(rule.ruleName)' has an empty filter, which CloudFormation cannot hold (Filter needs at least one item)",
-          help: "create it with the CLI or the API, or give it a criterion")
-      }
+      try RuleWriter.requireFilter(
+        rule, "CloudFormation", because: "Filter needs at least one item")
       let items: [JSONValue] = rule.filter.sortedKeys.compactMap { key in
         rule.filter[key].map { criterion in
           var members: [(String, JSONValue)] = [("Property", .string(key))]
@@ -114,24 +111,8 @@ enum YAMLWriter {
     }
   }
 
-  /// A YAML double-quoted scalar. Escapes what YAML readers reject raw (C0 and C1 controls,
-  /// DEL, U+FFFE/U+FFFF) and what YAML 1.1 folds as a line break (U+0085, U+2028, U+2029).
-  static func quote(_ text: String) -> String {
-    var output = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\t": output += "\\t"
-      case "\r": output += "\\r"
-      case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}",
-        "\u{FFFF}":
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(scalar)
-      }
-    }
-    return output + "\""
-  }
+  /// A YAML double-quoted scalar: YAML's double-quoted style takes JSON's escapes, and the
+  /// JSON writer already escapes what YAML readers reject raw (C0 and C1 controls, DEL,
+  /// U+FEFF, U+FFFE, U+FFFF) or YAML 1.1 folds as a line break (U+0085, U+2028, U+2029).
+  static func quote(_ text: String) -> String { JSONString.quote(text) }
 }

@@ -28,20 +28,25 @@ public enum RuleReader {
     }
     var log = ImportLog()
     var document: RuleDocument
-    switch format {
-    case .dsl: return readRuleText(bytes, source: source)
-    case .json:
-      document = RuleDocument(format: .json, source: source, content: nil)
+    if format == .terraform {
+      document = TerraformReader.read(bytes, source: source, analyzer: analyzerName, log: &log)
+    } else {
+      document = RuleDocument(format: format, source: source, content: nil)
       do {
         let root = try SourceJSON.parse(bytes)
-        (document.content, document.ruleRanges) = APIJSONReader.read(root, log: &log)
-      } catch { log.diagnostics.append(error) }
-    case .cloudFormation:
-      document = CloudFormationReader.read(bytes, source: source, analyzer: analyzerName, log: &log)
-    case .terraform:
-      document = TerraformReader.read(bytes, source: source, analyzer: analyzerName, log: &log)
-    case .terraformJSON:
-      document = TerraformJSONReader.read(bytes, source: source, analyzer: analyzerName, log: &log)
+        switch format {
+        case .cloudFormation:
+          document = CloudFormationReader.read(
+            root, source: source, analyzer: analyzerName, log: &log)
+        case .terraformJSON:
+          document = TerraformJSONReader.read(
+            root, source: source, analyzer: analyzerName, log: &log)
+        default:
+          (document.content, document.ruleRanges) = APIJSONReader.read(root, log: &log)
+        }
+      } catch {
+        log.diagnostics.append(error)
+      }
     }
     if case .rules(let rules) = document.content {
       let names = zip(rules, document.ruleRanges).map { ($0.ruleName, $1) }
@@ -103,6 +108,22 @@ struct ImportLog {
     error(
       .invalidTemplate, "unknown member '\(name)' in \(what)", at: range,
       help: hint ?? "\(what) takes \(known.map { "'\($0)'" }.joined(separator: ", "))")
+  }
+
+  /// Whether the rules (analyzer, where the rule is named) belong to one analyzer; reports
+  /// `ambiguous-analyzer` at the first rule of the second one when not.
+  mutating func oneAnalyzer(_ rules: [(analyzer: String, range: SourceRange)], in what: String)
+    -> Bool
+  {
+    var analyzers: [String] = []
+    for rule in rules where !analyzers.contains(rule.analyzer) { analyzers.append(rule.analyzer) }
+    guard analyzers.count > 1, let second = rules.first(where: { $0.analyzer == analyzers[1] })
+    else { return true }
+    error(
+      .ambiguousAnalyzer,
+      "\(what) has archive rules for several analyzers: \(analyzers.joined(separator: ", "))",
+      at: second.range, help: "pick one with --analyzer-name")
+    return false
   }
 
   /// A criterion with no operator: the API rejects it.

@@ -53,6 +53,18 @@ public enum RuleWriter {
   }
 }
 
+extension RuleWriter {
+  /// Formats whose schema needs at least one criterion cannot hold an empty filter.
+  static func requireFilter(_ rule: ArchiveRule, _ format: String, because reason: String)
+    throws(ConversionError)
+  {
+    guard rule.filter.isEmpty else { return }
+    throw ConversionError(
+      "rule '\(rule.ruleName)' has an empty filter, which \(format) cannot hold (\(reason))",
+      help: "create it with the CLI or the API, or give it a criterion")
+  }
+}
+
 /// `aws accessanalyzer ...-archive-rule` command lines, quoted for POSIX shells.
 public enum ArchiveRuleCommand {
   /// `aws accessanalyzer create-archive-rule --analyzer-name A --rule-name R --filter '{...}'`

@@ -246,11 +246,9 @@ private struct SourceJSONReader {
         scalars.append(Unicode.Scalar(byte))
         position += 1
       default:
-        let length = UTF8Validation.sequenceLength(bytes, at: position)
-        guard length > 0,
-          let scalar = String(decoding: bytes[position..<position + length], as: UTF8.self)
-            .unicodeScalars.first
-        else { throw failure("invalid UTF-8") }
+        guard let (scalar, length) = UTF8Validation.scalar(bytes, at: position) else {
+          throw failure("invalid UTF-8")
+        }
         scalars.append(scalar)
         position += length
       }

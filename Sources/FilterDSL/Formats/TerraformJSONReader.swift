@@ -2,18 +2,9 @@
 /// under `values`, a plan under `planned_values`), walking child modules.
 enum TerraformJSONReader {
   static func read(
-    _ bytes: [UInt8], source: String, analyzer selection: String?, log: inout ImportLog
-  )
-    -> RuleDocument
-  {
+    _ root: SourceJSON, source: String, analyzer selection: String?, log: inout ImportLog
+  ) -> RuleDocument {
     var document = RuleDocument(format: .terraformJSON, source: source, content: nil)
-    let root: SourceJSON
-    do {
-      root = try SourceJSON.parse(bytes)
-    } catch {
-      log.diagnostics.append(error)
-      return document
-    }
     guard let module = root["values"]?["root_module"] ?? root["planned_values"]?["root_module"]
     else {
       log.error(
@@ -77,16 +68,10 @@ enum TerraformJSONReader {
       }
       rules.append((ArchiveRule(ruleName: name, filter: map), nameNode.range, analyzer))
     }
-    var analyzers: [String] = []
-    for rule in rules where !analyzers.contains(rule.analyzer) { analyzers.append(rule.analyzer) }
-    if analyzers.count > 1, let second = rules.first(where: { $0.analyzer == analyzers[1] }) {
-      log.error(
-        .ambiguousAnalyzer,
-        "the state has archive rules for several analyzers: \(analyzers.joined(separator: ", "))",
-        at: second.range, help: "pick one with --analyzer-name")
+    guard log.oneAnalyzer(rules.map { ($0.analyzer, $0.range) }, in: "the state") else {
       return document
     }
-    document.analyzerName = analyzers.first.flatMap { $0.isEmpty ? nil : $0 }
+    document.analyzerName = rules.first.flatMap { $0.analyzer.isEmpty ? nil : $0.analyzer }
     document.content = .rules(rules.map(\.rule))
     document.ruleRanges = rules.map(\.range)
     return document

@@ -49,15 +49,9 @@ enum TerraformReader {
           }
       }
     }
-    var groups: [String] = []
-    for entry in entries where !groups.contains(entry.analyzer) { groups.append(entry.analyzer) }
-    if groups.count > 1, let second = entries.first(where: { $0.analyzer == groups[1] }) {
-      log.error(
-        .ambiguousAnalyzer,
-        "the configuration has archive rules for several analyzers: \(groups.joined(separator: ", "))",
-        at: second.nameRange, help: "pick one with --analyzer-name")
-      return document
-    }
+    guard
+      log.oneAnalyzer(entries.map { ($0.analyzer, $0.nameRange) }, in: "the configuration")
+    else { return document }
     if let first = entries.first {
       if first.analyzerIsLiteral {
         document.analyzerName = first.analyzer

@@ -14,11 +14,7 @@ enum TerraformWriter {
     var used: Set<String> = []
     var blocks: [String] = []
     for rule in rules {
-      guard !rule.filter.isEmpty else {
-        throw ConversionError(
-          "rule '\(rule.ruleName)' has an empty filter, which Terraform cannot hold (filter is required)",
-          help: "create it with the CLI or the API, or give it a criterion")
-      }
+      try RuleWriter.requireFilter(rule, "Terraform", because: "filter is required")
       let base = label(rule.ruleName)
       var name = base
       var suffix = 2
@@ -104,8 +100,7 @@ enum TerraformWriter {
       case "$" where next == "{": output += "\\u0024"
       case "%" where next == "{": output += "\\u0025"
       case "\u{00}"..."\u{1F}", "\u{7F}":
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        output += JSONString.unicodeEscape(scalar)
       default: output.unicodeScalars.append(scalar)
       }
     }

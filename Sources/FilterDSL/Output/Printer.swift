@@ -81,6 +81,12 @@ public struct FilterPrinter: Sendable {
 
 /// JSON string literals, as both the rule language and the output JSON write them.
 package enum JSONString {
+  /// `\uXXXX` for a scalar of the Basic Multilingual Plane.
+  package static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+  }
+
   package static func quote(_ text: String) -> String {
     var output = "\""
     for scalar in text.unicodeScalars {
@@ -92,11 +98,12 @@ package enum JSONString {
       case "\t": output += "\\t"
       case "\u{08}": output += "\\b"
       case "\u{0C}": output += "\\f"
-      // C0 and C1 controls, DEL and the Unicode line separators: raw, YAML readers (cfn-lint)
-      // reject or fold them and terminals act on them.
-      case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      // C0 and C1 controls, DEL, the Unicode line separators, the byte-order mark and the
+      // BMP's last noncharacters: raw, YAML readers (cfn-lint) reject or fold them and
+      // terminals act on them.
+      case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}", "\u{FEFF}",
+        "\u{FFFE}", "\u{FFFF}":
+        output += unicodeEscape(scalar)
       default:
         output.unicodeScalars.append(scalar)
       }
