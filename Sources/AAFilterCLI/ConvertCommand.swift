@@ -87,6 +87,11 @@ struct ConvertCommand: Command {
         console.write(FilterPrinter().print(maps) + "\n")
         return
       }
+      // As compile prints a split expression: an array of maps.
+      if format == .json, maps.count > 1 {
+        console.write(JSONValue.array(maps.map(\.json)).serialized() + "\n")
+        return
+      }
       single = maps.count == 1
       rules =
         maps.count == 1
