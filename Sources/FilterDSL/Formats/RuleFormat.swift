@@ -18,8 +18,9 @@ public enum RuleFormat: String, Hashable, Sendable, CaseIterable {
   /// JSON objects with `Resources` or `AWSTemplateFormatVersion` are CloudFormation; with
   /// `format_version` and `values` or `planned_values`, `terraform show -json`; other JSON is
   /// API JSON. Text whose first word is a Terraform block type followed by a quoted label or `{`
-  /// is Terraform (`resource "..."` can never be rule text: a key needs an operator). The rest
-  /// is the rule language.
+  /// is Terraform (`resource "..."` can never be rule text: a key needs an operator). Text that
+  /// starts like a YAML template (`AWSTemplateFormatVersion:`) is CloudFormation. The rest is
+  /// the rule language.
   /// - Parameter bytes: the whole source.
   /// - Returns: the format to read it as.
   public static func detect(_ bytes: [UInt8]) -> RuleFormat {
@@ -33,10 +34,22 @@ public enum RuleFormat: String, Hashable, Sendable, CaseIterable {
     var end = index
     while end < bytes.count, HCLParser.isIdentifierByte(bytes[end]) { end += 1 }
     let word = String(decoding: bytes[index..<end], as: UTF8.self)
+    // A YAML template: read as CloudFormation, which says that only JSON templates are read.
+    if end < bytes.count, bytes[end] == UInt8(ascii: ":"),
+      ["AWSTemplateFormatVersion", "Resources", "Description", "Parameters"].contains(word)
+    {
+      return .cloudFormation
+    }
     guard terraformBlockTypes.contains(word) else { return .dsl }
     let next = skipSpaceAndComments(bytes, from: end)
     guard next < bytes.count else { return .dsl }
     return bytes[next] == UInt8(ascii: "\"") || bytes[next] == UInt8(ascii: "{") ? .terraform : .dsl
+  }
+
+  /// Whether the first byte after white space and a byte-order mark is `{` or `[`.
+  static func startsLikeJSON(_ bytes: [UInt8]) -> Bool {
+    let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+    return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
   }
 
   static let terraformBlockTypes: Set<String> = [

@@ -30,6 +30,12 @@ public enum RuleReader {
     var document: RuleDocument
     if format == .terraform {
       document = TerraformReader.read(bytes, source: source, analyzer: analyzerName, log: &log)
+    } else if format == .cloudFormation, !RuleFormat.startsLikeJSON(bytes) {
+      document = RuleDocument(format: format, source: source, content: nil)
+      log.error(
+        .unsupportedSyntax, "CloudFormation YAML templates are not read; only JSON templates",
+        at: SourceRange(start: 0, end: min(1, bytes.count)),
+        help: "convert the template to JSON first (for example with 'cfn-flip')")
     } else {
       document = RuleDocument(format: format, source: source, content: nil)
       do {

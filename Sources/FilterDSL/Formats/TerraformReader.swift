@@ -56,8 +56,11 @@ enum TerraformReader {
       if first.analyzerIsLiteral {
         document.analyzerName = first.analyzer
       }
-      let label = analyzers.first { "\(analyzerType).\($0.key).analyzer_name" == first.analyzer }
-      document.analyzerType = label?.value.type
+      let analyzer = analyzers.first {
+        $0.value.name == first.analyzer
+          || "\(analyzerType).\($0.key).analyzer_name" == first.analyzer
+      }
+      document.analyzerType = analyzer?.value.type
     }
     document.content = .rules(entries.map(\.rule))
     document.ruleRanges = entries.map(\.nameRange)

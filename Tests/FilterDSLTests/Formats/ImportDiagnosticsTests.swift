@@ -147,6 +147,74 @@ final class ImportDiagnosticsTests: XCTestCase {
     }
   }
 
+  /// Real configuration around the archive rules is skipped or read: providers, variables,
+  /// heredoc policies and templates in other resources, comments of three kinds, nested
+  /// blocks, references, multi-line lists with trailing commas, `exists` as a bare boolean.
+  func testTerraform_readsRealConfiguration() throws {
+    let source = #"""
+      terraform {
+        required_providers {
+          aws = { source = "hashicorp/aws", version = "~> 5.0" }
+        }
+      }
+      provider "aws" { region = var.region }
+      variable "region" {
+        default = "eu-west-1"
+      }
+      resource "aws_s3_bucket_policy" "p" {
+        bucket = "${var.prefix}-logs"
+        policy = <<-EOF
+          {"Statement": [{"Effect": "Allow", "Resource": "arn:aws:s3:::x/*"}]}
+        EOF
+      }
+      /* The analyzer and its rules. */
+      resource "aws_accessanalyzer_analyzer" "org" {
+        analyzer_name = "org-analyzer"
+        type          = "ORGANIZATION"
+        tags = {
+          Team = "security"
+        }
+      }
+      resource "aws_accessanalyzer_archive_rule" "trusted" {
+        analyzer_name = aws_accessanalyzer_analyzer.org.analyzer_name
+        rule_name     = "Trusted"
+        depends_on    = [aws_accessanalyzer_analyzer.org]
+        filter {
+          criteria = "principal.AWS"
+          eq = [
+            "111122223333", # audit
+            "444455556666", // logging
+          ]
+        }
+        filter {
+          criteria = "isPublic"
+          exists   = true
+        }
+        lifecycle {
+          create_before_destroy = true
+        }
+      }
+      """#
+    let document = RuleReader.read(Array(source.utf8))
+    XCTAssertEqual(document.format, .terraform)
+    XCTAssertEqual(document.diagnostics, [])
+    XCTAssertEqual(document.analyzerName, "org-analyzer")
+    XCTAssertEqual(document.analyzerType, "ORGANIZATION")
+    let (rules, _) = document.archiveRules()
+    XCTAssertEqual(
+      rules,
+      [
+        ArchiveRule(
+          ruleName: "Trusted",
+          filter: [
+            "principal.AWS": Criterion(eq: ["111122223333", "444455556666"]),
+            "isPublic": Criterion(exists: true),
+          ])
+      ])
+    let yaml = RuleReader.read(Array("AWSTemplateFormatVersion: '2010-09-09'\n".utf8))
+    XCTAssertEqual(yaml.diagnostics.map(\.code), [.unsupportedSyntax])
+  }
+
   /// Rule names that collide once they become Terraform labels are kept apart, with a warning.
   func testTerraformLabels_collidingNamesGetSuffixes() throws {
     let rules = [
@@ -180,6 +248,7 @@ final class ImportDiagnosticsTests: XCTestCase {
       (#"{"Resources": {}}"#, .cloudFormation, #line),
       (#"{"format_version": "1.0", "values": {}}"#, .terraformJSON, #line),
       (#"{"format_version": "1.2", "planned_values": {}}"#, .terraformJSON, #line),
+      ("AWSTemplateFormatVersion: \"2010-09-09\"\nResources: {}", .cloudFormation, #line),
     ]
     for (source, format, line) in cases {
       XCTAssertEqual(RuleFormat.detect(Array(source.utf8)), format, source, line: line)
