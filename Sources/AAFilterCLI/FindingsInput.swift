@@ -1,3 +1,4 @@
+import FilterDSL
 import FilterEval
 
 /// Findings from `--findings FILE|-`: whole documents decoded at once, JSON Lines streamed
@@ -10,6 +11,12 @@ struct FindingsInput {
     var shape: FindingsShape
     var nextToken: String?
     var skipped: [RecordError]
+    /// The analyzer families of the findings read.
+    var families: Set<AnalyzerFamily> = []
+    /// EventBridge events that are not findings (access preview state changes), skipped.
+    var skippedEvents = 0
+    /// get-finding-v2 pages that had a `nextToken`: incomplete details.
+    var partialDetails = 0
   }
 
   var name: String { path == "-" ? "<stdin>" : path }
@@ -27,7 +34,7 @@ struct FindingsInput {
 
   /// Calls `body` with the findings in input order, in batches: a whole document at once,
   /// JSON Lines a few thousand at a time so memory stays bounded.
-  func read(console: Console, batches body: ([Finding]) throws -> Void) throws -> Summary {
+  func read(console: Console, batches deliver: ([Finding]) throws -> Void) throws -> Summary {
     let next: () throws -> [UInt8]
     do {
       next = try console.openChunks(path)
@@ -36,6 +43,15 @@ struct FindingsInput {
       throw Reported()
     }
     let options = FindingsDecodingOptions(lenient: lenient)
+    var families = Set<AnalyzerFamily>()
+    var partialDetails = 0
+    func body(_ batch: [Finding]) throws {
+      for finding in batch {
+        if let family = finding.analyzerFamily { families.insert(family) }
+        if finding.detailsArePartial { partialDetails += 1 }
+      }
+      try deliver(batch)
+    }
     do {
       // Enough of the start to see whether the first line is a whole record.
       var prefix: [UInt8] = []
@@ -68,7 +84,9 @@ struct FindingsInput {
           }
         }
         if !batch.isEmpty { try body(batch) }
-        summary = Summary(shape: .jsonLines, nextToken: nil, skipped: reader.skipped)
+        summary = Summary(
+          shape: .jsonLines, nextToken: nil, skipped: reader.skipped,
+          skippedEvents: reader.skippedEvents)
       } else {
         var all = prefix
         if !ended {
@@ -82,13 +100,33 @@ struct FindingsInput {
         let document = try FindingsDecoder.decode(all, options: options)
         try body(document.findings)
         summary = Summary(
-          shape: document.shape, nextToken: document.nextToken, skipped: document.skipped)
+          shape: document.shape, nextToken: document.nextToken, skipped: document.skipped,
+          skippedEvents: document.skippedEvents)
       }
+      var complete = summary
+      complete.families = families
+      complete.partialDetails = partialDetails
       reportSkipped(summary.skipped, console: console)
-      return summary
+      reportFamilyNotes(complete, console: console)
+      return complete
     } catch let error as RecordError {
       console.writeError("error: \(name): \(error)\n")
       throw Reported()
+    }
+  }
+
+  /// Access preview events and incomplete get-finding-v2 pages: not errors, but said.
+  private func reportFamilyNotes(_ summary: Summary, console: Console) {
+    if summary.skippedEvents > 0 {
+      let count = summary.skippedEvents
+      console.writeError(
+        "note: \(name): skipped \(count) access preview state change event\(count == 1 ? "" : "s") (not findings)\n"
+      )
+    }
+    if summary.partialDetails > 0 {
+      console.writeError(
+        "warning: \(name): a get-finding-v2 page with a nextToken has only part of the finding's details; keys they do not settle are undecidable (fetch every page and merge findingDetails)\n"
+      )
     }
   }
 

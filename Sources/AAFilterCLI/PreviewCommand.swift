@@ -6,10 +6,12 @@ struct PreviewCommand: Command {
   static let name = "preview"
   static let summary = "show which findings archive rules would archive, and why"
   static let usage =
-    "aafilter preview --findings FILE|- (--rule [NAME=]EXPR ... | --rules FILE) [--output summary|json|ids|table]"
+    "aafilter preview --findings FILE|- (--rule [NAME=]EXPR ... | --rules FILE) [--analyzer external|internal|unused] [--output summary|json|ids|table]"
   static let help = """
     Rules archive ACTIVE findings they match; RESOLVED findings are never archived. The
-    summary lists public findings that would be archived first.
+    summary speaks the analyzer family's language: public findings first for external access;
+    counts per finding type and the stale credentials for unused access; resource types and
+    principals for internal access.
 
     Options:
       --findings FILE       findings JSON or JSON Lines ('-' for standard input)
@@ -20,6 +22,8 @@ struct PreviewCommand: Command {
       --rule-format F       auto (default), dsl, json, cloudformation, terraform or
                             terraform-json
       --analyzer-name A     the analyzer to read when a template has several
+      --analyzer A          the analyzer family (external, internal, unused, or an API type);
+                            inferred from the rules, then the findings, when absent
       --lenient             skip malformed finding records, reporting them
     """
   static let options = OptionSpec(
@@ -27,6 +31,7 @@ struct PreviewCommand: Command {
       "--findings": .value, "--rule": .repeated, "--rules": .value, "--output": .value,
       "--split": .flag,
       "--rule-format": .value, "--analyzer-name": .value, "--lenient": .flag,
+      AnalyzerOption.name: .value,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {
@@ -41,12 +46,19 @@ struct PreviewCommand: Command {
     var preview = ArchivePreview(
       rules: rules, entryLimit: output == "summary" || output == "table" ? 1_000 : .max)
     let input = FindingsInput(path: path, lenient: arguments.has("--lenient"))
-    _ = try input.read(console: console, batches: { preview.add(contentsOf: $0) })
+    _ = try AnalyzerOption.given(arguments)
+    let summary = try input.read(console: console, batches: { preview.add(contentsOf: $0) })
+    let family = try AnalyzerOption.resolve(
+      arguments, maps: rules.map(\.filter), findings: summary.families, console: console)
     switch output {
     case "ids": console.write(preview.entries(.archived).map { ($0.id ?? "") + "\n" }.joined())
     case "json": console.write(preview.json.serialized() + "\n")
-    case "table": console.write(table(preview))
-    default: console.write(PreviewSummary.render(preview))
+    case "table":
+      console.write(table(preview))
+      AnalyzerOption.note(family, console: console)
+    default:
+      console.write(PreviewSummary.render(preview, family: family.family))
+      AnalyzerOption.note(family, console: console)
     }
   }
 
@@ -65,7 +77,7 @@ struct PreviewCommand: Command {
 
 /// The report a security engineer reads before creating or applying rules.
 enum PreviewSummary {
-  static func render(_ preview: ArchivePreview) -> String {
+  static func render(_ preview: ArchivePreview, family: AnalyzerFamily = .external) -> String {
     let names = preview.rules.map(\.ruleName)
     func ruleList(_ indices: [Int]) -> String { indices.map { names[$0] }.joined(separator: ", ") }
     func describe(_ entry: ArchivePreview.Entry) -> String {
@@ -83,17 +95,22 @@ enum PreviewSummary {
     }
     let counts = preview.outcomeCounts
     lines.append("Would archive \(counts[.archived, default: 0]) of \(active) active findings.")
-    let exposed = preview.archivedPublic
-    lines.append("")
-    if preview.archivedPublicCount == 0 {
-      lines.append("Public findings that would be archived: none")
-    } else {
-      let count = preview.archivedPublicCount
-      lines.append("WARNING: \(count) PUBLIC finding\(count == 1 ? "" : "s") would be archived:")
-      for entry in exposed {
-        lines.append("  \(describe(entry))  [\(ruleList(entry.matchedRules))]")
+    switch family {
+    case .external:
+      let exposed = preview.archivedPublic
+      lines.append("")
+      if preview.archivedPublicCount == 0 {
+        lines.append("Public findings that would be archived: none")
+      } else {
+        let count = preview.archivedPublicCount
+        lines.append("WARNING: \(count) PUBLIC finding\(count == 1 ? "" : "s") would be archived:")
+        for entry in exposed {
+          lines.append("  \(describe(entry))  [\(ruleList(entry.matchedRules))]")
+        }
+        more(exposed.count, count)
       }
-      more(exposed.count, count)
+    case .unused: lines += FamilyPreviewSections.unused(preview.families, ruleNames: names)
+    case .internal: lines += FamilyPreviewSections.internal(preview.families)
     }
     lines.append("")
     lines.append("Per rule (active findings it would archive):")

@@ -6,7 +6,7 @@ struct QueryCommand: Command {
   static let name = "query"
   static let summary = "filter, sort and page exported findings offline, like ListFindings"
   static let usage =
-    "aafilter query --findings FILE|- --filter EXPR [--sort ATTR[:ASC|DESC]] [--max-results N] [--next-token T] [--output json|ids|table]"
+    "aafilter query --findings FILE|- --filter EXPR [--sort ATTR[:ASC|DESC]] [--max-results N] [--next-token T] [--analyzer external|internal|unused] [--output json|ids|table]"
   static let help = """
     Prints the matching findings shaped like 'aws accessanalyzer list-findings' output.
     The filter may carry an 'order by' clause; --sort overrides it.
@@ -21,12 +21,15 @@ struct QueryCommand: Command {
       --rule-format F       auto (default), dsl, json, cloudformation, terraform or
                             terraform-json: how to read --filter
       --lenient             skip malformed finding records, reporting them
+      --analyzer A          the analyzer family (external, internal, unused, or an API type);
+                            a filter or findings of another family is an error
     """
   static let options = OptionSpec(
     names: [
       "--findings": .value, "--filter": .value, "--sort": .value, "--max-results": .value,
       "--next-token": .value,
       "--output": .value, "--rule-format": .value, "--lenient": .flag,
+      AnalyzerOption.name: .value,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {
@@ -44,16 +47,22 @@ struct QueryCommand: Command {
     let query = FindingQuery(
       filter: filter, sort: sort, maxResults: maxResults, nextToken: arguments.value("--next-token")
     )
+    _ = try AnalyzerOption.given(arguments)
     let page: FindingQuery.Page<Finding>
+    let summary: FindingsInput.Summary
     do {
       var runner = try FindingQuery.Runner<Finding>(query)
-      _ = try FindingsInput(path: path, lenient: arguments.has("--lenient")).read(console: console)
-      { runner.add($0) }
+      summary = try FindingsInput(path: path, lenient: arguments.has("--lenient")).read(
+        console: console
+      ) { runner.add($0) }
       page = try runner.finish()
     } catch let error as QueryError {
       console.writeError("error: \(error)\n")
       throw Reported()
     }
+    let family = try AnalyzerOption.resolve(
+      arguments, maps: [filter], findings: summary.families, console: console)
+    if output == "table" { AnalyzerOption.note(family, console: console) }
     switch output {
     case "ids": for finding in page.findings { console.write((finding.id ?? "") + "\n") }
     case "table": console.write(FindingRowsTable.render(page.findings))

@@ -196,7 +196,7 @@ final class DiffPlanTests: XCTestCase {
         stderrContains: "error: rule 'Trusted' is defined twice"),
       Case(
         Self.diff(Self.desired, "{\"archiveRules\": ["), "", 2,
-        stderrContains: "error: expected a JSON value, found the end"),
+        stderrContains: "expected a value, found the end"),
       Case(
         (
           ["diff", "--rules", "desired", "--deployed", "missing"], ["desired": Self.desired], #line
@@ -395,7 +395,7 @@ extension DiffPlanTests {
       let check = aafilter(["check", "-f", name, "--format", "json"], files: sources)
       XCTAssertEqual(check.status, checked.status, "check \(name): \(check.stdout)")
       XCTAssertEqual(
-        jsonCodes(check.stdout), jsonCodes(checked.stdout), "check \(name)")
+        jsonCodes(check.stdout).sorted(), jsonCodes(checked.stdout).sorted(), "check \(name)")
       XCTAssertEqual(
         aafilter(
           [

@@ -6,7 +6,12 @@ public struct ArchiveRulePlan: Hashable, Sendable {
   public struct Step: Hashable, Sendable {
     /// The archive-rule operation the step runs.
     public enum Action: String, Hashable, Sendable {
-      case create, update, delete
+      /// `create-archive-rule`: a rule only the desired side has.
+      case create
+      /// `update-archive-rule`: a rule whose filter changed.
+      case update
+      /// `delete-archive-rule`: a rule only the deployed side has.
+      case delete
     }
     /// What the step does.
     public var action: Action

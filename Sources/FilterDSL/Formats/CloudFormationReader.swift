@@ -9,11 +9,11 @@ enum CloudFormationReader {
     var keyRange: SourceRange
     var name: String?
     var type: String?
-    var rules: SourceJSON?
+    var rules: LocatedJSON?
   }
 
   static func read(
-    _ root: SourceJSON, source: String, analyzer selection: String?, log: inout ImportLog
+    _ root: LocatedJSON, source: String, analyzer selection: String?, log: inout ImportLog
   ) -> RuleDocument {
     var document = RuleDocument(format: .cloudFormation, source: source, content: nil)
     guard case .object(let resources)? = root["Resources"]?.value else {
@@ -71,7 +71,7 @@ enum CloudFormationReader {
   }
 
   /// An object where a list or string belongs is usually `Fn::If`, `Ref` or another intrinsic.
-  static func intrinsicOrShape(_ node: SourceJSON, expected: String, log: inout ImportLog) {
+  static func intrinsicOrShape(_ node: LocatedJSON, expected: String, log: inout ImportLog) {
     if case .object(let members) = node.value, members.count == 1,
       let name = members.first?.key, name == "Ref" || name.hasPrefix("Fn::")
     {
@@ -86,7 +86,7 @@ enum CloudFormationReader {
   static let ruleMembers = ["Filter", "RuleName"]
   static let filterMembers = ["Contains", "Eq", "Exists", "Neq", "Property"]
 
-  static func rule(_ node: SourceJSON, log: inout ImportLog) -> (ArchiveRule, SourceRange)? {
+  static func rule(_ node: LocatedJSON, log: inout ImportLog) -> (ArchiveRule, SourceRange)? {
     guard case .object(let members) = node.value else {
       intrinsicOrShape(node, expected: "an archive rule must be an object", log: &log)
       return nil
@@ -132,7 +132,7 @@ enum CloudFormationReader {
     return (ArchiveRule(ruleName: name, filter: map), nameNode.range)
   }
 
-  static func filterItem(_ node: SourceJSON, log: inout ImportLog) -> (
+  static func filterItem(_ node: LocatedJSON, log: inout ImportLog) -> (
     String, SourceRange, Criterion
   )? {
     guard case .object(let members) = node.value else {

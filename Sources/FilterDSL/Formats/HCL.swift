@@ -48,7 +48,7 @@ package enum HCL {
   /// - Throws: a `Diagnostic` (`unsupported-syntax`) at the first construct outside the subset.
   package static func parse(
     _ bytes: [UInt8], wanted: (_ type: String, _ labels: [String]) -> Bool
-  ) throws(Diagnostic) -> [Block] {
+  ) throws(ReadFailure) -> [Block] {
     var parser = HCLParser(bytes: bytes)
     return try parser.file(wanted: wanted)
   }

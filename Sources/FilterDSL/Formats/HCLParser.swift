@@ -11,12 +11,13 @@ struct HCLParser {
   }
 
   func failure(_ message: String, at start: Int? = nil, length: Int = 1, help: String? = nil)
-    -> Diagnostic
+    -> ReadFailure
   {
     let start = min(start ?? position, bytes.count)
-    return .error(
-      .unsupportedSyntax, message,
-      at: SourceRange(start: start, end: min(start + length, bytes.count)), help: help)
+    return ReadFailure(
+      .error(
+        .unsupportedSyntax, message,
+        at: SourceRange(start: start, end: min(start + length, bytes.count)), help: help))
   }
 
   var current: UInt8? { position < bytes.count ? bytes[position] : nil }
@@ -26,7 +27,7 @@ struct HCLParser {
   }
 
   /// Skips spaces, newlines and the three comment forms.
-  mutating func skipTrivia() throws(Diagnostic) {
+  mutating func skipTrivia() throws(ReadFailure) {
     while let byte = current {
       switch byte {
       case 0x20, 0x09, 0x0A, 0x0D: position += 1
@@ -71,7 +72,7 @@ struct HCLParser {
   }
 
   // file = *( block )
-  mutating func file(wanted: (String, [String]) -> Bool) throws(Diagnostic) -> [HCL.Block] {
+  mutating func file(wanted: (String, [String]) -> Bool) throws(ReadFailure) -> [HCL.Block] {
     var blocks: [HCL.Block] = []
     while true {
       try skipTrivia()
@@ -95,7 +96,7 @@ struct HCLParser {
     }
   }
 
-  mutating func labels() throws(Diagnostic) -> [(text: String, range: SourceRange)] {
+  mutating func labels() throws(ReadFailure) -> [(text: String, range: SourceRange)] {
     var labels: [(text: String, range: SourceRange)] = []
     while true {
       try skipTrivia()
@@ -112,7 +113,7 @@ struct HCLParser {
 
   // block = identifier *( label ) "{" body "}"
   mutating func blockBody(type: String, labels: [(text: String, range: SourceRange)], start: Int)
-    throws(Diagnostic) -> HCL.Block
+    throws(ReadFailure) -> HCL.Block
   {
     guard current == UInt8(ascii: "{") else { throw failure("expected '{' to open the block") }
     depth += 1
@@ -148,7 +149,7 @@ struct HCLParser {
   }
 
   // value = string / number / "true" / "false" / "null" / list / object / traversal
-  mutating func value() throws(Diagnostic) -> HCL.Node {
+  mutating func value() throws(ReadFailure) -> HCL.Node {
     try skipTrivia()
     let start = position
     depth += 1
@@ -180,7 +181,7 @@ struct HCLParser {
 
   /// After a value only a separator may follow on its line: an operator, a call or a
   /// conditional means an expression this reader does not evaluate.
-  mutating func rejectOperators(valueStart: Int) throws(Diagnostic) {
+  mutating func rejectOperators(valueStart: Int) throws(ReadFailure) {
     var probe = position
     while probe < bytes.count, bytes[probe] == 0x20 || bytes[probe] == 0x09 { probe += 1 }
     guard probe < bytes.count else { return }
@@ -200,7 +201,7 @@ struct HCLParser {
     }
   }
 
-  mutating func traversal(_ first: String) throws(Diagnostic) -> String {
+  mutating func traversal(_ first: String) throws(ReadFailure) -> String {
     var text = first
     while let byte = current {
       if byte == UInt8(ascii: "."), let next = peek(1),
@@ -242,7 +243,7 @@ struct HCLParser {
   }
 
   // list = "[" [ value *( "," value ) [ "," ] ] "]"
-  mutating func list() throws(Diagnostic) -> [HCL.Node] {
+  mutating func list() throws(ReadFailure) -> [HCL.Node] {
     let start = position
     position += 1
     var items: [HCL.Node] = []
@@ -264,7 +265,7 @@ struct HCLParser {
   }
 
   // object = "{" *( ( identifier / string ) ( "=" / ":" ) value [ "," ] ) "}"
-  mutating func object() throws(Diagnostic) -> [HCL.Attribute] {
+  mutating func object() throws(ReadFailure) -> [HCL.Attribute] {
     let start = position
     position += 1
     var attributes: [HCL.Attribute] = []
@@ -297,7 +298,7 @@ struct HCLParser {
   }
 
   // quoted = '"' *( character / escape / "$${" / "%%{" ) '"'; "${" and "%{" are templates
-  mutating func quoted() throws(Diagnostic) -> String {
+  mutating func quoted() throws(ReadFailure) -> String {
     let start = position
     position += 1
     var scalars = String.UnicodeScalarView()
@@ -339,7 +340,7 @@ struct HCLParser {
     throw failure("unterminated string", at: start)
   }
 
-  mutating func escape() throws(Diagnostic) -> Unicode.Scalar {
+  mutating func escape() throws(ReadFailure) -> Unicode.Scalar {
     let start = position
     position += 1
     guard let byte = current else { throw failure("unterminated string", at: start) }
@@ -374,7 +375,7 @@ struct HCLParser {
 
   /// Skips a block's labels' body without reading it: braces are balanced outside strings,
   /// comments and heredocs.
-  mutating func skipBalancedBody() throws(Diagnostic) {
+  mutating func skipBalancedBody() throws(ReadFailure) {
     try skipTrivia()
     guard current == UInt8(ascii: "{") else { throw failure("expected '{' to open the block") }
     let start = position

@@ -4,8 +4,9 @@
 public struct RuleDocument: Sendable {
   /// The rules as the source states them.
   public enum Content: Sendable {
-    /// Rule-language text, compiled on demand so `--split` and limits apply.
-    case text(FilterSource)
+    /// Rule-language text (one expression, or `rule NAME { ... }` blocks), compiled on demand
+    /// so `--split` and limits apply.
+    case text(String, isRuleSet: Bool)
     /// One unnamed filter map, with the sort of a ListFindings request if it had one.
     case filter(FilterCriteriaMap, sort: SortCriteria?)
     /// Unnamed filter maps whose union is meant (`compile --split` output).
@@ -47,7 +48,9 @@ public struct RuleDocument: Sendable {
 
   /// Compiled rules: unnamed filter maps (one expression or map) or named rules.
   public enum Compiled: Sendable {
+    /// One expression or map (several when split), with its `order by` if it had one.
     case filters([FilterCriteriaMap], sort: SortCriteria?)
+    /// Named rules: a rule set, or rules read from JSON, CloudFormation or Terraform.
     case rules([ArchiveRule])
   }
 
@@ -63,12 +66,13 @@ public struct RuleDocument: Sendable {
     case .rules(let rules): return (.rules(rules), diagnostics)
     case .filter(let map, let sort): return (.filters([map], sort: sort), diagnostics)
     case .filters(let maps): return (.filters(maps, sort: nil), diagnostics)
-    case .text(.ruleSet(let set)):
-      let (rules, more) = set.compile(options: options)
-      return (more.hasErrors ? nil : .rules(rules), diagnostics + more)
-    case .text(.expression(let expression)):
-      let (maps, more) = expression.compile(options: options)
-      return (more.hasErrors ? nil : .filters(maps, sort: expression.sort), diagnostics + more)
+    case .text(let text, let isRuleSet):
+      let result = FilterCompiler.compile(text, options: options)
+      guard !result.hasErrors else { return (nil, diagnostics + result.diagnostics) }
+      return (
+        isRuleSet ? .rules(result.rules) : .filters(result.maps, sort: result.sort),
+        diagnostics + result.diagnostics
+      )
     }
   }
 
@@ -104,7 +108,7 @@ public struct RuleDocument: Sendable {
   /// Whether the source is one filter rather than a set of named rules.
   public var isSingleFilter: Bool {
     switch content {
-    case .filter, .filters, .text(.expression): true
+    case .filter, .filters, .text(_, isRuleSet: false): true
     default: false
     }
   }

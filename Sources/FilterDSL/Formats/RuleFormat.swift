@@ -58,7 +58,9 @@ public enum RuleFormat: String, Hashable, Sendable, CaseIterable {
   ]
 
   private static func detectJSON(_ bytes: [UInt8]) -> RuleFormat {
-    guard let document = try? SourceJSON.parse(bytes), document.isObject else { return .json }
+    guard let document = try? LocatedJSON.parseDiagnosing(bytes), document.isObject else {
+      return .json
+    }
     if document["Resources"] != nil || document["AWSTemplateFormatVersion"] != nil {
       return .cloudFormation
     }

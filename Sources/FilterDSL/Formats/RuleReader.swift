@@ -36,22 +36,21 @@ public enum RuleReader {
         .unsupportedSyntax, "CloudFormation YAML templates are not read; only JSON templates",
         at: SourceRange(start: 0, end: min(1, bytes.count)),
         help: "convert the template to JSON first (for example with 'cfn-flip')")
+    } else if format == .json {
+      document = readAPIJSON(bytes, source: source, log: &log)
     } else {
       document = RuleDocument(format: format, source: source, content: nil)
       do {
-        let root = try SourceJSON.parse(bytes)
-        switch format {
-        case .cloudFormation:
+        let root = try LocatedJSON.parseDiagnosing(bytes)
+        if format == .cloudFormation {
           document = CloudFormationReader.read(
             root, source: source, analyzer: analyzerName, log: &log)
-        case .terraformJSON:
+        } else {
           document = TerraformJSONReader.read(
             root, source: source, analyzer: analyzerName, log: &log)
-        default:
-          (document.content, document.ruleRanges) = APIJSONReader.read(root, log: &log)
         }
       } catch {
-        log.diagnostics.append(error)
+        log.diagnostics.append(error.diagnostic)
       }
     }
     if case .rules(let rules) = document.content {
@@ -59,6 +58,38 @@ public enum RuleReader {
       log.diagnostics += RuleSetChecks.names(names).flatMap { $0 }
     }
     document.diagnostics += log.diagnostics
+    return document
+  }
+
+  /// The API's JSON shapes, through the reader `RuleJSON.decode` and `Linter.lint(json:)` use;
+  /// a string `exists` is read as the boolean, with a warning.
+  private static func readAPIJSON(_ bytes: [UInt8], source: String, log: inout ImportLog)
+    -> RuleDocument
+  {
+    var document = RuleDocument(format: .json, source: source, content: nil)
+    var reader = RuleJSONReader(lenientExists: true)
+    do {
+      let located = try reader.read(bytes)
+      switch located.decoded {
+      case .filterMap(let map, let sort): document.content = .filter(map, sort: sort)
+      case .filterMaps(let maps): document.content = .filters(maps)
+      case .rules(let rules):
+        document.content = .rules(rules)
+        document.ruleRanges = located.names
+      }
+      for (path, range) in located.stringExists {
+        log.warning(
+          .existsAsString, "'\(path)' is a string; the API takes the JSON boolean true or false",
+          at: range, help: "write \"exists\": true, not \"exists\": \"true\"")
+      }
+    } catch let error as RuleJSONError {
+      log.error(
+        error.code, error.message,
+        at: error.range ?? SourceRange(start: 0, end: min(1, bytes.count)))
+    } catch {
+      log.error(
+        .invalidFilterJSON, "not valid JSON", at: SourceRange(start: 0, end: min(1, bytes.count)))
+    }
     return document
   }
 
@@ -73,19 +104,14 @@ public enum RuleReader {
   }
 
   private static func readRuleText(_ bytes: [UInt8], source: String) -> RuleDocument {
-    guard String(validating: bytes, as: UTF8.self) != nil else {
-      let (_, diagnostics) = FilterSource.parse(bytes: bytes)
+    // The lexer reports invalid UTF-8 with its position, so the bytes are parsed as they are.
+    let (parsed, diagnostics) = Parser.parse(bytes, limits: .default)
+    guard !diagnostics.hasErrors else {
       return RuleDocument(format: .dsl, source: source, content: nil, diagnostics: diagnostics)
     }
-    do {
-      return RuleDocument(
-        format: .dsl, source: source, content: .text(try FilterSource(parsing: source)))
-    } catch let error as DiagnosticError {
-      return RuleDocument(
-        format: .dsl, source: source, content: nil, diagnostics: error.diagnostics)
-    } catch {
-      return RuleDocument(format: .dsl, source: source, content: nil)
-    }
+    let isRuleSet = if case .ruleSet = parsed { true } else { false }
+    return RuleDocument(
+      format: .dsl, source: source, content: .text(source, isRuleSet: isRuleSet))
   }
 }
 

@@ -6,7 +6,14 @@ public struct RuleSetDiff: Hashable, Sendable {
   public struct OperatorChange: Hashable, Sendable {
     /// An operator of the API's `Criterion`.
     public enum Operator: String, Hashable, Sendable {
-      case eq, neq, contains, exists
+      /// `eq`: the attribute equals one of the values.
+      case eq
+      /// `neq`: the attribute equals none of the values.
+      case neq
+      /// `contains`: the attribute contains one of the values.
+      case contains
+      /// `exists`: the attribute is present (or absent).
+      case exists
     }
     /// The filter key.
     public var key: String

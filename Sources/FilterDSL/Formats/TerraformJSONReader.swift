@@ -2,7 +2,7 @@
 /// under `values`, a plan under `planned_values`), walking child modules.
 enum TerraformJSONReader {
   static func read(
-    _ root: SourceJSON, source: String, analyzer selection: String?, log: inout ImportLog
+    _ root: LocatedJSON, source: String, analyzer selection: String?, log: inout ImportLog
   ) -> RuleDocument {
     var document = RuleDocument(format: .terraformJSON, source: source, content: nil)
     guard let module = root["values"]?["root_module"] ?? root["planned_values"]?["root_module"]
@@ -11,7 +11,7 @@ enum TerraformJSONReader {
         .invalidTemplate, "no 'values.root_module' or 'planned_values.root_module'", at: root.range)
       return document
     }
-    var resources: [SourceJSON] = []
+    var resources: [LocatedJSON] = []
     collect(module, into: &resources, depth: 0)
     var rules: [(rule: ArchiveRule, range: SourceRange, analyzer: String)] = []
     for resource in resources where resource["type"]?.string == TerraformReader.ruleType {
@@ -77,8 +77,9 @@ enum TerraformJSONReader {
     return document
   }
 
-  private static func collect(_ module: SourceJSON, into resources: inout [SourceJSON], depth: Int)
-  {
+  private static func collect(
+    _ module: LocatedJSON, into resources: inout [LocatedJSON], depth: Int
+  ) {
     guard depth < 64 else { return }
     resources += (module["resources"]?.array ?? []).filter { $0["mode"]?.string != "data" }
     for child in module["child_modules"]?.array ?? [] {

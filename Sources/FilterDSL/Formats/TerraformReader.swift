@@ -27,7 +27,7 @@ enum TerraformReader {
         type == "resource" && (labels.first == ruleType || labels.first == analyzerType)
       }
     } catch {
-      log.diagnostics.append(error)
+      log.diagnostics.append(error.diagnostic)
       return document
     }
     // Analyzer resources resolve `aws_accessanalyzer_analyzer.NAME.analyzer_name`.

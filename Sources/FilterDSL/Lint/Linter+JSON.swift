@@ -1,118 +1,110 @@
 extension Linter {
-  /// Lints rule JSON (a filter map, `get-archive-rule` or `list-archive-rules` output).
+  /// Lints rule JSON (a filter map, an array of maps, a ListFindings-style request,
+  /// `get-archive-rule` or `list-archive-rules` output) in one pass over the text.
+  ///
+  /// The maps are checked as they are, never printed and parsed again, and every diagnostic
+  /// points into the JSON: at the key, operator or value concerned, and rule-wide findings at
+  /// the rule's name. `"exists": "true"` is read as the boolean, with a warning.
   /// - Parameters:
   ///   - bytes: the JSON text.
-  ///   - options: what to check for.
-  /// - Returns: the report; see `lint(_:options:)` for documents.
+  ///   - options: the context and limits to check against.
+  /// - Returns: one rule report per map or rule; a single error report when the JSON cannot
+  ///   be read as filters.
   public static func lint(json bytes: [UInt8], options: LintOptions = LintOptions()) -> LintReport {
-    lint(RuleReader.read(bytes, format: .json), options: options)
-  }
-
-  /// Lints rules read in any format: the reader's import diagnostics (positioned in the
-  /// source), then, when they have no error, every check on each rule's canonical text.
-  ///
-  /// Checks found on the canonical text are moved to the rule in the source (its name, or the
-  /// start of a bare map), since JSON, CloudFormation and Terraform keep no spans for
-  /// predicates; their fixes are dropped for the same reason.
-  /// - Parameters:
-  ///   - document: what `RuleReader.read` returned.
-  ///   - options: what to check for.
-  /// - Returns: one rule report per rule, import problems in the rule they fall in.
-  public static func lint(_ document: RuleDocument, options: LintOptions = LintOptions())
-    -> LintReport
-  {
-    let source = document.source
-    if document.format == .dsl {
-      guard document.content != nil else {
-        return LintReport(
-          source: source, rules: [.init(name: nil, range: nil, diagnostics: document.diagnostics)])
-      }
-      return Linter.lint(source, options: options)
+    let source = String(decoding: bytes, as: UTF8.self)
+    var reader = RuleJSONReader(lenientExists: true)
+    let located: LocatedRuleJSON
+    do {
+      located = try reader.read(bytes)
+    } catch let error as RuleJSONError {
+      let range = error.range ?? SourceRange(start: 0, end: min(1, bytes.count))
+      return LintReport(
+        source: source,
+        rules: [
+          .init(name: nil, range: nil, diagnostics: [.error(error.code, error.message, at: range)])
+        ])
+    } catch {
+      return LintReport(source: source, rules: [])
     }
-    let origin = SourceRange(start: 0, end: min(1, source.utf8.count))
-    let printer = FilterPrinter()
+    let warnings = located.stringExists.map { path, range in
+      Diagnostic(
+        .warning, .existsAsString,
+        "'\(path)' is a string; the API takes the JSON boolean true or false", at: range,
+        help: "write \"exists\": true, not \"exists\": \"true\"",
+        fix: .init(range: range, replacement: Self.unquoted(range, in: bytes)))
+    }
     var reports: [LintReport.RuleReport] = []
-    // Checks on what an import error left behind would mislead (a map missing the criterion
-    // that failed to read looks broad), so they wait until the source reads cleanly.
-    let content = document.diagnostics.hasErrors ? nil : document.content
-    // One family for the whole input, settled once and then given to each rule's lint; a
-    // template's analyzer type settles it when the caller did not.
-    var familyOptions = options
-    if familyOptions.analyzer == nil, let type = document.analyzerType {
-      familyOptions.analyzer = AnalyzerFamily(name: type)
-    }
-    let texts: [String]
-    switch content {
-    case .filter(let map, let sort): texts = [printer.print(map, sort: sort)]
-    case .filters(let maps): texts = maps.map { printer.print($0) }
-    case .rules(let rules): texts = [printer.print(rules)]
-    case .text, nil: texts = []
-    }
-    let family = resolveFamily(
-      texts.flatMap { text -> [Query] in
-        switch Parser.parse(Array(text.utf8), limits: options.limits).0 {
-        case .query(let query): [query]
-        case .ruleSet(let rules): rules.map(\.body)
-        }
-      }, options: familyOptions)
-    func lintText(_ text: String, options: LintOptions) -> LintReport {
-      Linter.lint(text, options: options, family: family)
-    }
-    switch content {
-    case nil: break
-    case .text: return Linter.lint(source, options: options)
-    case .filter(let map, let sort):
-      let report = lintText(printer.print(map, sort: sort), options: options)
-      reports = [
-        .init(
-          name: nil, range: origin, diagnostics: report.diagnostics.map { anchored($0, at: origin) }
-        )
-      ]
-    case .filters(let maps):
-      for map in maps {
-        let report = lintText(printer.print(map), options: options)
-        reports.append(
-          .init(
-            name: nil, range: origin,
-            diagnostics: report.diagnostics.map { anchored($0, at: origin) }))
-      }
+    let queries: [Query]
+    var definitions: [RuleDefinition] = []
+    switch located.decoded {
+    case .filterMap(let map, let sort):
+      queries = [Self.query(map, sort: sort, in: located.filters.first, source: bytes)]
+    case .filterMaps(let maps):
+      queries = zip(maps, located.filters).map { Self.query($0, sort: nil, in: $1, source: bytes) }
     case .rules(let rules):
+      definitions = zip(rules, zip(located.filters, located.names)).map { rule, located in
+        let (node, name) = located
+        let body = Self.query(rule.filter, sort: nil, in: node, source: bytes)
+        return RuleDefinition(
+          name: Located(rule.ruleName, range: name), body: body, range: name.union(node.range))
+      }
+      queries = definitions.map(\.body)
+    }
+    // One family for the whole input, settled once and then given to each rule's lint.
+    let family = resolveFamily(queries, options: options)
+    if case .rules = located.decoded {
       var setOptions = options
       setOptions.context = .archiveRule
-      let report = lintText(printer.print(rules), options: setOptions)
-      for (index, rule) in report.rules.enumerated() {
-        let anchor = index < document.ruleRanges.count ? document.ruleRanges[index] : origin
-        reports.append(
-          .init(
-            name: rule.name, range: anchor,
-            diagnostics: rule.diagnostics.map { anchored($0, at: anchor) }))
+      let report = lintRuleSet(definitions, source: source, options: setOptions, family: family)
+      // A rule's report is anchored at its name, where people look for it in the file.
+      reports = zip(report.rules, located.names).map { rule, name in
+        var rule = rule
+        rule.range = name
+        return rule
+      }
+    } else {
+      reports = queries.map {
+        lintQuery($0, options: options, family: family, anchor: $0.range).0
       }
     }
-    if reports.isEmpty { reports = [.init(name: nil, range: origin, diagnostics: [])] }
-    // Import problems go to the rule named last before them.
-    for diagnostic in document.diagnostics {
-      let target =
-        reports.lastIndex { ($0.range?.start ?? 0) <= diagnostic.range.start && $0.name != nil }
-        ?? 0
-      let duplicate = reports[target].diagnostics.contains {
-        $0.code == diagnostic.code && $0.range == diagnostic.range
-      }
-      if !duplicate { reports[target].diagnostics.append(diagnostic) }
+    if reports.isEmpty {
+      reports = [
+        .init(name: nil, range: SourceRange(start: 0, end: min(1, bytes.count)), diagnostics: [])
+      ]
     }
-    for index in reports.indices {
-      reports[index].diagnostics = sorted(reports[index].diagnostics)
-    }
+    reports[0].diagnostics = sorted(warnings + reports[0].diagnostics)
     var report = LintReport(source: source, rules: reports)
     report.family = family
     return report
   }
 
-  private static func anchored(_ diagnostic: Diagnostic, at range: SourceRange) -> Diagnostic {
-    var moved = diagnostic
-    moved.range = range
-    moved.label = nil
-    moved.fix = nil
-    moved.notes = diagnostic.notes.map { Diagnostic.Note($0.message) }
-    return moved
+  /// The text of a JSON string without its quotes (`"true"` → `true`).
+  private static func unquoted(_ range: SourceRange, in bytes: [UInt8]) -> String {
+    guard range.length >= 2, range.end <= bytes.count else { return "" }
+    return String(decoding: bytes[(range.start + 1)..<(range.end - 1)], as: UTF8.self)
+  }
+
+  /// A map's tree with every span in the JSON text: keys at their member names, operators at
+  /// theirs, values at their strings.
+  static func query(
+    _ map: FilterCriteriaMap, sort: SortCriteria?, in node: LocatedJSON?, source: [UInt8]
+  ) -> Query {
+    let range = node?.range ?? SourceRange(start: 0, end: min(1, source.count))
+    return query(map, sort: nil, range: range) { key, op, criterion in
+      guard let member = node?.member(key) else {
+        return PredicateSpans(key: range, op: range, values: [], whole: range)
+      }
+      let opMember = member.value.member(op.rawValue)
+      let opRange = opMember?.keyRange ?? member.keyRange
+      var values: [SourceRange] = []
+      if case .array(let elements)? = opMember?.value.value {
+        values = elements.map(\.range)
+      }
+      let count = Linter.operators(criterion).first { $0.0 == op }?.1.count ?? 0
+      if values.count != count { values = Array(repeating: opRange, count: count) }
+      return PredicateSpans(
+        key: member.keyRange, op: opRange, values: values,
+        whole: member.keyRange.union(opMember?.value.range ?? member.value.range))
+    }
   }
 }

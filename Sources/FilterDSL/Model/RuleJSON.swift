@@ -2,40 +2,29 @@
 /// a ListFindings-style `{"filter", "sort"}`, an archive rule, or the output of
 /// `get-archive-rule` / `list-archive-rules`.
 public enum RuleJSON: Sendable, Hashable {
+  /// One filter map, with the sort of a ListFindings-style request if it had one.
   case filterMap(FilterCriteriaMap, sort: SortCriteria?)
+  /// Several filter maps (the output of `compile --split`).
   case filterMaps([FilterCriteriaMap])
+  /// Named archive rules.
   case rules([ArchiveRule])
 
-  /// Why the JSON is not one of the shapes.
-  public struct Error: Swift.Error, Hashable, Sendable, CustomStringConvertible {
-    /// The first problem, with its JSON path.
-    public var message: String
-    /// The message.
-    public var description: String { message }
-  }
-
-  /// Whether the bytes look like JSON rather than rule text or Terraform (`RuleFormat.detect`).
+  /// Whether the bytes look like JSON rather than rule text (first non-space is `{` or `[`).
+  /// Rule text never starts with either.
+  /// - Parameter bytes: the start of the input, or all of it.
+  /// - Returns: `true` for JSON.
   public static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
-    [.json, .cloudFormation, .terraformJSON].contains(RuleFormat.detect(bytes))
+    let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+    return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
   }
 
-  /// Decodes the API's JSON shapes strictly: any problem `RuleReader` reports, a string
-  /// `exists` included, is an error. The same reader every command uses.
+  /// Decodes filter JSON strictly, as the service reads it: unknown operators, empty or
+  /// non-string value lists and a non-boolean `exists` are errors.
   /// - Parameter bytes: the JSON text.
-  /// - Returns: the filter map, maps or rules it holds.
-  /// - Throws: `RuleJSON.Error` with the first problem's message.
+  /// - Returns: the maps or rules it holds.
+  /// - Throws: ``RuleJSONError`` naming the offending value and where it is.
   public static func decode(_ bytes: [UInt8]) throws -> RuleJSON {
-    let document = RuleReader.read(bytes, format: .json)
-    if let problem = document.diagnostics.first(where: {
-      $0.severity == .error || $0.code == .existsAsString
-    }) {
-      throw Error(message: problem.message)
-    }
-    switch document.content {
-    case .filter(let map, let sort): return .filterMap(map, sort: sort)
-    case .filters(let maps): return .filterMaps(maps)
-    case .rules(let rules): return .rules(rules)
-    case .text, nil: throw Error(message: "expected a JSON object or array of filter maps")
-    }
+    var reader = RuleJSONReader(lenientExists: false)
+    return try reader.read(bytes).decoded
   }
 }
