@@ -14,9 +14,10 @@ struct PlanCommand: Command {
     created under its new name and its old name deleted.
 
     With --findings, each created or changed rule is preceded by how many ACTIVE findings
-    'apply-archive-rule' would archive now, public ones first. Only external-access findings
-    say whether they are public; for internal- and unused-access analyzers (--analyzer, the
-    template's analyzer type, or inferred from the rules) the count is not split.
+    'apply-archive-rule' would archive now, the ones that matter most first: public findings
+    for external access, stale credentials (unused access keys and passwords) for unused
+    access; internal access findings are counted whole. The family is --analyzer, else the
+    template's analyzer type, else inferred from the rules.
 
     Exit status (as diff): 0 nothing to do, 1 commands printed, 2 trouble.
 
@@ -55,17 +56,21 @@ struct PlanCommand: Command {
     }
     let plan = ArchiveRulePlan(
       RuleSetDiff(desired: sides.desired, deployed: sides.deployed), analyzerName: analyzer)
-    let counts = try arguments.value("--findings").map {
-      try archiveCounts(plan, findings: $0, lenient: arguments.has("--lenient"), console: console)
-    }
     let family = try planFamily(arguments, sides: sides, console: console)
+    let counts = try arguments.value("--findings").map {
+      try archiveCounts(
+        plan, findings: $0, family: family, lenient: arguments.has("--lenient"), console: console)
+    }
     var text = "# analyzer \(ShellWord.quote(analyzer)): \(plan.summary)\n"
     for (index, step) in plan.steps.enumerated() {
       if let count = counts?[index] {
-        let what =
-          family == .external
-          ? "\(count.public) public and \(count.other) other ACTIVE findings"
-          : "\(count.public + count.other) ACTIVE findings"
+        let what: String
+        switch family {
+        case .external: what = "\(count.first) public and \(count.other) other ACTIVE findings"
+        case .unused:
+          what = "\(count.first) stale credentials and \(count.other) other ACTIVE findings"
+        case .internal: what = "\(count.first + count.other) ACTIVE findings"
+        }
         text +=
           "# \(FilterPrinter.literal(step.rule.ruleName)): apply-archive-rule would archive \(what) now\n"
       }
@@ -94,8 +99,9 @@ struct PlanCommand: Command {
   /// Per create or update step, the ACTIVE findings its rule matches (what
   /// `apply-archive-rule` archives), public ones apart; `nil` for deletes.
   private static func archiveCounts(
-    _ plan: ArchiveRulePlan, findings path: String, lenient: Bool, console: Console
-  ) throws -> [(public: Int, other: Int)?] {
+    _ plan: ArchiveRulePlan, findings path: String, family: AnalyzerFamily, lenient: Bool,
+    console: Console
+  ) throws -> [(first: Int, other: Int)?] {
     var previews = plan.steps.map { step in
       step.action == .delete ? nil : ArchivePreview(rules: [step.rule], entryLimit: 0)
     }
@@ -112,7 +118,9 @@ struct PlanCommand: Command {
     return previews.map { preview in
       preview.map {
         let total = $0.archiveCounts.first ?? 0
-        return (public: $0.archivedPublicCount, other: total - $0.archivedPublicCount)
+        let first =
+          family == .unused ? $0.families.staleCredentialCount : $0.archivedPublicCount
+        return (first: first, other: total - first)
       }
     }
   }

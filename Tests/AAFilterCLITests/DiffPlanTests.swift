@@ -356,6 +356,28 @@ extension DiffPlanTests {
           + #"aws accessanalyzer create-archive-rule --analyzer-name Main --rule-name PublicBuckets --filter '{"resourceType":{"eq":["AWS::S3::Bucket"]}}'"#
           + "\n"
           + "aws accessanalyzer delete-archive-rule --analyzer-name Main --rule-name Services\n", 1),
+      // The family's equivalent of public: stale credentials for unused access; internal
+      // access findings counted whole.
+      Case(
+        Self.plan(
+          "rule Keys { findingType in [UnusedIAMUserAccessKey, UnusedIAMRole] }",
+          #"{"archiveRules": []}"#,
+          ["--analyzer-name", "Main", "--findings", "Examples/unused/list-findings-v2.json"]),
+        Self.header + "1 to create, 0 to update, 0 to delete\n"
+          + "# Keys: apply-archive-rule would archive 2 stale credentials and 1 other ACTIVE findings now\n"
+          + #"aws accessanalyzer create-archive-rule --analyzer-name Main --rule-name Keys --filter '{"findingType":{"eq":["UnusedIAMUserAccessKey","UnusedIAMRole"]}}'"#
+          + "\n", 1),
+      Case(
+        Self.plan(
+          "rule Internal { resourceType eq AWS::S3::Bucket }", #"{"archiveRules": []}"#,
+          [
+            "--analyzer-name", "Main", "--analyzer", "internal", "--findings",
+            "Examples/internal/list-findings-v2.json",
+          ]),
+        Self.header + "1 to create, 0 to update, 0 to delete\n"
+          + "# Internal: apply-archive-rule would archive 2 ACTIVE findings now\n"
+          + #"aws accessanalyzer create-archive-rule --analyzer-name Main --rule-name Internal --filter '{"resourceType":{"eq":["AWS::S3::Bucket"]}}'"#
+          + "\n", 1),
       Case(
         Self.plan(
           Self.desired, Self.deployed, ["--analyzer-name", "Main", "--findings", "missing.json"]),
