@@ -19,14 +19,19 @@ public struct FamilyTally: Hashable, Sendable {
   public private(set) var archivedByPrincipal: [String: Int] = [:]
   /// Unused access keys and passwords that would be archived.
   public private(set) var staleCredentials: [StaleCredential] = []
+  /// Unused access keys and passwords that would be archived, all of them (the list above is
+  /// bounded).
   public private(set) var staleCredentialCount = 0
 
   /// One unused access key or password a rule would archive.
   public struct StaleCredential: Hashable, Sendable {
+    /// The finding's id.
     public var id: String?
+    /// `UnusedIAMUserAccessKey` or `UnusedIAMUserPassword`.
     public var findingType: String
     /// The IAM user.
     public var resource: String?
+    /// The access key, for an unused access key with its details.
     public var accessKeyId: String?
     /// When the credential was last used; `nil` with `detailsKnown` means never.
     public var lastAccessed: String?
