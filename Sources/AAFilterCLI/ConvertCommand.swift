@@ -71,8 +71,8 @@ struct ConvertCommand: Command {
     case .filters(let maps, let sort):
       if let sort {
         guard format == .dsl || format == .json, maps.count == 1 else {
-          console.writeError(
-            "error: an 'order by' clause has no place in \(format.rawValue): archive rules have no sort\n"
+          console.writeErrorLine(
+            "error: an 'order by' clause has no place in \(format.rawValue): archive rules have no sort"
           )
           throw Reported()
         }
@@ -102,11 +102,11 @@ struct ConvertCommand: Command {
     }
     do {
       let result = try RuleWriter.write(rules, as: format, single: single, options: conversion)
-      for warning in result.warnings { console.writeError("warning: \(warning)\n") }
+      for warning in result.warnings { console.writeErrorLine("warning: \(warning)") }
       console.write(result.text)
     } catch {
-      console.writeError("error: cannot write \(format.rawValue): \(error.message)\n")
-      if let help = error.help { console.writeError("help: \(help)\n") }
+      console.writeErrorLine("error: cannot write \(format.rawValue): \(error.message)")
+      if let help = error.help { console.writeErrorLine("help: \(help)") }
       throw Reported()
     }
   }

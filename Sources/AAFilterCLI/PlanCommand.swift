@@ -48,9 +48,18 @@ struct PlanCommand: Command {
     guard let analyzer = named.first else {
       throw UsageError(message: "plan needs the analyzer's name: give --analyzer-name")
     }
+    // The API's analyzer names: a letter, then letters, digits, '_', '.' or '-'. Checked so
+    // that the commands printed are the ones that run, with nothing to escape.
+    let letters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+    let others = letters.union("0123456789_.-".utf8)
+    guard let first = analyzer.utf8.first, letters.contains(first), analyzer.utf8.count <= 1024,
+      analyzer.utf8.allSatisfy(others.contains)
+    else {
+      throw UsageError(message: "'\(DisplayText.escape(analyzer))' is not a valid analyzer name")
+    }
     if arguments.value("--analyzer-name") == nil, Set(named).count > 1 {
-      console.writeError(
-        "error: the desired rules are for analyzer '\(named[0])' and the deployed ones for '\(named[1])'; give --analyzer-name\n"
+      console.writeErrorLine(
+        "error: the desired rules are for analyzer '\(named[0])' and the deployed ones for '\(named[1])'; give --analyzer-name"
       )
       throw Reported(status: .usage)
     }

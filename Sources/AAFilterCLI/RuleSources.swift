@@ -21,7 +21,7 @@ enum RuleSources {
     case .filters(let maps, let sort) where maps.count == 1: return (maps[0], sort)
     case .rules(let rules) where rules.count == 1: return (rules[0].filter, nil)
     default:
-      console.writeError("error: --filter: expected one filter map\n")
+      console.writeErrorLine("error: --filter: expected one filter map")
       throw Reported()
     }
   }

@@ -335,8 +335,8 @@ extension DiffPlanTests {
           + "\n"
           + "aws accessanalyzer delete-archive-rule --analyzer-name Main --rule-name Services\n", 1),
       Case(
-        Self.plan(Self.desired, Self.deployed, ["--analyzer-name", "my analyzer"]),
-        "# analyzer 'my analyzer': 0 to create, 0 to update, 0 to delete\n", 0),
+        Self.plan(Self.desired, Self.deployed, ["--analyzer-name", "my analyzer"]), "", 2,
+        stderrContains: "error: 'my analyzer' is not a valid analyzer name"),
       Case(
         Self.plan(Self.desired, Self.deployed), "", 2,
         stderrContains: "plan needs the analyzer's name"),

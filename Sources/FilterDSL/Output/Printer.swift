@@ -93,6 +93,10 @@ public struct FilterPrinter: Sendable {
 
 /// JSON string literals, as both the rule language and the output JSON write them.
 package enum JSONString {
+  private static let yamlUnsafe: Set<Unicode.Scalar> = [
+    "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}",
+  ]
+
   /// `\uXXXX` for a scalar of the Basic Multilingual Plane.
   package static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
     let hex = String(scalar.value, radix: 16, uppercase: true)
@@ -110,11 +114,12 @@ package enum JSONString {
       case "\t": output += "\\t"
       case "\u{08}": output += "\\b"
       case "\u{0C}": output += "\\f"
-      // C0 and C1 controls, DEL, the Unicode line separators, the byte-order mark and the
-      // BMP's last noncharacters: raw, YAML readers (cfn-lint) reject or fold them and
-      // terminals act on them.
-      case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}", "\u{FEFF}",
-        "\u{FFFE}", "\u{FFFF}":
+      // The other controls, and (though JSON allows them raw) DEL, C1 and the bidirectional
+      // formatting characters: printed on a terminal the text then cannot act on it
+      // (DisplayText), and it still decodes to exactly the same string. Also the line
+      // separators, the byte-order mark and the BMP's last noncharacters, which YAML readers
+      // (cfn-lint) reject or fold.
+      case _ where DisplayText.isUnsafe(scalar) || yamlUnsafe.contains(scalar):
         output += unicodeEscape(scalar)
       default:
         output.unicodeScalars.append(scalar)
