@@ -123,7 +123,15 @@ final class CLITests: XCTestCase {
     let bad = aafilter(["format", "--from-json", "-"], stdin: #"{"k":{"exists":"yes"}}"#)
     XCTAssertEqual(bad.status, 1)
     XCTAssertEqual(
-      bad.stderr, "error: <stdin>: k.exists: 'exists' must be the JSON boolean true or false\n")
+      bad.stderr,
+      """
+      error: k.exists: 'exists' must be the JSON boolean true or false
+       --> <stdin>:1:16
+        |
+      1 | {"k":{"exists":"yes"}}
+        |                ^^^^^
+
+      """)
   }
 
   func testHelpAndUsage() {

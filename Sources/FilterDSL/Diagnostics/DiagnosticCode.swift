@@ -130,6 +130,23 @@ extension DiagnosticCode {
   public static let overlappingRules: Self = "overlapping-rules"
 }
 
+// Reading rules from JSON, CloudFormation and Terraform (see docs/checks.md).
+extension DiagnosticCode {
+  /// One key twice in a filter: a repeated CloudFormation `Property`, two Terraform `filter`
+  /// blocks with one `criteria`, a repeated JSON key.
+  public static let duplicateCriteria: Self = "duplicate-criteria"
+  /// Terraform or CloudFormation the readers do not evaluate: templates, heredocs, function
+  /// calls, intrinsic functions, YAML templates.
+  public static let unsupportedSyntax: Self = "unsupported-syntax"
+  /// A template that does not have the resource schema's shape (a missing `RuleName`, an
+  /// unknown member).
+  public static let invalidTemplate: Self = "invalid-template"
+  /// Archive rules for several analyzers in one source, and none picked.
+  public static let ambiguousAnalyzer: Self = "ambiguous-analyzer"
+  /// Rule names that become the same Terraform resource label.
+  public static let ruleNameCollision: Self = "rule-name-collision"
+}
+
 // Errors of the findings reader and queries (FilterEval).
 extension DiagnosticCode {
   /// Findings input that is not valid JSON.
