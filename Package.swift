@@ -6,18 +6,23 @@ let package = Package(
   products: [
     .library(name: "FilterDSL", targets: ["FilterDSL"]),
     .library(name: "FilterEval", targets: ["FilterEval"]),
+    .library(name: "FilterSQL", targets: ["FilterSQL"]),
     .executable(name: "aafilter", targets: ["aafilter"]),
     .executable(name: "aafilter-bench", targets: ["aafilter-bench"]),
   ],
   targets: [
     .target(name: "FilterDSL"),
     .target(name: "FilterEval", dependencies: ["FilterDSL"]),
+    .target(name: "FilterSQL", dependencies: ["FilterDSL"]),
     // The commands live in a library so tests can run them in-process; `aafilter` only forwards.
-    .target(name: "AAFilterCLI", dependencies: ["FilterDSL", "FilterEval"]),
+    .target(name: "AAFilterCLI", dependencies: ["FilterDSL", "FilterEval", "FilterSQL"]),
     .executableTarget(name: "aafilter", dependencies: ["AAFilterCLI"]),
     .executableTarget(name: "aafilter-bench", dependencies: ["FilterDSL", "FilterEval"]),
     .testTarget(name: "FilterDSLTests", dependencies: ["FilterDSL"]),
     .testTarget(name: "FilterEvalTests", dependencies: ["FilterDSL", "FilterEval"]),
     .testTarget(name: "AAFilterCLITests", dependencies: ["AAFilterCLI", "FilterDSL"]),
+    .testTarget(
+      name: "FilterSQLTests", dependencies: ["FilterSQL", "FilterDSL", "FilterEval", "AAFilterCLI"],
+      exclude: ["engines.py"]),
   ]
 )

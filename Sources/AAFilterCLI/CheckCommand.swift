@@ -17,19 +17,23 @@ struct CheckCommand: Command {
     1 otherwise, 2 on usage errors.
 
     Options:
-      -f, --file FILE, --rules FILE   rule text or rule JSON from FILE
+      -f, --file FILE, --rules FILE   rules from FILE in any format (rule text, API JSON,
+                       CloudFormation, Terraform, terraform show -json)
       --context C      archive-rule (default), list-findings or access-preview
     \(AnalyzerOption.help)
       --format F       human (default), json or sarif
       --strict         fail on warnings and risks too
       --split          check as compiled with --split
       --max-rules N    the archive-rule quota to check against (default 100)
+      --rule-format F  auto (default), dsl, json, cloudformation, terraform or terraform-json
+      --analyzer-name A  the analyzer to read when a template has several
     """
   static let options = OptionSpec(
     names: [
       "--file": .value, "--rules": .value, "--context": .value, "--format": .value,
       "--strict": .flag, "--split": .flag,
-      "--max-rules": .value, AnalyzerOption.name: .value,
+      "--max-rules": .value, "--rule-format": .value, "--analyzer-name": .value,
+      AnalyzerOption.name: .value,
     ], aliases: ["-f": "--file"])
 
   static func run(_ arguments: Arguments, console: Console) throws {
@@ -49,10 +53,9 @@ struct CheckCommand: Command {
     let file = arguments.value("--file") ?? arguments.value("--rules")
     let input = try RuleInput.load(
       positional: arguments.positionals.first, file: file, console: console)
-    let bytes = Array(input.text.utf8)
-    let report =
-      RuleJSON.looksLikeJSON(bytes)
-      ? Linter.lint(json: bytes, options: options) : Linter.lint(input.text, options: options)
+    let document = input.read(
+      format: try RuleSources.format(arguments), analyzer: arguments.value("--analyzer-name"))
+    let report = Linter.lint(document, options: options)
     switch format {
     case "json": console.write(report.json(file: input.name).serialized() + "\n")
     case "sarif":

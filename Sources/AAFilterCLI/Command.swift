@@ -19,7 +19,8 @@ public enum AAFilter {
   static var commands: [any Command.Type] {
     [
       CompileCommand.self, FormatCommand.self, QueryCommand.self, PreviewCommand.self,
-      ExplainCommand.self, CheckCommand.self,
+      ExplainCommand.self, CheckCommand.self, ConvertCommand.self, DiffCommand.self,
+      PlanCommand.self, SQLCommand.self, ExportCommand.self,
     ]
   }
 

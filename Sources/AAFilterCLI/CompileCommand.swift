@@ -7,19 +7,23 @@ struct CompileCommand: Command {
   static let usage =
     "aafilter compile [--split] [--max-maps N] [--analyzer external|internal|unused] [EXPR | -f FILE | -]"
   static let help = """
-    Prints the filter map JSON the API takes (for a rule-set file, {"archiveRules": [...]}).
+    Prints the filter map JSON the API takes (for a rule set, {"archiveRules": [...]}).
+    Reads every rule format: rule text, API JSON, CloudFormation, Terraform (see 'convert').
     On any error, prints diagnostics on standard error and nothing on standard output.
 
     Options:
       -f, --file FILE   read the rule from FILE ('-' as EXPR reads standard input)
       --split           split 'or' across keys into several filter maps (a JSON array)
       --max-maps N      the most filter maps or rules to produce (default 100)
+      --rule-format F   auto (default), dsl, json, cloudformation, terraform or terraform-json
+      --analyzer-name A the analyzer to read when a template has several
       --analyzer A      the analyzer family (external, internal, unused, or an API type);
                         a rule naming finding types of another family is an error
     """
   static let options = OptionSpec(
     names: [
-      "--file": .value, "--split": .flag, "--max-maps": .value, AnalyzerOption.name: .value,
+      "--file": .value, "--split": .flag, "--max-maps": .value, "--rule-format": .value,
+      "--analyzer-name": .value, AnalyzerOption.name: .value,
     ], aliases: ["-f": "--file"])
 
   static func run(_ arguments: Arguments, console: Console) throws {
@@ -30,15 +34,24 @@ struct CompileCommand: Command {
       options.limits.maxFilterMaps = cap
       options.limits.maxRules = cap
     }
-    let result = FilterCompiler.compile(input.text, options: options)
-    input.report(result.diagnostics, console: console)
-    guard !result.hasErrors else { throw Reported() }
-    _ = try AnalyzerOption.resolve(arguments, maps: result.maps, console: console)
-    console.write(result.json.serialized() + "\n")
-    if let sort = result.sort {
-      console.writeErrorLine(
-        "note: a filter map has no sort; pass it separately: --sort attributeName=\(sort.attributeName),orderBy=\(sort.orderBy.rawValue)"
-      )
+    let document = input.read(
+      format: try RuleSources.format(arguments), analyzer: arguments.value("--analyzer-name"))
+    switch try input.compile(document, options: options, console: console) {
+    case .filters(let maps, let sort):
+      _ = try AnalyzerOption.resolve(arguments, maps: maps, console: console)
+      let json: JSONValue =
+        options.split || maps.count > 1
+        ? .array(maps.map(\.json)) : (maps.first?.json ?? .object([]))
+      console.write(json.serialized() + "\n")
+      if let sort {
+        console.writeError(
+          "note: a filter map has no sort; pass it separately: --sort attributeName=\(sort.attributeName),orderBy=\(sort.orderBy.rawValue)\n"
+        )
+      }
+    case .rules(let rules):
+      _ = try AnalyzerOption.resolve(arguments, maps: rules.map(\.filter), console: console)
+      console.write(
+        JSONValue.object([("archiveRules", .array(rules.map(\.json)))]).serialized() + "\n")
     }
   }
 }

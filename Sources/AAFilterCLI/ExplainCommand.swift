@@ -14,9 +14,11 @@ struct ExplainCommand: Command {
       --findings FILE       findings JSON or JSON Lines ('-' for standard input)
       --id ID               the finding to explain
       --rule [NAME=]EXPR    a rule (repeatable); rule text or JSON
-      --rules FILE          a rule-set file, or archive-rule JSON
+      --rules FILE          rules in any format (rule text, API JSON, CloudFormation, Terraform)
       --output FORMAT       text (default) or json
-      --rule-format F       auto (default), dsl or json
+      --rule-format F       auto (default), dsl, json, cloudformation, terraform or
+                            terraform-json
+      --analyzer-name A     the analyzer to read when a template has several
       --analyzer A          the analyzer family (external, internal, unused, or an API type);
                             inferred from the rules, then the findings, when absent
     """
@@ -24,7 +26,8 @@ struct ExplainCommand: Command {
     names: [
       "--findings": .value, "--id": .value, "--rule": .repeated, "--rules": .value,
       "--output": .value,
-      "--rule-format": .value, "--split": .flag, AnalyzerOption.name: .value,
+      "--rule-format": .value, "--analyzer-name": .value, "--split": .flag,
+      AnalyzerOption.name: .value,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {

@@ -16,19 +16,22 @@ struct PreviewCommand: Command {
     Options:
       --findings FILE       findings JSON or JSON Lines ('-' for standard input)
       --rule [NAME=]EXPR    a rule (repeatable); rule text or JSON
-      --rules FILE          a rule-set file, or list-archive-rules / get-archive-rule JSON
+      --rules FILE          rules in any format (rule text, API JSON, CloudFormation, Terraform)
       --output FORMAT       summary (default), json, ids (ids that would be archived) or table
       --split               split rules that need 'or' across keys into several rules
+      --rule-format F       auto (default), dsl, json, cloudformation, terraform or
+                            terraform-json
+      --analyzer-name A     the analyzer to read when a template has several
       --analyzer A          the analyzer family (external, internal, unused, or an API type);
                             inferred from the rules, then the findings, when absent
-      --rule-format F       auto (default), dsl or json
       --lenient             skip malformed finding records, reporting them
     """
   static let options = OptionSpec(
     names: [
       "--findings": .value, "--rule": .repeated, "--rules": .value, "--output": .value,
       "--split": .flag,
-      "--rule-format": .value, "--lenient": .flag, AnalyzerOption.name: .value,
+      "--rule-format": .value, "--analyzer-name": .value, "--lenient": .flag,
+      AnalyzerOption.name: .value,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {

@@ -18,7 +18,8 @@ struct QueryCommand: Command {
       --max-results N       page size
       --next-token T        the page after the one that returned T
       --output FORMAT       json (default), ids (one id per line) or table
-      --rule-format F       auto (default), dsl or json: how to read --filter
+      --rule-format F       auto (default), dsl, json, cloudformation, terraform or
+                            terraform-json: how to read --filter
       --lenient             skip malformed finding records, reporting them
       --analyzer A          the analyzer family (external, internal, unused, or an API type);
                             a filter or findings of another family is an error

@@ -1,8 +1,9 @@
 import FilterDSL
 
-/// Rule text from the command line: an argument, a file (`-f FILE`) or standard input (`-`).
+/// A rule source from the command line: an argument, a file (`-f FILE`) or standard input
+/// (`-`), in any rule format (`RuleReader` detects it).
 struct RuleInput {
-  var text: String
+  var bytes: [UInt8]
   /// Shown in diagnostics: `rule`, the file's path or `<stdin>`.
   var name: String
 
@@ -14,45 +15,55 @@ struct RuleInput {
       throw UsageError(
         message: "no rule given: pass it as an argument, with -f FILE, or '-' for standard input")
     case (.some("-"), nil):
-      return try decode(console.readInput(), name: "<stdin>", console: console)
+      return RuleInput(bytes: console.readInput(), name: "<stdin>")
     case (.some(let text), nil):
-      return RuleInput(text: text, name: "rule")
+      return RuleInput(bytes: Array(text.utf8), name: "rule")
     case (nil, .some(let path)):
-      return try decode(readFile(path, console: console), name: path, console: console)
+      return try RuleInput.file(path, console: console)
     }
   }
 
-  static func decodeFile(_ bytes: [UInt8], name: String, console: Console) throws -> RuleInput {
-    try decode(bytes, name: name, console: console)
+  /// A file, or standard input for `-`.
+  static func file(_ path: String, console: Console) throws -> RuleInput {
+    path == "-"
+      ? RuleInput(bytes: console.readInput(), name: "<stdin>")
+      : RuleInput(bytes: try readFile(path, console: console), name: path)
   }
 
-  private static func decode(_ bytes: [UInt8], name: String, console: Console) throws -> RuleInput {
-    if let text = String(validating: bytes, as: UTF8.self) {
-      return RuleInput(text: text, name: name)
-    }
-    // The lexer reports the first invalid byte with its position.
-    let (_, diagnostics) = FilterSource.parse(bytes: bytes)
-    let text = String(decoding: bytes, as: UTF8.self)
-    console.writeError(
-      DiagnosticRenderer(colored: console.colored).render(diagnostics, source: text, name: name))
-    throw Reported()
+  /// Reads the source in its format; import problems stay in the document.
+  func read(format: RuleFormat? = nil, analyzer: String? = nil) -> RuleDocument {
+    RuleReader.read(bytes, format: format, analyzerName: analyzer)
+  }
+
+  /// Compiles, printing every diagnostic (warnings too) on standard error.
+  /// - Throws: `Reported` when there is an error.
+  func compile(_ document: RuleDocument, options: CompileOptions, console: Console) throws
+    -> RuleDocument.Compiled
+  {
+    let (compiled, diagnostics) = document.compile(options: options)
+    report(diagnostics, source: document.source, console: console)
+    guard let compiled, !diagnostics.hasErrors else { throw Reported() }
+    return compiled
+  }
+
+  /// Named archive rules, printing every diagnostic on standard error.
+  /// - Throws: `Reported` when there is an error.
+  func rules(
+    _ document: RuleDocument, options: CompileOptions, defaultName: String, console: Console
+  )
+    throws -> [ArchiveRule]
+  {
+    let (rules, diagnostics) = document.archiveRules(options: options, defaultName: defaultName)
+    report(diagnostics, source: document.source, console: console)
+    if diagnostics.hasErrors { throw Reported() }
+    return rules
   }
 
   /// Renders diagnostics against this input on standard error.
-  func report(_ diagnostics: [Diagnostic], console: Console) {
+  func report(_ diagnostics: [Diagnostic], source: String, console: Console) {
     guard !diagnostics.isEmpty else { return }
     console.writeError(
-      DiagnosticRenderer(colored: console.colored).render(diagnostics, source: text, name: name))
-  }
-
-  /// Parses, reporting syntax errors.
-  func parse(console: Console) throws -> FilterSource {
-    do {
-      return try FilterSource(parsing: text)
-    } catch let error as DiagnosticError {
-      report(error.diagnostics, console: console)
-      throw Reported()
-    }
+      DiagnosticRenderer(colored: console.colored).render(diagnostics, source: source, name: name))
   }
 }
 

@@ -130,6 +130,23 @@ extension DiagnosticCode {
   public static let overlappingRules: Self = "overlapping-rules"
 }
 
+// Reading rules from JSON, CloudFormation and Terraform (see docs/checks.md).
+extension DiagnosticCode {
+  /// One key twice in a filter: a repeated CloudFormation `Property`, two Terraform `filter`
+  /// blocks with one `criteria`, a repeated JSON key.
+  public static let duplicateCriteria: Self = "duplicate-criteria"
+  /// Terraform or CloudFormation the readers do not evaluate: templates, heredocs, function
+  /// calls, intrinsic functions, YAML templates.
+  public static let unsupportedSyntax: Self = "unsupported-syntax"
+  /// A template that does not have the resource schema's shape (a missing `RuleName`, an
+  /// unknown member).
+  public static let invalidTemplate: Self = "invalid-template"
+  /// Archive rules for several analyzers in one source, and none picked.
+  public static let ambiguousAnalyzer: Self = "ambiguous-analyzer"
+  /// Rule names that become the same Terraform resource label.
+  public static let ruleNameCollision: Self = "rule-name-collision"
+}
+
 // Errors of the findings reader and queries (FilterEval).
 extension DiagnosticCode {
   /// Findings input that is not valid JSON.
@@ -143,18 +160,18 @@ extension DiagnosticCode {
 
 // Analyzer families (see docs/checks.md, "Analyzer families").
 extension DiagnosticCode {
-  /// Evidence names two analyzer families (`findingType eq ExternalAccess` checked for unused access).
+  /// A finding type of another analyzer family than the one given or inferred (error).
   public static let analyzerConflict: Self = "analyzer-conflict"
-  /// A key the family's findings never carry, so the rule never matches.
+  /// A key the family's findings never carry: the predicate never matches or adds nothing.
   public static let keyNotInFamily: Self = "key-not-in-family"
-  /// A value the family's findings never have (`resourceType eq AWS::S3::Bucket` for unused access).
+  /// A known value the family's findings never hold (`AWS::S3::Bucket` for unused access).
   public static let valueNotInFamily: Self = "value-not-in-family"
-  /// A key the service accepts but AWS does not document as a filter key.
+  /// A key seen in finding data but not in AWS's filter-key table for the family.
   public static let undocumentedKey: Self = "undocumented-key"
-  /// A rule that archives every finding of one type.
+  /// Unused access: a rule that names no entity or account (risk).
   public static let archivesWholeFindingType: Self = "archives-whole-finding-type"
-  /// A rule that archives unused credentials rather than removing them.
+  /// Unused access: a rule that can archive unused access keys or passwords (risk).
   public static let archivesStaleCredentials: Self = "archives-stale-credentials"
-  /// An internal-access rule that names no trusted principal.
+  /// Internal access: a rule that names no principal (risk).
   public static let unscopedInternalAccess: Self = "unscoped-internal-access"
 }

@@ -1,8 +1,8 @@
 /// A problem in filter JSON: a stable code, a message naming the path
 /// (`archiveRules[0].filter.isPublic.exists: ...`) and, when known, where in the text.
 public struct RuleJSONError: Error, Hashable, Sendable, CustomStringConvertible {
-  /// Always ``DiagnosticCode/invalidFilterJSON``; a code so tools can match it like a
-  /// diagnostic's.
+  /// ``DiagnosticCode/invalidFilterJSON``, or ``DiagnosticCode/duplicateCriteria`` for a key
+  /// given twice in one map; a code so tools can match it like a diagnostic's.
   public var code: DiagnosticCode
   /// What is wrong, starting with the path of the offending value.
   public var message: String
@@ -138,7 +138,17 @@ struct RuleJSONReader {
     }
     filters.append(node)
     var map = FilterCriteriaMap()
+    var seen = Set<ExactString>()
     for member in members {
+      // Decoders keep one of a repeated key silently; the rule would not say what it reads.
+      guard seen.insert(ExactString(member.key)).inserted else {
+        var error = RuleJSONError(
+          Self.prefix(path)
+            + "'\(member.key)' is given twice in one filter; JSON readers keep only one of them",
+          range: member.keyRange)
+        error.code = .duplicateCriteria
+        throw error
+      }
       map[member.key] = try criterion(member.value, path: Self.join(path, member.key))
     }
     return map

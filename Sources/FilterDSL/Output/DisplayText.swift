@@ -7,7 +7,7 @@
 /// human-readable output (summaries, tables, explain, diagnostics, `check`) passes such text
 /// through ``escape(_:)``, whether or not the output is a terminal; JSON output does not, since
 /// JSON has its own exact escaping.
-public enum DisplayText {
+public enum DisplayText: Sendable {
   /// The text with each unsafe scalar written as `\u{HEX}` (upper-case hex, no leading zeros):
   /// `ESC` becomes `\u{1B}`, a newline `\u{A}`, U+202E `\u{202E}`. Everything else, including
   /// backslashes and non-Latin letters, is shown as it is, so ordinary text reads unchanged.

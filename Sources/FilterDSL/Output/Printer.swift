@@ -93,6 +93,16 @@ public struct FilterPrinter: Sendable {
 
 /// JSON string literals, as both the rule language and the output JSON write them.
 package enum JSONString {
+  private static let yamlUnsafe: Set<Unicode.Scalar> = [
+    "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}",
+  ]
+
+  /// `\uXXXX` for a scalar of the Basic Multilingual Plane.
+  package static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+  }
+
   package static func quote(_ text: String) -> String {
     var output = "\""
     for scalar in text.unicodeScalars {
@@ -106,10 +116,11 @@ package enum JSONString {
       case "\u{0C}": output += "\\f"
       // The other controls, and (though JSON allows them raw) DEL, C1 and the bidirectional
       // formatting characters: printed on a terminal the text then cannot act on it
-      // (DisplayText), and it still decodes to exactly the same string.
-      case _ where DisplayText.isUnsafe(scalar):
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      // (DisplayText), and it still decodes to exactly the same string. Also the line
+      // separators, the byte-order mark and the BMP's last noncharacters, which YAML readers
+      // (cfn-lint) reject or fold.
+      case _ where DisplayText.isUnsafe(scalar) || yamlUnsafe.contains(scalar):
+        output += unicodeEscape(scalar)
       default:
         output.unicodeScalars.append(scalar)
       }

@@ -293,6 +293,16 @@ struct Lexer {
 package enum UTF8Validation {
   /// The length of the well-formed UTF-8 sequence starting at `index`, or 0 when it is not
   /// well formed (overlong forms, surrogates and values past U+10FFFF included).
+  /// The well-formed scalar starting at `index` and its length in bytes, or `nil`.
+  package static func scalar(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
+    let length = sequenceLength(bytes, at: index)
+    guard length > 0,
+      let scalar = String(decoding: bytes[index..<index + length], as: UTF8.self).unicodeScalars
+        .first
+    else { return nil }
+    return (scalar, length)
+  }
+
   package static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
     bytes.withUnsafeBufferPointer { sequenceLength($0, at: index) }
   }

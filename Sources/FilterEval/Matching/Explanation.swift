@@ -32,7 +32,7 @@ public struct Explanation: Hashable, Sendable {
     public var note: String?
   }
 
-  /// The filter's verdict: the same as ``FindingMatcher/evaluate(_:)``.
+  /// The filter's verdict: the same as `FindingMatcher.evaluate(_:)`.
   public var verdict: Verdict
   /// Each criterion, in key byte order.
   public var criteria: [CriterionResult]
@@ -41,7 +41,7 @@ public struct Explanation: Hashable, Sendable {
 extension FindingMatcher {
   /// Explains the verdict on one finding, criterion by criterion and operator by operator.
   /// - Parameter record: a ``Finding`` or any other ``FindingRecord``.
-  /// - Returns: the explanation; its verdict equals ``evaluate(_:)``'s.
+  /// - Returns: the explanation; its verdict equals `evaluate(_:)`'s.
   public func explain(_ record: some FindingRecord) -> Explanation {
     let results = criteria.map { criterion -> Explanation.CriterionResult in
       let value = AttributeValue(criterion.attribute, of: record)

@@ -52,6 +52,23 @@ public struct FindingMatcher: Sendable {
     return result
   }
 
+  /// Whether the filter matches a decoded finding. The same answer as the generic
+  /// `matches(_:)`, without generic dispatch: callers in other modules
+  /// reach this specialised path directly.
+  /// - Parameter finding: the finding.
+  /// - Returns: `true` only for a definite match.
+  public func matches(_ finding: Finding) -> Bool {
+    evaluate(finding: finding) == .match
+  }
+
+  /// The filter's verdict on a decoded finding, read in place: the same answer as the generic
+  /// `evaluate(_:)`, without generic dispatch.
+  /// - Parameter finding: the finding.
+  /// - Returns: the three-valued AND of every criterion's verdict.
+  public func evaluate(_ finding: Finding) -> Verdict {
+    evaluate(finding: finding)
+  }
+
   @inline(__always)
   func evaluate(finding: Finding) -> Verdict {
     let storage = finding.storage
@@ -76,10 +93,7 @@ extension CompiledCriterion {
   @inline(__always)
   func verdict(_ storage: Finding.Storage) -> Verdict {
     guard let attribute else { return whenAbsent }
-    // Records without complete details are rare: settle them through the one definition.
-    if needsAccessDetails, !storage.fields.hasAccessDetails,
-      attribute.isUndecidable(on: Finding(storage: storage))
-    {
+    if needsAccessDetails, !storage.fields.hasAccessDetails, isUndecidable(storage) {
       return .undecidable
     }
     switch attribute {
@@ -98,6 +112,13 @@ extension CompiledCriterion {
       guard let value = storage.scalar(attribute) else { return whenAbsent }
       return verdict(text: value)
     }
+  }
+
+  /// Records without complete details are rare: settled out of line, so the hot path stays
+  /// small, through the one definition.
+  @inline(never)
+  private func isUndecidable(_ storage: Finding.Storage) -> Bool {
+    attribute?.isUndecidable(on: Finding(storage: storage)) ?? false
   }
 
   @inline(__always)

@@ -90,6 +90,17 @@ public struct ArchivePreview: Sendable {
   /// decision per distinct value); the result is the same as adding each finding in turn.
   /// - Parameter findings: findings in input order.
   public mutating func add<Record: FindingRecord>(contentsOf findings: [Record]) {
+    addTable(findings)
+  }
+
+  /// Adds decoded findings column by column; the same as the generic
+  /// `add(contentsOf:)`, specialised for ``Finding`` inside the library.
+  /// - Parameter findings: findings in input order.
+  public mutating func add(contentsOf findings: [Finding]) {
+    addTable(findings)
+  }
+
+  private mutating func addTable<Record: FindingRecord>(_ findings: [Record]) {
     let table = FindingTable(findings)
     let verdicts = rules.map { table.evaluate($0.filter) }
     for (row, finding) in findings.enumerated() {

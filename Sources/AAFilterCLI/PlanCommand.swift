@@ -1,0 +1,136 @@
+import FilterDSL
+import FilterEval
+
+/// `aafilter plan --rules DESIRED --deployed DEPLOYED [--analyzer-name A] [--findings FILE]`
+struct PlanCommand: Command {
+  static let name = "plan"
+  static let summary = "print the AWS CLI commands that make deployed rules equal to desired ones"
+  static let usage =
+    "aafilter plan --rules DESIRED --deployed DEPLOYED [--analyzer-name A] [--findings FILE] [--split]"
+  static let help = """
+    Compares as 'diff' does, then prints the create-archive-rule, update-archive-rule and
+    delete-archive-rule commands that make the deployed side equal to the desired side,
+    quoted for POSIX shells: creates first, then updates, then deletes. A renamed rule is
+    created under its new name and its old name deleted.
+
+    With --findings, each created or changed rule is preceded by how many ACTIVE findings
+    'apply-archive-rule' would archive now, the ones that matter most first: public findings
+    for external access, stale credentials (unused access keys and passwords) for unused
+    access; internal access findings are counted whole. The family is --analyzer, else the
+    template's analyzer type, else inferred from the rules.
+
+    Exit status (as diff): 0 nothing to do, 1 commands printed, 2 trouble.
+
+    Options:
+      --rules FILE          the desired rules, any rule format
+      --deployed FILE       the deployed rules, any rule format
+      --analyzer-name A     the analyzer (default: the one either source names)
+      --findings FILE       findings JSON or JSON Lines, to count what each rule archives
+      --split               split 'or' across keys in rule text into several rules
+      --rule-format F       how to read --rules
+      --deployed-format F   how to read --deployed
+      --lenient             skip malformed finding records, reporting them
+    \(AnalyzerOption.help)
+    """
+  static let options = OptionSpec(
+    names: [
+      "--rules": .value, "--deployed": .value, "--analyzer-name": .value, "--findings": .value,
+      "--split": .flag, "--rule-format": .value, "--deployed-format": .value, "--lenient": .flag,
+      AnalyzerOption.name: .value,
+    ], maxPositionals: 0)
+
+  static func run(_ arguments: Arguments, console: Console) throws {
+    let sides = try RuleSetSides.read(arguments, console: console)
+    let named = [
+      arguments.value("--analyzer-name"), sides.desiredDocument.analyzerName,
+      sides.deployedDocument.analyzerName,
+    ].compactMap { $0 }
+    guard let analyzer = named.first else {
+      throw UsageError(message: "plan needs the analyzer's name: give --analyzer-name")
+    }
+    // The API's analyzer names: a letter, then letters, digits, '_', '.' or '-'. Checked so
+    // that the commands printed are the ones that run, with nothing to escape.
+    let letters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+    let others = letters.union("0123456789_.-".utf8)
+    guard let first = analyzer.utf8.first, letters.contains(first), analyzer.utf8.count <= 1024,
+      analyzer.utf8.allSatisfy(others.contains)
+    else {
+      throw UsageError(message: "'\(DisplayText.escape(analyzer))' is not a valid analyzer name")
+    }
+    if arguments.value("--analyzer-name") == nil, Set(named).count > 1 {
+      console.writeErrorLine(
+        "error: the desired rules are for analyzer '\(named[0])' and the deployed ones for '\(named[1])'; give --analyzer-name"
+      )
+      throw Reported(status: .usage)
+    }
+    let plan = ArchiveRulePlan(
+      RuleSetDiff(desired: sides.desired, deployed: sides.deployed), analyzerName: analyzer)
+    let family = try planFamily(arguments, sides: sides, console: console)
+    let counts = try arguments.value("--findings").map {
+      try archiveCounts(
+        plan, findings: $0, family: family, lenient: arguments.has("--lenient"), console: console)
+    }
+    var text = "# analyzer \(ShellWord.quote(analyzer)): \(plan.summary)\n"
+    for (index, step) in plan.steps.enumerated() {
+      if let count = counts?[index] {
+        let what: String
+        switch family {
+        case .external: what = "\(count.first) public and \(count.other) other ACTIVE findings"
+        case .unused:
+          what = "\(count.first) stale credentials and \(count.other) other ACTIVE findings"
+        case .internal: what = "\(count.first + count.other) ACTIVE findings"
+        }
+        text +=
+          "# \(FilterPrinter.literal(step.rule.ruleName)): apply-archive-rule would archive \(what) now\n"
+      }
+      text += step.command + "\n"
+    }
+    console.write(text)
+    if !plan.steps.isEmpty { throw Reported(status: .invalidInput) }
+  }
+
+  /// The analyzer family: given, the template's analyzer type, else inferred from the rules.
+  private static func planFamily(_ arguments: Arguments, sides: RuleSetSides, console: Console)
+    throws -> AnalyzerFamily
+  {
+    if arguments.value(AnalyzerOption.name) == nil,
+      let type = sides.desiredDocument.analyzerType ?? sides.deployedDocument.analyzerType,
+      let family = AnalyzerFamily(name: type)
+    {
+      return family
+    }
+    return try AnalyzerOption.resolve(
+      arguments, maps: sides.desired.map(\.filter), console: console
+    )
+    .family
+  }
+
+  /// Per create or update step, the ACTIVE findings its rule matches (what
+  /// `apply-archive-rule` archives), public ones apart; `nil` for deletes.
+  private static func archiveCounts(
+    _ plan: ArchiveRulePlan, findings path: String, family: AnalyzerFamily, lenient: Bool,
+    console: Console
+  ) throws -> [(first: Int, other: Int)?] {
+    var previews = plan.steps.map { step in
+      step.action == .delete ? nil : ArchivePreview(rules: [step.rule], entryLimit: 0)
+    }
+    let input = FindingsInput(path: path, lenient: lenient)
+    do {
+      _ = try input.read(
+        console: console,
+        batches: { batch in
+          for index in previews.indices { previews[index]?.add(contentsOf: batch) }
+        })
+    } catch is Reported {
+      throw Reported(status: .usage)
+    }
+    return previews.map { preview in
+      preview.map {
+        let total = $0.archiveCounts.first ?? 0
+        let first =
+          family == .unused ? $0.families.staleCredentialCount : $0.archivedPublicCount
+        return (first: first, other: total - first)
+      }
+    }
+  }
+}
