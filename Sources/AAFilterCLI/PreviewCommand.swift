@@ -19,12 +19,16 @@ struct PreviewCommand: Command {
       --split               split rules that need 'or' across keys into several rules
       --rule-format F       auto (default), dsl or json
       --lenient             skip malformed finding records, reporting them
+      --threads N           decode with N threads (default: one per core)
+      --progress            show progress on standard error even when it is not a terminal
+      --quiet               show no progress
     """
   static let options = OptionSpec(
     names: [
       "--findings": .value, "--rule": .repeated, "--rules": .value, "--output": .value,
       "--split": .flag,
       "--rule-format": .value, "--lenient": .flag,
+      "--threads": .value, "--progress": .flag, "--quiet": .flag,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {
@@ -38,8 +42,13 @@ struct PreviewCommand: Command {
     // memory; ids and json list every finding.
     var preview = ArchivePreview(
       rules: rules, entryLimit: output == "summary" || output == "table" ? 1_000 : .max)
-    let input = FindingsInput(path: path, lenient: arguments.has("--lenient"))
-    _ = try input.read(console: console, batches: { preview.add(contentsOf: $0) })
+    let input = try FindingsInput(arguments, path: path, console: console)
+    _ = try input.read(console: console) { batch in
+      switch batch {
+      case .store(let store): preview.add(store)
+      case .findings(let findings): preview.add(contentsOf: findings)
+      }
+    }
     switch output {
     case "ids": console.write(preview.entries(.archived).map { ($0.id ?? "") + "\n" }.joined())
     case "json": console.write(preview.json.serialized() + "\n")

@@ -20,12 +20,16 @@ struct QueryCommand: Command {
       --output FORMAT       json (default), ids (one id per line) or table
       --rule-format F       auto (default), dsl or json: how to read --filter
       --lenient             skip malformed finding records, reporting them
+      --threads N           decode with N threads (default: one per core)
+      --progress            show progress on standard error even when it is not a terminal
+      --quiet               show no progress
     """
   static let options = OptionSpec(
     names: [
       "--findings": .value, "--filter": .value, "--sort": .value, "--max-results": .value,
       "--next-token": .value,
       "--output": .value, "--rule-format": .value, "--lenient": .flag,
+      "--threads": .value, "--progress": .flag, "--quiet": .flag,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {
@@ -46,8 +50,13 @@ struct QueryCommand: Command {
     let page: FindingQuery.Page
     do {
       var runner = try FindingQuery.Runner(query)
-      _ = try FindingsInput(path: path, lenient: arguments.has("--lenient")).read(console: console)
-      { runner.add($0) }
+      let input = try FindingsInput(arguments, path: path, console: console)
+      _ = try input.read(console: console) { batch in
+        switch batch {
+        case .store(let store): runner.add(store)
+        case .findings(let findings): for finding in findings { runner.add(finding) }
+        }
+      }
       page = try runner.finish()
     } catch let error as QueryError {
       console.writeError("error: \(error)\n")

@@ -9,6 +9,19 @@ if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "--peak-rss" {
   Measure.wrapperMain(Array(CommandLine.arguments.dropFirst(2)))
 }
 
+// `--generate COUNT LAYOUT PATH`: write one fair input, for measuring other tools by hand.
+if CommandLine.arguments.count == 5, CommandLine.arguments[1] == "--generate",
+  let count = Int(CommandLine.arguments[2]),
+  let layout = FairFindings.Layout(rawValue: CommandLine.arguments[3])
+{
+  _ = FileManager.default.createFile(atPath: CommandLine.arguments[4], contents: nil)
+  guard let handle = FileHandle(forWritingAtPath: CommandLine.arguments[4]) else { exit(1) }
+  var generator = FairFindings(seed: 11, layout: layout)
+  generator.write(count: count) { handle.write(Data($0)) }
+  try handle.close()
+  exit(0)
+}
+
 struct Options {
   var findings = 100_000
   var linesFindings = 1_000_000

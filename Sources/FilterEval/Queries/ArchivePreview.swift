@@ -78,6 +78,22 @@ public struct ArchivePreview: Sendable {
     for finding in findings { add(finding) }
   }
 
+  /// Adds a store's findings, evaluating each rule column by column.
+  public mutating func add(_ store: FindingStore) {
+    let ranks = matchers.map { store.ranks($0) }
+    let first = findingCount
+    findingCount += store.count
+    var perStatus: [String?: Int] = [:]
+    for row in 0..<store.count { perStatus[store.status(at: row), default: 0] += 1 }
+    for (status, count) in perStatus { statusCounts[status ?? "(none)", default: 0] += count }
+    for row in 0..<store.count where ranks.contains(where: { $0[row] != 2 }) {
+      attribute(
+        FindingStore.Row(store: store, index: row), index: first + row,
+        verdicts: ranks.lazy.map { $0[row] == 0 ? .match : $0[row] == 1 ? .undecidable : .noMatch }
+      )
+    }
+  }
+
   /// Attribution for one finding, given each rule's verdict on it.
   private mutating func record<Verdicts: RandomAccessCollection<Verdict>>(
     _ finding: Finding, verdicts: Verdicts
@@ -85,6 +101,12 @@ public struct ArchivePreview: Sendable {
     let index = findingCount
     findingCount += 1
     statusCounts[finding.status ?? "(none)", default: 0] += 1
+    attribute(finding, index: index, verdicts: verdicts)
+  }
+
+  private mutating func attribute<Verdicts: RandomAccessCollection<Verdict>>(
+    _ finding: some PreviewFields, index: Int, verdicts: Verdicts
+  ) where Verdicts.Index == Int {
     // Most findings concern no rule: settle that before building anything.
     guard verdicts.contains(where: { $0 != .noMatch }) else { return }
     let matched = verdicts.indices.filter { verdicts[$0] == .match }
@@ -137,3 +159,14 @@ public struct ArchivePreview: Sendable {
   /// Rules that would archive nothing in this input.
   public var idleRules: [Int] { archiveCounts.indices.filter { archiveCounts[$0] == 0 } }
 }
+
+/// What a preview entry shows of a finding, from a `Finding` or a store's row alike.
+protocol PreviewFields {
+  var id: String? { get }
+  var status: String? { get }
+  var resourceType: String? { get }
+  var resource: String? { get }
+  var isPublic: Bool? { get }
+}
+
+extension Finding: PreviewFields {}

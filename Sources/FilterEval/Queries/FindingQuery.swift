@@ -60,6 +60,18 @@ public struct FindingQuery: Sendable {
       }
     }
 
+    /// Adds a store's findings, evaluated column by column; only matches become `Finding`s.
+    public mutating func add(_ store: FindingStore) {
+      let ranks = store.ranks(matcher)
+      for row in 0..<store.count where ranks[row] != 2 {
+        if ranks[row] == 0 {
+          matched.append(store.finding(at: row))
+        } else {
+          undecidable.append(store.finding(at: row))
+        }
+      }
+    }
+
     /// Sorts, then cuts the page the token asks for.
     public func finish() throws -> Page {
       var results = matched

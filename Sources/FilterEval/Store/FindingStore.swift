@@ -1,0 +1,238 @@
+import FilterDSL
+
+/// Findings held by column over the bytes they were read from: no object per finding.
+///
+/// Repeated values (types, statuses, accounts, principals, condition entries, actions) are
+/// interned to small integer ids; ids and ARNs are spans of the input; each record keeps the
+/// span of its own JSON, so output shows it byte for byte. A `Finding` is built only when
+/// asked for (`finding(at:)`), by decoding the record's bytes with the reference decoder, so
+/// it is exactly what `FindingsDecoder` would have produced.
+///
+/// Records the store's reader does not take apart itself (wrappers, `findingDetails`, type
+/// errors) are decoded by the reference decoder as they are met and kept whole.
+public struct FindingStore: Sendable {
+  /// A run of input bytes; `start < 0` names a decoded text, `escaped[-start - 1]`, for text
+  /// whose JSON held escapes; `length < 0` means absent.
+  struct Span: Sendable {
+    var start: Int
+    var length: Int32
+    static let absent = Span(start: 0, length: -1)
+  }
+
+  /// One `principal` or `condition` entry, both sides interned.
+  struct Entry: Sendable {
+    var key: UInt32
+    var value: UInt32
+  }
+
+  /// The interned single-valued fields, in column order.
+  enum ScalarField: Int, CaseIterable, Sendable {
+    case resourceType, resourceOwnerAccount, status, error, findingType
+    case resourceControlPolicyRestriction, changeType, existingFindingId, existingFindingStatus
+
+    init?(_ accessor: AttributeAccessor) {
+      switch accessor {
+      case .resourceType: self = .resourceType
+      case .resourceOwnerAccount: self = .resourceOwnerAccount
+      case .status: self = .status
+      case .error: self = .error
+      case .findingType: self = .findingType
+      case .resourceControlPolicyRestriction: self = .resourceControlPolicyRestriction
+      case .changeType: self = .changeType
+      case .existingFindingId: self = .existingFindingId
+      case .existingFindingStatus: self = .existingFindingStatus
+      default: return nil
+      }
+    }
+  }
+
+  static let scalarCount = ScalarField.allCases.count
+
+  /// The bytes the spans point into.
+  public let input: InputBytes
+  var table = ValueTable()
+  /// How many findings the store holds.
+  public internal(set) var count = 0
+  var records: [Span] = []
+  var ids: [Span] = []
+  var resources: [Span] = []
+  var escaped: [String] = []
+  /// `scalarCount` ids per row.
+  var scalars: [UInt32] = []
+  /// 0 absent, 1 false, 2 true.
+  var isPublic: [UInt8] = []
+  var hasAccessDetails: [Bool] = []
+  var principalStarts: [UInt32] = [0]
+  var principals: [Entry] = []
+  var conditionStarts: [UInt32] = [0]
+  var conditions: [Entry] = []
+  var actionStarts: [UInt32] = [0]
+  var actions: [UInt32] = []
+  /// Rows the reference decoder read, kept as it made them.
+  var decoded: [Int: Finding] = [:]
+
+  /// An empty store over `input`.
+  public init(input: InputBytes) {
+    self.input = input
+  }
+
+  // MARK: Reading values back
+
+  func bytes<R>(_ span: Span, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    guard span.length >= 0 else { return nil }
+    if span.start < 0 {
+      var text = escaped[-span.start - 1]
+      return text.withUTF8(body)
+    }
+    return body(
+      UnsafeBufferPointer(rebasing: input.buffer[span.start..<span.start + Int(span.length)]))
+  }
+
+  func text(_ span: Span) -> String? { bytes(span) { String(decoding: $0, as: UTF8.self) } }
+
+  func scalar(_ field: ScalarField, _ row: Int) -> String? {
+    let id = scalars[row * Self.scalarCount + field.rawValue]
+    return id == 0 ? nil : table.value(id)
+  }
+
+  /// The finding's JSON, exactly as it came in.
+  public func json(at row: Int) -> String {
+    if let finding = decoded[row] { return finding.json.text }
+    return text(records[row]) ?? ""
+  }
+
+  /// The finding's `id`.
+  public func id(at row: Int) -> String? { decoded[row]?.id ?? text(ids[row]) }
+
+  /// The finding's `status`.
+  public func status(at row: Int) -> String? { decoded[row]?.status ?? scalar(.status, row) }
+
+  /// The finding at `row`, as `FindingsDecoder` would have decoded it.
+  public func finding(at row: Int) -> Finding {
+    if let finding = decoded[row] { return finding }
+    let span = records[row]
+    let bytes = Array(input.buffer[span.start..<span.start + Int(span.length)])
+    return (try? FindingsDecoder.decodeRecord(bytes)) ?? Finding()
+  }
+
+  // MARK: Writing rows
+
+  /// Appends a row for a finding the reference decoder made.
+  mutating func append(_ finding: Finding) {
+    let row = count
+    decoded[row] = finding
+    records.append(.absent)
+    ids.append(keep(finding.id))
+    resources.append(keep(finding.resource))
+    for field in ScalarField.allCases {
+      let value: String? =
+        switch field {
+        case .resourceType: finding.resourceType
+        case .resourceOwnerAccount: finding.resourceOwnerAccount
+        case .status: finding.status
+        case .error: finding.error
+        case .findingType: finding.findingType
+        case .resourceControlPolicyRestriction: finding.resourceControlPolicyRestriction
+        case .changeType: finding.changeType
+        case .existingFindingId: finding.existingFindingId
+        case .existingFindingStatus: finding.existingFindingStatus
+        }
+      scalars.append(value.map { intern($0) } ?? 0)
+    }
+    isPublic.append(finding.isPublic.map { $0 ? 2 : 1 } ?? 0)
+    hasAccessDetails.append(finding.hasAccessDetails)
+    for entry in finding.principal?.entries ?? [] {
+      principals.append(Entry(key: intern(entry.key), value: intern(entry.value)))
+    }
+    principalStarts.append(UInt32(principals.count))
+    for entry in finding.condition?.entries ?? [] {
+      conditions.append(Entry(key: intern(entry.key), value: intern(entry.value)))
+    }
+    conditionStarts.append(UInt32(conditions.count))
+    for action in finding.action ?? [] { actions.append(intern(action)) }
+    actionStarts.append(UInt32(actions.count))
+    count += 1
+  }
+
+  private mutating func keep(_ text: String?) -> Span {
+    guard let text else { return .absent }
+    escaped.append(text)
+    return Span(start: -escaped.count, length: Int32(clamping: text.utf8.count))
+  }
+
+  mutating func intern(_ text: String) -> UInt32 {
+    var text = text
+    return text.withUTF8 { table.id($0) }
+  }
+
+  /// Appends the rows of `other`, a store over the same input, renumbering its values.
+  mutating func append(contentsOf other: FindingStore) {
+    let renumber = [0] + other.table.values.map { intern($0) }
+    let escapedBase = escaped.count
+    escaped += other.escaped
+    func moved(_ span: Span) -> Span {
+      span.start < 0 ? Span(start: span.start - escapedBase, length: span.length) : span
+    }
+    for (row, finding) in other.decoded { decoded[count + row] = finding }
+    records += other.records.map(moved)
+    ids += other.ids.map(moved)
+    resources += other.resources.map(moved)
+    scalars += other.scalars.map { renumber[Int($0)] }
+    isPublic += other.isPublic
+    hasAccessDetails += other.hasAccessDetails
+    func entries(_ list: [Entry]) -> [Entry] {
+      list.map { Entry(key: renumber[Int($0.key)], value: renumber[Int($0.value)]) }
+    }
+    let principalBase = UInt32(principals.count)
+    principals += entries(other.principals)
+    principalStarts += other.principalStarts.dropFirst().map { $0 + principalBase }
+    let conditionBase = UInt32(conditions.count)
+    conditions += entries(other.conditions)
+    conditionStarts += other.conditionStarts.dropFirst().map { $0 + conditionBase }
+    let actionBase = UInt32(actions.count)
+    actions += other.actions.map { renumber[Int($0)] }
+    actionStarts += other.actionStarts.dropFirst().map { $0 + actionBase }
+    count += other.count
+  }
+}
+
+extension FindingStore {
+  /// Drops rows `row...`, for a record read too eagerly.
+  mutating func removeRows(from row: Int) {
+    guard row < count else { return }
+    for index in row..<count { decoded[index] = nil }
+    records.removeSubrange(row...)
+    ids.removeSubrange(row...)
+    resources.removeSubrange(row...)
+    scalars.removeSubrange((row * Self.scalarCount)...)
+    isPublic.removeSubrange(row...)
+    hasAccessDetails.removeSubrange(row...)
+    principals.removeSubrange(Int(principalStarts[row])...)
+    principalStarts.removeSubrange((row + 1)...)
+    conditions.removeSubrange(Int(conditionStarts[row])...)
+    conditionStarts.removeSubrange((row + 1)...)
+    actions.removeSubrange(Int(actionStarts[row])...)
+    actionStarts.removeSubrange((row + 1)...)
+    count = row
+  }
+}
+
+extension FindingStore {
+  /// The fields a preview lists, read from the columns without building a `Finding`.
+  struct Row: PreviewFields {
+    let store: FindingStore
+    let index: Int
+
+    var id: String? { store.id(at: index) }
+    var status: String? { store.status(at: index) }
+    var resourceType: String? {
+      store.decoded[index]?.resourceType ?? store.scalar(.resourceType, index)
+    }
+    var resource: String? { store.decoded[index]?.resource ?? store.text(store.resources[index]) }
+    var isPublic: Bool? {
+      if let finding = store.decoded[index] { return finding.isPublic }
+      let flag = store.isPublic[index]
+      return flag == 0 ? nil : flag == 2
+    }
+  }
+}
