@@ -6,7 +6,7 @@ struct CheckCommand: Command {
   static let summary =
     "validate and lint rules: what AWS would reject, and what it silently accepts"
   static let usage =
-    "aafilter check [EXPR | -f FILE | --rules FILE | -] [--context archive-rule|list-findings|access-preview] [--format human|json|sarif] [--strict]"
+    "aafilter check [EXPR | -f FILE | --rules FILE | -] [--context archive-rule|list-findings|access-preview] [--analyzer external|internal|unused] [--format human|json|sarif] [--strict]"
   static let help = """
     Errors: what the API or a deploy would reject, or a rule that cannot mean what it says.
     Warnings: accepted by AWS, almost certainly wrong (unknown keys and values, malformed ids).
@@ -19,6 +19,7 @@ struct CheckCommand: Command {
     Options:
       -f, --file FILE, --rules FILE   rule text or rule JSON from FILE
       --context C      archive-rule (default), list-findings or access-preview
+    \(AnalyzerOption.help)
       --format F       human (default), json or sarif
       --strict         fail on warnings and risks too
       --split          check as compiled with --split
@@ -28,7 +29,7 @@ struct CheckCommand: Command {
     names: [
       "--file": .value, "--rules": .value, "--context": .value, "--format": .value,
       "--strict": .flag, "--split": .flag,
-      "--max-rules": .value,
+      "--max-rules": .value, AnalyzerOption.name: .value,
     ], aliases: ["-f": "--file"])
 
   static func run(_ arguments: Arguments, console: Console) throws {
@@ -38,6 +39,7 @@ struct CheckCommand: Command {
     var options = LintOptions(
       context: FilterContext(rawValue: contextName) ?? .archiveRule, split: arguments.has("--split")
     )
+    options.analyzer = try AnalyzerOption.given(arguments)
     if let quota = try arguments.integer("--max-rules", range: 1...10_000) {
       options.limits.maxRules = quota
     }
@@ -56,7 +58,9 @@ struct CheckCommand: Command {
     case "sarif":
       console.write(
         report.sarif(file: input.name, toolVersion: AAFilter.version).serialized() + "\n")
-    default: console.write(report.rendered(name: input.name, colored: console.colored))
+    default:
+      console.write(report.rendered(name: input.name, colored: console.colored))
+      AnalyzerOption.note(report.family, console: console)
     }
     let failing =
       report.count(.error) > 0 || (arguments.has("--strict") && !report.diagnostics.isEmpty)

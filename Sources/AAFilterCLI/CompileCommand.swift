@@ -4,7 +4,8 @@ import FilterDSL
 struct CompileCommand: Command {
   static let name = "compile"
   static let summary = "compile a rule or rule set to the API's filter map JSON"
-  static let usage = "aafilter compile [--split] [--max-maps N] [EXPR | -f FILE | -]"
+  static let usage =
+    "aafilter compile [--split] [--max-maps N] [--analyzer external|internal|unused] [EXPR | -f FILE | -]"
   static let help = """
     Prints the filter map JSON the API takes (for a rule-set file, {"archiveRules": [...]}).
     On any error, prints diagnostics on standard error and nothing on standard output.
@@ -13,9 +14,13 @@ struct CompileCommand: Command {
       -f, --file FILE   read the rule from FILE ('-' as EXPR reads standard input)
       --split           split 'or' across keys into several filter maps (a JSON array)
       --max-maps N      the most filter maps or rules to produce (default 100)
+      --analyzer A      the analyzer family (external, internal, unused, or an API type);
+                        a rule naming finding types of another family is an error
     """
   static let options = OptionSpec(
-    names: ["--file": .value, "--split": .flag, "--max-maps": .value], aliases: ["-f": "--file"])
+    names: [
+      "--file": .value, "--split": .flag, "--max-maps": .value, AnalyzerOption.name: .value,
+    ], aliases: ["-f": "--file"])
 
   static func run(_ arguments: Arguments, console: Console) throws {
     let input = try RuleInput.load(
@@ -33,6 +38,7 @@ struct CompileCommand: Command {
         throw Reported()
       }
       input.report(diagnostics, console: console)
+      _ = try AnalyzerOption.resolve(arguments, maps: maps, console: console)
       let json: JSONValue =
         options.split ? .array(maps.map(\.json)) : (maps.first?.json ?? .object([]))
       console.write(json.serialized() + "\n")
@@ -48,6 +54,7 @@ struct CompileCommand: Command {
         throw Reported()
       }
       input.report(diagnostics, console: console)
+      _ = try AnalyzerOption.resolve(arguments, maps: rules.map(\.filter), console: console)
       console.write(
         JSONValue.object([("archiveRules", .array(rules.map(\.json)))]).serialized() + "\n")
     }

@@ -20,16 +20,12 @@ struct QueryCommand: Command {
       --output FORMAT       json (default), ids (one id per line) or table
       --rule-format F       auto (default), dsl or json: how to read --filter
       --lenient             skip malformed finding records, reporting them
-      --threads N           decode with N threads (default: one per core)
-      --progress            show progress on standard error even when it is not a terminal
-      --quiet               show no progress
     """
   static let options = OptionSpec(
     names: [
       "--findings": .value, "--filter": .value, "--sort": .value, "--max-results": .value,
       "--next-token": .value,
       "--output": .value, "--rule-format": .value, "--lenient": .flag,
-      "--threads": .value, "--progress": .flag, "--quiet": .flag,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {
@@ -47,9 +43,9 @@ struct QueryCommand: Command {
     let query = FindingQuery(
       filter: filter, sort: sort, maxResults: maxResults, nextToken: arguments.value("--next-token")
     )
-    let page: FindingQuery.Page
+    let page: FindingQuery.Page<Finding>
     do {
-      var runner = try FindingQuery.Runner(query)
+      var runner = try FindingQuery.Runner<Finding>(query)
       let input = try FindingsInput(arguments, path: path, console: console)
       _ = try input.read(console: console) { batch in
         switch batch {

@@ -157,7 +157,7 @@ struct Benchmarks {
     ]
     let repeats = max(1, 2_000_000 / max(1, findings.count))
     let evaluations = repeats * findings.count
-    var table = FindingTable([])
+    var table = FindingTable<Finding>([])
     let build = Measure.median(runs: options.runs) { table = FindingTable(findings) }
     report.row(
       "build the columnar table, \(findings.count / 1000)k findings",

@@ -67,3 +67,36 @@ final class GrammarExamplesTests: XCTestCase {
     XCTAssertEqual(text, expected, where_)
   }
 }
+
+/// Runs every `check(...)` line of grammar.md: the family settled, how, and the codes reported.
+final class GrammarCheckExamplesTests: XCTestCase {
+  func testEveryCheckExample_holds() throws {
+    let text = try String(contentsOf: GrammarExamplesTests.grammarURL, encoding: .utf8)
+    var checked = 0
+    for (number, line) in text.split(separator: "\n").enumerated() where line.hasPrefix("check('") {
+      let where_ = "grammar.md:\(number + 1)"
+      guard let arrow = line.range(of: ") -> ", options: .backwards),
+        let quoteEnd = line[..<arrow.lowerBound].range(of: "'", options: .backwards)
+      else {
+        XCTFail("\(where_): malformed")
+        continue
+      }
+      let source = String(line[line.index(line.startIndex, offsetBy: 7)..<quoteEnd.lowerBound])
+      let given = line[quoteEnd.upperBound..<arrow.lowerBound]
+        .trimmingCharacters(in: CharacterSet(charactersIn: ", "))
+      let expected = line[arrow.upperBound...].split(separator: " ", maxSplits: 2).map(String.init)
+      guard expected.count == 3 else {
+        XCTFail("\(where_): malformed")
+        continue
+      }
+      let options = LintOptions(analyzer: given.isEmpty ? nil : AnalyzerFamily(name: given))
+      let report = Linter.lint(source, options: options)
+      XCTAssertEqual(report.family.family.rawValue, expected[0], where_)
+      XCTAssertEqual(report.family.source.rawValue, expected[1], where_)
+      let codes = Set(report.diagnostics.map(\.code.rawValue)).sorted()
+      XCTAssertEqual("[" + codes.joined(separator: ", ") + "]", expected[2], where_)
+      checked += 1
+    }
+    XCTAssertGreaterThanOrEqual(checked, 10)
+  }
+}

@@ -53,3 +53,16 @@ func compileToJSON(_ source: String, split: Bool) -> Result<String, DiagnosticEr
     return .failure(DiagnosticError([], source: source))
   }
 }
+
+/// Strips the `⟨` `⟩` markers, returning the text and the byte range they enclosed.
+func marked(_ text: String) -> (String, SourceRange?) {
+  guard let open = text.range(of: "⟨"), let close = text.range(of: "⟩") else {
+    return (text, nil)
+  }
+  let start = text.utf8.distance(from: text.utf8.startIndex, to: open.lowerBound)
+  let end = text.utf8.distance(from: text.utf8.startIndex, to: close.lowerBound) - "⟨".utf8.count
+  return (
+    text.replacingOccurrences(of: "⟨", with: "").replacingOccurrences(of: "⟩", with: ""),
+    SourceRange(start: start, end: end)
+  )
+}

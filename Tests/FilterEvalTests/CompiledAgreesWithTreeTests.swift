@@ -7,7 +7,9 @@ import XCTest
 /// seeded random expressions and findings.
 final class CompiledAgreesWithTreeTests: XCTestCase {
   static let keys = ["resource", "error", "isPublic", "action", "principal.AWS"]
-  static let values = ["1", "2", "12", "true", "false", "", "x"]
+  /// Upper case beside lower case (`x`, `X`, `True`), so a slip into case folding anywhere in
+  /// the compiler or matcher shows up as a disagreement.
+  static let values = ["1", "2", "12", "true", "false", "", "x", "X", "xX", "True"]
 
   /// The semantics table of grammar.md, applied to the tree rather than to maps.
   func evaluate(_ node: ExpressionNode, _ finding: Finding) -> Bool {
@@ -46,7 +48,7 @@ final class CompiledAgreesWithTreeTests: XCTestCase {
     }
   }
 
-  private func randomFinding(_ random: inout SeededGenerator, index: Int) -> Finding {
+  private func randomFinding(_ random: inout SeededGenerator, index: Int) throws -> Finding {
     func value() -> String { Self.values[Int(random.next() % UInt64(Self.values.count))] }
     var fields = [#""id":"f\#(index)""#]
     if random.next() % 3 != 0 { fields.append(#""resource":"\#(value())""#) }
@@ -58,9 +60,8 @@ final class CompiledAgreesWithTreeTests: XCTestCase {
         #""action":[\#((0..<count).map { _ in "\"\(value())\"" }.joined(separator: ","))]"#)
     }
     if random.next() % 3 != 0 { fields.append(#""principal":{"AWS":"\#(value())"}"#) }
-    return
-      (try? FindingsDecoder.decode(Array(("{" + fields.joined(separator: ",") + "}").utf8)).findings
-      .first) ?? Finding()
+    let json = "{" + fields.joined(separator: ",") + "}"
+    return try XCTUnwrap(FindingsDecoder.decode(Array(json.utf8)).findings.first, json)
   }
 
   private func randomExpression(_ random: inout SeededGenerator, depth: Int) -> String {
@@ -88,13 +89,15 @@ final class CompiledAgreesWithTreeTests: XCTestCase {
 
   func testCompiledMaps_agreeWithTheTree() throws {
     var random = SeededGenerator(seed: 0x5EED)
-    var findings = (0..<200).map { randomFinding(&random, index: $0) }
+    var findings = try (0..<200).map { try randomFinding(&random, index: $0) }
     // A few summaries without access details, so undecidable verdicts are exercised too.
-    findings += (0..<10).compactMap { index in
-      try? FindingsDecoder.decode(
-        Array(#"{"id":"s\#(index)","findingType":"ExternalAccess","resource":"1"}"#.utf8)
-      ).findings.first
+    findings += try (0..<10).map { index in
+      try XCTUnwrap(
+        FindingsDecoder.decode(
+          Array(#"{"id":"s\#(index)","findingType":"ExternalAccess","resource":"1"}"#.utf8)
+        ).findings.first)
     }
+    XCTAssertEqual(findings.filter { !$0.hasAccessDetails }.count, 10)
     let table = FindingTable(findings)
     var compiled = 0
     var errors: [DiagnosticCode: Int] = [:]

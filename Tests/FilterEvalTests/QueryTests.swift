@@ -3,7 +3,7 @@ import FilterEval
 import XCTest
 
 final class QueryTests: XCTestCase {
-  private func findings(_ count: Int, seed: UInt64) -> [Finding] {
+  private func findings(_ count: Int, seed: UInt64) throws -> [Finding] {
     var random = SeededGenerator(seed: seed)
     let types = ["AWS::S3::Bucket", "AWS::KMS::Key", "AWS::IAM::Role"]
     let records = (0..<count).map { index -> String in
@@ -21,13 +21,15 @@ final class QueryTests: XCTestCase {
       }
       return "{" + fields.joined(separator: ",") + "}"
     }
-    return
-      (try? FindingsDecoder.decode(Array(("[" + records.joined(separator: ",") + "]").utf8))
-      .findings) ?? []
+    let decoded = try FindingsDecoder.decode(
+      Array(("[" + records.joined(separator: ",") + "]").utf8))
+    // A broken fixture must fail here, not leave the tests below running on nothing.
+    XCTAssertEqual(decoded.findings.count, count)
+    return decoded.findings
   }
 
   func testSort_ordersByTypeAndPutsMissingLast() throws {
-    let input = findings(300, seed: 1)
+    let input = try findings(300, seed: 1)
     for attribute in ["updatedAt", "resourceType", "isPublic", "id"] {
       for order in [SortCriteria.Order.ascending, .descending] {
         let page = try FindingQuery(sort: SortCriteria(attributeName: attribute, orderBy: order))
@@ -61,7 +63,7 @@ final class QueryTests: XCTestCase {
   }
 
   func testPaging_concatenatesToTheUnpagedResult() throws {
-    let input = findings(237, seed: 2)
+    let input = try findings(237, seed: 2)
     for size in [1, 10, 50, 236, 237, 1000] {
       let base = FindingQuery(
         filter: ["isPublic": Criterion(exists: true)],
@@ -84,7 +86,7 @@ final class QueryTests: XCTestCase {
   }
 
   func testPageToken_fromAnotherQueryIsRejected() throws {
-    let input = findings(50, seed: 3)
+    let input = try findings(50, seed: 3)
     let first = try FindingQuery(filter: ["resourceType": Criterion(exists: true)], maxResults: 5)
       .run(input)
     let token = try XCTUnwrap(first.nextToken)
@@ -104,7 +106,9 @@ final class QueryTests: XCTestCase {
   }
 
   func testUnknownSortAttribute_listsTheValidOnes() {
-    XCTAssertThrowsError(try FindingQuery(sort: SortCriteria(attributeName: "updatedat")).run([])) {
+    XCTAssertThrowsError(
+      try FindingQuery(sort: SortCriteria(attributeName: "updatedat")).run([Finding]())
+    ) {
       error in
       XCTAssertEqual(
         error as? QueryError, .unknownSortAttribute("updatedat", suggestion: "updatedAt"))

@@ -143,6 +143,12 @@ public struct RuleSet: Hashable, Sendable {
       || !ArchiveRule.isValidName(rule.ruleName)
     {
       let source = rules.first { rule.ruleName.hasPrefix($0.name.value) }
+      // Too long: the same error `check --split` gives.
+      let parts = output.filter { $0.ruleName.hasPrefix((source?.name.value ?? "") + "-") }.count
+      if let source, let tooLong = RuleSetChecks.splitName(source.name, parts: parts) {
+        if !diagnostics.contains(tooLong) { diagnostics.append(tooLong) }
+        continue
+      }
       diagnostics.append(
         .error(
           .duplicateRuleName,

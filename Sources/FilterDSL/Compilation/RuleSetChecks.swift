@@ -25,6 +25,19 @@ enum RuleSetChecks {
     }
   }
 
+  /// A valid name that becomes too long once split into `NAME-1` ... `NAME-N`.
+  static func splitName(_ name: Located<String>, parts: Int) -> Diagnostic? {
+    guard parts > 1, ArchiveRule.isValidName(name.value),
+      !ArchiveRule.isValidName("\(name.value)-\(parts)")
+    else { return nil }
+    return .error(
+      .invalidRuleName,
+      "'\(name.value)' is too long to split: '\(name.value.prefix(8))...-\(parts)' would pass 255 characters",
+      at: name.range,
+      label: "split rules are named NAME-1 to NAME-\(parts)",
+      help: "shorten the name to at most \(255 - "-\(parts)".count) characters")
+  }
+
   /// An error when a set makes more archive rules than the quota allows.
   static func quota(_ total: Int, limits: Limits, at range: SourceRange) -> Diagnostic? {
     guard total > limits.maxRules else { return nil }

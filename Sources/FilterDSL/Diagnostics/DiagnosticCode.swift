@@ -73,3 +73,14 @@ extension DiagnosticCode {
   public static let shadowedRule: Self = "shadowed-rule"
   public static let overlappingRules: Self = "overlapping-rules"
 }
+
+// Analyzer families (see docs/checks.md, "Analyzer families").
+extension DiagnosticCode {
+  public static let analyzerConflict: Self = "analyzer-conflict"
+  public static let keyNotInFamily: Self = "key-not-in-family"
+  public static let valueNotInFamily: Self = "value-not-in-family"
+  public static let undocumentedKey: Self = "undocumented-key"
+  public static let archivesWholeFindingType: Self = "archives-whole-finding-type"
+  public static let archivesStaleCredentials: Self = "archives-stale-credentials"
+  public static let unscopedInternalAccess: Self = "unscoped-internal-access"
+}

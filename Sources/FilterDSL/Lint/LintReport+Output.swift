@@ -24,6 +24,12 @@ extension LintReport {
     }
     return .object([
       ("file", .string(file)),
+      (
+        "analyzer",
+        .object([
+          ("family", .string(family.family.rawValue)), ("source", .string(family.source.rawValue)),
+        ])
+      ),
       ("errors", .number(count(.error))), ("warnings", .number(count(.warning))),
       ("risks", .number(count(.risk))),
       ("diagnostics", .array(entries)),

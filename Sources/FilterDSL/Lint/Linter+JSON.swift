@@ -40,6 +40,23 @@ extension Linter {
     }
     let printer = FilterPrinter()
     var reports: [LintReport.RuleReport] = []
+    // One family for the whole input, settled once and then given to each rule's lint.
+    let texts: [String]
+    switch decoded {
+    case .filterMap(let map, let sort): texts = [printer.print(map, sort: sort)]
+    case .filterMaps(let maps): texts = maps.map { printer.print($0) }
+    case .rules(let rules): texts = [printer.print(rules)]
+    }
+    let family = resolveFamily(
+      texts.flatMap { text -> [Query] in
+        switch Parser.parse(Array(text.utf8), limits: options.limits).0 {
+        case .query(let query): [query]
+        case .ruleSet(let rules): rules.map(\.body)
+        }
+      }, options: options)
+    func lint(_ text: String, options: LintOptions) -> LintReport {
+      Linter.lint(text, options: options, family: family)
+    }
     switch decoded {
     case .filterMap(let map, let sort):
       let text = printer.print(map, sort: sort)
@@ -74,7 +91,9 @@ extension Linter {
       if reports.isEmpty { reports = [.init(name: nil, range: origin, diagnostics: [])] }
       reports[0].diagnostics = warnings + reports[0].diagnostics
     }
-    return LintReport(source: source, rules: reports)
+    var report = LintReport(source: source, rules: reports)
+    report.family = family
+    return report
   }
 
   private static func anchored(_ diagnostic: Diagnostic, at range: SourceRange) -> Diagnostic {

@@ -5,12 +5,18 @@ public struct LintOptions: Hashable, Sendable {
   public var limits = Limits.default
   /// Check as if rules were compiled with `--split`.
   public var split = false
+  /// The analyzer family the rules are for; `nil` infers it from the rules (grammar.md,
+  /// *Analyzer families*).
+  public var analyzer: AnalyzerFamily?
 
-  public init(context: FilterContext = .archiveRule, limits: Limits = .default, split: Bool = false)
-  {
+  public init(
+    context: FilterContext = .archiveRule, limits: Limits = .default, split: Bool = false,
+    analyzer: AnalyzerFamily? = nil
+  ) {
     self.context = context
     self.limits = limits
     self.split = split
+    self.analyzer = analyzer
   }
 }
 
@@ -25,6 +31,8 @@ public struct LintReport: Hashable, Sendable {
 
   public var source: String
   public var rules: [RuleReport]
+  /// The analyzer family the rules were checked for, and what settled it.
+  public var family = FamilyResolution(family: .external, source: .default)
 
   public var diagnostics: [Diagnostic] { rules.flatMap(\.diagnostics) }
 
@@ -48,23 +56,84 @@ public struct LintReport: Hashable, Sendable {
 /// hide public exposure. Each check has a stable code (docs/checks.md).
 public enum Linter {
   public static func lint(_ source: String, options: LintOptions = LintOptions()) -> LintReport {
+    lint(source, options: options, family: nil)
+  }
+
+  /// `family`: settled by the caller (rule JSON settles it once for all its rules).
+  static func lint(_ source: String, options: LintOptions, family settled: FamilyResolution?)
+    -> LintReport
+  {
     let (document, syntax) = Parser.parse(Array(source.utf8), limits: options.limits)
     guard !syntax.hasErrors else {
       return LintReport(source: source, rules: [.init(name: nil, range: nil, diagnostics: syntax)])
     }
+    let queries: [Query]
+    switch document {
+    case .query(let query): queries = [query]
+    case .ruleSet(let rules): queries = rules.map(\.body)
+    }
+    let family = settled ?? resolveFamily(queries, options: options)
+    var report: LintReport
     switch document {
     case .query(let query):
       let whole = SourceRange(start: 0, end: source.utf8.count)
-      return LintReport(
-        source: source, rules: [lintQuery(query, options: options, anchor: whole).0])
+      report = LintReport(
+        source: source,
+        rules: [lintQuery(query, options: options, family: family, anchor: whole).0])
     case .ruleSet(let rules):
-      return lintRuleSet(rules, source: source, options: options)
+      report = lintRuleSet(rules, source: source, options: options, family: family)
     }
+    report.family = family
+    return report
+  }
+
+  /// The family to check against: given, or inferred from what the rules require. Finding
+  /// types of several families settle on the first one written; the others are then
+  /// reported as `analyzer-conflict` at their values.
+  static func resolveFamily(_ queries: [Query], options: LintOptions) -> FamilyResolution {
+    if let given = options.analyzer { return FamilyResolution(family: given, source: .given) }
+    var maps: [FilterCriteriaMap] = []
+    for query in queries {
+      let (compiled, diagnostics) = Compiler.compile(
+        query, options: CompileOptions(split: true, limits: options.limits))
+      if !diagnostics.hasErrors { maps += compiled }
+    }
+    let findingTypes = FamilyResolution.findingTypeFamilies(maps)
+    if findingTypes.count > 1, let first = firstFindingTypeFamily(queries) {
+      return FamilyResolution(family: first, source: .ruleFindingType)
+    }
+    return
+      (try? FamilyResolution.resolve(
+        given: nil, ruleFindingTypes: findingTypes, ruleKeys: FamilyResolution.keyFamilies(maps)))
+      ?? FamilyResolution(family: .external, source: .default)
+  }
+
+  /// The family of the first finding type written in the text.
+  private static func firstFindingTypeFamily(_ queries: [Query]) -> AnalyzerFamily? {
+    var first: (Int, AnalyzerFamily)?
+    func visit(_ node: ExpressionNode) {
+      switch node {
+      case .predicate(let predicate) where predicate.key.value == "findingType":
+        for value in predicate.values {
+          guard let family = AnalyzerFamily(findingType: value.value) else { continue }
+          if first.map({ value.range.start < $0.0 }) ?? true {
+            first = (value.range.start, family)
+          }
+        }
+      case .predicate: break
+      case .not(let operand, _): visit(operand)
+      case .and(let operands, _), .or(let operands, _): operands.forEach(visit)
+      }
+    }
+    for query in queries { query.expression.map(visit) }
+    return first?.1
   }
 
   /// `anchor` is where rule-wide findings point when the query itself has no text (empty).
   /// The query's diagnostics, and its filter maps when it compiled (for set-level checks).
-  static func lintQuery(_ query: Query, options: LintOptions, anchor: SourceRange)
+  static func lintQuery(
+    _ query: Query, options: LintOptions, family: FamilyResolution, anchor: SourceRange
+  )
     -> (LintReport.RuleReport, [FilterCriteriaMap]?)
   {
     var diagnostics: [Diagnostic] = []
@@ -73,30 +142,37 @@ public enum Linter {
     diagnostics += compileDiagnostics
     diagnostics += checkSort(query.sort, options: options)
     if let expression = query.expression {
-      diagnostics += PredicateChecks(options: options).check(expression)
+      diagnostics += PredicateChecks(options: options, family: family).check(expression)
     }
-    if options.context == .archiveRule, !compileDiagnostics.hasErrors {
-      diagnostics += RiskChecks.check(maps, range: query.expression == nil ? anchor : query.range)
+    // Risks assume the family; a rule that contradicts it is fixed first.
+    if options.context == .archiveRule, !compileDiagnostics.hasErrors,
+      !diagnostics.contains(where: { $0.code == .analyzerConflict })
+    {
+      diagnostics += RiskChecks.check(
+        maps, range: query.expression == nil ? anchor : query.range, family: family.family)
     }
     let report = LintReport.RuleReport(
       name: nil, range: query.range, diagnostics: sorted(diagnostics))
     return (report, compileDiagnostics.hasErrors ? nil : maps)
   }
 
-  static func lintRuleSet(_ rules: [RuleDefinition], source: String, options: LintOptions)
-    -> LintReport
-  {
+  static func lintRuleSet(
+    _ rules: [RuleDefinition], source: String, options: LintOptions, family: FamilyResolution
+  ) -> LintReport {
     var reports: [LintReport.RuleReport] = []
     var compiled: [(RuleDefinition, [FilterCriteriaMap])] = []
     var ruleOptions = options
     ruleOptions.context = .archiveRule
     for (rule, nameDiagnostics) in zip(rules, RuleSetChecks.names(rules)) {
-      let (report, maps) = lintQuery(rule.body, options: ruleOptions, anchor: rule.name.range)
+      let (report, maps) = lintQuery(
+        rule.body, options: ruleOptions, family: family, anchor: rule.name.range)
       if let maps { compiled.append((rule, maps)) }
+      let splitName = maps.flatMap { RuleSetChecks.splitName(rule.name, parts: $0.count) }
       reports.append(
         .init(
           name: rule.name.value, range: rule.range,
-          diagnostics: sorted(nameDiagnostics + report.diagnostics)))
+          diagnostics: sorted(nameDiagnostics + (splitName.map { [$0] } ?? []) + report.diagnostics)
+        ))
     }
     let total = compiled.reduce(0) { $0 + $1.1.count }
     if let last = rules.last,

@@ -1,6 +1,7 @@
 /// Checks on each predicate as written: keys, values, duplicates, redundancy.
 struct PredicateChecks {
   let options: LintOptions
+  let family: FamilyResolution
 
   func check(_ expression: ExpressionNode) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
@@ -11,7 +12,8 @@ struct PredicateChecks {
   private func visit(_ node: ExpressionNode, negated: Bool, into diagnostics: inout [Diagnostic]) {
     switch node {
     case .predicate(let predicate):
-      diagnostics += checkKey(predicate) + checkValues(predicate)
+      diagnostics +=
+        checkKey(predicate, negated: negated) + checkValues(predicate, negated: negated)
       if !negated { diagnostics += redundancy([predicate]) }
     case .not(let operand, _):
       visit(operand, negated: !negated, into: &diagnostics)
@@ -31,11 +33,22 @@ struct PredicateChecks {
 
   // MARK: Keys
 
-  private func checkKey(_ predicate: Predicate) -> [Diagnostic] {
+  /// Whether the predicate, after the negations around it, needs its attribute present.
+  private static func requiresPresence(_ predicate: Predicate, negated: Bool) -> Bool {
+    let flip = predicate.negated != negated
+    switch predicate.op {
+    case .eq, .contains, .exists: return !flip
+    case .neq: return flip
+    }
+  }
+
+  private func checkKey(_ predicate: Predicate, negated: Bool) -> [Diagnostic] {
     let key = predicate.key
+    let knownConditions =
+      FilterKeyCatalog.conditionEntries + FilterKeyCatalog.observedConditionEntries
     if let entry = FilterKeyCatalog.familyEntry(key.value, prefix: "condition."),
-      !FilterKeyCatalog.conditionEntries.contains(where: { $0.utf8.elementsEqual(entry.utf8) }),
-      let suggestion = Suggestion.closest(to: entry, among: FilterKeyCatalog.conditionEntries)
+      !knownConditions.contains(where: { $0.utf8.elementsEqual(entry.utf8) }),
+      let suggestion = Suggestion.closest(to: entry, among: knownConditions)
     {
       // Condition keys are open-ended: flag only near misses of documented ones.
       return [unknownKey(key, suggestion: "condition." + suggestion)]
@@ -53,7 +66,8 @@ struct PredicateChecks {
               : nil)
         ]
       }
-      return []
+      return FamilyChecks(family: family.family, source: family.source).checkKey(
+        entry, at: key, requiresPresence: Self.requiresPresence(predicate, negated: negated))
     }
     let suggestion = Suggestion.closest(to: key.value, among: FilterKeyCatalog.allKeyNames)
     return [unknownKey(key, suggestion: suggestion)]
@@ -69,7 +83,7 @@ struct PredicateChecks {
 
   // MARK: Values
 
-  private func checkValues(_ predicate: Predicate) -> [Diagnostic] {
+  private func checkValues(_ predicate: Predicate, negated: Bool) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var seen = Set<ExactString>()
     for value in predicate.values {
@@ -90,8 +104,14 @@ struct PredicateChecks {
         )
         continue
       }
-      guard let kind = FilterKeyCatalog.key(named: predicate.key.value)?.kind else { continue }
-      if let diagnostic = checkValue(value, kind: kind, predicate: predicate) {
+      guard let key = FilterKeyCatalog.key(named: predicate.key.value) else { continue }
+      if let diagnostic = checkValue(value, kind: key.kind, predicate: predicate) {
+        diagnostics.append(diagnostic)
+      } else if predicate.op == .eq || predicate.op == .neq,
+        let diagnostic = FamilyChecks(family: family.family, source: family.source).checkValue(
+          value, key: key,
+          positive: (predicate.op == .eq) == (predicate.negated == negated))
+      {
         diagnostics.append(diagnostic)
       }
     }

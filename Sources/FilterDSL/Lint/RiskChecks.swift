@@ -5,15 +5,32 @@ enum RiskChecks {
     "resourceType", "resourceOwnerAccount", "findingType", "error", "resource",
   ]
 
-  static func check(_ maps: [FilterCriteriaMap], range: SourceRange) -> [Diagnostic] {
+  static func check(
+    _ maps: [FilterCriteriaMap], range: SourceRange, family: AnalyzerFamily = .external
+  ) -> [Diagnostic] {
     if maps.contains(where: \.isEmpty) {
+      // Advice that keeps the rule alive in its family: 'isPublic' exists on external only.
+      let help =
+        switch family {
+        case .external: "narrow it, at least with 'isPublic eq false'"
+        case .internal: "narrow it to the principals it trusts: 'principal.AWS in [...]'"
+        case .unused: "narrow it to a finding type and the resources: 'resource in [...]'"
+        }
       return [
         Diagnostic(
           .risk, .emptyFilter,
           "this archive rule has an empty filter: it archives every new finding", at: range,
-          help: "narrow it, at least with 'isPublic eq false'")
+          help: help)
       ]
     }
+    switch family {
+    case .external: return externalRisks(maps, range: range)
+    case .internal: return internalRisks(maps, range: range)
+    case .unused: return unusedRisks(maps, range: range)
+    }
+  }
+
+  static func externalRisks(_ maps: [FilterCriteriaMap], range: SourceRange) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     if maps.contains(where: { !excludesPublic($0) }) {
       diagnostics.append(

@@ -1,55 +1,10 @@
-/// Where a filter map is used; the service allows different keys in each.
-public enum FilterContext: String, Hashable, Sendable, Codable, CaseIterable {
-  case archiveRule = "archive-rule"
-  case listFindings = "list-findings"
-  case accessPreview = "access-preview"
-}
-
-/// Analyzer families a key applies to.
-public enum AnalyzerKind: String, Hashable, Sendable, Codable, CaseIterable {
-  case externalAccess = "external-access"
-  case internalAccess = "internal-access"
-  case unusedAccess = "unused-access"
-}
-
-/// What values a key takes, for the value checks of the linter.
-public enum ValueKind: Hashable, Sendable {
-  case string
-  case boolean
-  case accountID
-  case arn
-  /// An account id, an ARN or `*` (`principal.AWS`).
-  case principal
-  case enumeration([String])
-  /// The attribute is a list of strings (`action`).
-  case stringList
-}
-
-/// One documented filter key.
-public struct FilterKey: Hashable, Sendable {
-  public var name: String
-  public var kind: ValueKind
-  public var contexts: Set<FilterContext>
-  public var analyzers: Set<AnalyzerKind>
-  /// A key that only some finding shapes carry (list-findings-v2 summaries lack these).
-  public var isDetail: Bool
-
-  init(
-    _ name: String, _ kind: ValueKind, contexts: Set<FilterContext> = Set(FilterContext.allCases),
-    analyzers: Set<AnalyzerKind> = [.externalAccess, .internalAccess], isDetail: Bool = false
-  ) {
-    self.name = name
-    self.kind = kind
-    self.contexts = contexts
-    self.analyzers = analyzers
-    self.isDetail = isDetail
-  }
-}
-
-/// The filter keys Access Analyzer documents, with their value kinds and where they apply.
+/// The filter keys of Access Analyzer, with their value kinds, where they apply, which analyzer
+/// families' findings carry them, and whether AWS documents them as filter keys.
 ///
-/// Sources: the IAM User Guide's filter-key table and the service model (enum values). The enum
-/// values are checked against the model excerpt by a test, so a model update fails loudly.
+/// Sources: the IAM User Guide's filter-key table (documented keys), the service model (enum
+/// values, `InternalAccessDetails`, `FindingDetails`) and the AWS CLI's examples (keys observed
+/// in finding data). The enum values are checked against the model excerpt by a test, so a
+/// model update fails loudly.
 public enum FilterKeyCatalog {
   public static let resourceTypes = [
     "AWS::S3::Bucket", "AWS::IAM::Role", "AWS::SQS::Queue", "AWS::Lambda::Function",
@@ -61,6 +16,13 @@ public enum FilterKeyCatalog {
     "AWS::DynamoDB::Stream",
     "AWS::IAM::User",
   ]
+  /// The types internal access analyzers support (`InternalAccessAnalysisRuleCriteria`).
+  public static let internalResourceTypes = [
+    "AWS::S3::Bucket", "AWS::RDS::DBSnapshot", "AWS::RDS::DBClusterSnapshot",
+    "AWS::S3Express::DirectoryBucket", "AWS::DynamoDB::Table", "AWS::DynamoDB::Stream",
+  ]
+  /// Unused access analyzers look at IAM roles and users only.
+  public static let unusedResourceTypes = ["AWS::IAM::Role", "AWS::IAM::User"]
   public static let findingStatuses = ["ACTIVE", "ARCHIVED", "RESOLVED"]
   public static let findingTypes = [
     "ExternalAccess", "UnusedIAMRole", "UnusedIAMUserAccessKey", "UnusedIAMUserPassword",
@@ -70,40 +32,81 @@ public enum FilterKeyCatalog {
   public static let rcpRestrictions = [
     "APPLICABLE", "FAILED_TO_EVALUATE_RCP", "NOT_APPLICABLE", "APPLIED",
   ]
+  public static let scpRestrictions = [
+    "APPLICABLE", "FAILED_TO_EVALUATE_SCP", "NOT_APPLICABLE", "APPLIED",
+  ]
+  public static let internalAccessTypes = ["INTRA_ACCOUNT", "INTRA_ORG"]
+  public static let principalTypes = ["IAM_ROLE", "IAM_USER"]
   public static let changeTypes = ["CHANGED", "NEW", "UNCHANGED"]
 
-  private static let everyAnalyzer = Set(AnalyzerKind.allCases)
+  private static let everyFamily = Set(AnalyzerFamily.allCases)
   private static let findingQueries: Set<FilterContext> = [.listFindings, .accessPreview]
 
   /// Every key outside the `principal.` and `condition.` families.
   public static let keys: [FilterKey] = [
-    FilterKey("resource", .arn, analyzers: everyAnalyzer),
-    FilterKey("resourceType", .enumeration(resourceTypes), analyzers: everyAnalyzer),
-    FilterKey("resourceOwnerAccount", .accountID, analyzers: everyAnalyzer),
-    FilterKey("isPublic", .boolean, analyzers: [.externalAccess], isDetail: true),
+    FilterKey("resource", .arn, families: everyFamily),
     FilterKey(
-      "status", .enumeration(findingStatuses), contexts: findingQueries, analyzers: everyAnalyzer),
-    FilterKey("error", .string, analyzers: everyAnalyzer),
-    FilterKey("id", .string, contexts: findingQueries, analyzers: everyAnalyzer),
-    FilterKey("findingType", .enumeration(findingTypes), analyzers: everyAnalyzer),
-    FilterKey("resourceControlPolicyRestriction", .enumeration(rcpRestrictions), isDetail: true),
-    FilterKey("action", .stringList, isDetail: true),
-    FilterKey("changeType", .enumeration(changeTypes), contexts: [.accessPreview]),
-    FilterKey("existingFindingId", .string, contexts: [.accessPreview]),
-    FilterKey("existingFindingStatus", .enumeration(findingStatuses), contexts: [.accessPreview]),
+      "resourceType", .enumeration(resourceTypes), families: everyFamily,
+      familyValues: [.internal: internalResourceTypes, .unused: unusedResourceTypes]),
+    FilterKey("resourceOwnerAccount", .accountID, families: everyFamily),
+    FilterKey("isPublic", .boolean, families: [.external], isDetail: true),
+    FilterKey(
+      "status", .enumeration(findingStatuses), contexts: findingQueries, families: everyFamily),
+    FilterKey("error", .string, families: everyFamily),
+    FilterKey("id", .string, contexts: findingQueries, families: everyFamily),
+    // "You can only filter by finding type for unused access findings."
+    FilterKey(
+      "findingType", .enumeration(findingTypes), families: everyFamily, documentedFor: [.unused],
+      familyValues: Dictionary(
+        uniqueKeysWithValues: AnalyzerFamily.allCases.map {
+          ($0, $0.findingTypes)
+        })),
+    // Documented for external access only, without APPLIED ("not currently available").
+    FilterKey(
+      "resourceControlPolicyRestriction", .enumeration(rcpRestrictions),
+      documentedFor: [.external],
+      familyValues: [.external: ["APPLICABLE", "FAILED_TO_EVALUATE_RCP", "NOT_APPLICABLE"]],
+      isDetail: true),
+    FilterKey("action", .stringList, documentedFor: [], isDetail: true),
+    // InternalAccessDetails: carried by internal access findings, not in the filter-key table.
+    FilterKey(
+      "accessType", .enumeration(internalAccessTypes), families: [.internal], documentedFor: [],
+      isDetail: true),
+    FilterKey(
+      "principalType", .enumeration(principalTypes), families: [.internal], documentedFor: [],
+      isDetail: true),
+    FilterKey(
+      "principalOwnerAccount", .accountID, families: [.internal], documentedFor: [],
+      isDetail: true),
+    FilterKey(
+      "serviceControlPolicyRestriction", .enumeration(scpRestrictions), families: [.internal],
+      documentedFor: [], isDetail: true),
+    // Access previews are previews of external access.
+    FilterKey(
+      "changeType", .enumeration(changeTypes), contexts: [.accessPreview], families: [.external]),
+    FilterKey("existingFindingId", .string, contexts: [.accessPreview], families: [.external]),
+    FilterKey(
+      "existingFindingStatus", .enumeration(findingStatuses), contexts: [.accessPreview],
+      families: [.external]),
   ]
 
-  /// Documented entries of the finding's `principal` map.
-  public static let principalEntries = ["AWS", "Federated", "CanonicalUser", "Service"]
+  /// Entries of the finding's `principal` map that AWS documents as filter keys.
+  public static let principalEntries = ["AWS", "Federated"]
+  /// Principal entries seen in finding data (and offered by the console) but not documented.
+  public static let observedPrincipalEntries = ["CanonicalUser", "Service"]
 
-  /// Documented entries of the finding's `condition` map. Condition keys are open-ended (any
-  /// policy condition key can appear), so only near misses of these are flagged.
+  /// Entries of the finding's `condition` map that AWS documents as filter keys.
   public static let conditionEntries = [
     "aws:PrincipalArn", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:SourceIp",
-    "aws:SourceVpc",
-    "aws:SourceVpce", "aws:SourceAccount", "aws:SourceArn", "aws:SourceOwner", "aws:UserId",
+    "aws:SourceVpc", "aws:UserId",
     "cognito-identity.amazonaws.com:aud", "graph.facebook.com:app_id", "accounts.google.com:aud",
     "kms:CallerAccount", "www.amazon.com:app_id",
+  ]
+  /// Condition entries the console offers but AWS does not document as filter keys. Condition
+  /// keys are open-ended (any policy condition key can appear), so every entry outside
+  /// `conditionEntries` is observed, not documented; near misses of these lists are flagged.
+  public static let observedConditionEntries = [
+    "aws:SourceAccount", "aws:SourceArn", "aws:SourceVpce", "aws:SourceOwner",
   ]
 
   /// Condition entries whose values have a known shape.
@@ -124,24 +127,35 @@ public enum FilterKeyCatalog {
   public static let listValuedKeys: Set<String> = Set(
     keys.filter { $0.kind == .stringList }.map(\.name))
 
-  /// Every documented key spelled out, families included, for "did you mean".
+  /// Every known key spelled out, families included, for "did you mean".
   public static let allKeyNames: [String] =
-    keys.map(\.name) + principalEntries.map { "principal." + $0 }
-    + conditionEntries.map { "condition." + $0 }
+    keys.map(\.name) + (principalEntries + observedPrincipalEntries).map { "principal." + $0 }
+    + (conditionEntries + observedConditionEntries).map { "condition." + $0 }
 
   private static let byName: [String: FilterKey] = Dictionary(
     keys.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
 
   /// The catalog entry for a key, with the families resolved: `principal.AWS` is a principal,
-  /// `condition.X` a string. `nil` for a key the catalog does not know.
+  /// `condition.X` a string.
+  ///
+  /// - Returns: `nil` for a key the catalog does not know (an unknown `principal.` entry).
   public static func key(named name: String) -> FilterKey? {
-    if let key = byName[name] { return key }
+    if name.utf8.allSatisfy({ $0 < 0x80 }), let key = byName[name] { return key }
     if let entry = familyEntry(name, prefix: "principal.") {
-      guard principalEntries.contains(entry) else { return nil }
-      return FilterKey(name, entry == "AWS" ? .principal : .string, isDetail: true)
+      let documented = principalEntries.contains { $0.utf8.elementsEqual(entry.utf8) }
+      guard
+        documented
+          || observedPrincipalEntries.contains(where: { $0.utf8.elementsEqual(entry.utf8) })
+      else { return nil }
+      return FilterKey(
+        name, entry == "AWS" ? .principal : .string,
+        documentedFor: documented ? nil : [], isDetail: true)
     }
     if let entry = familyEntry(name, prefix: "condition.") {
-      return FilterKey(name, conditionKinds[entry] ?? .string, isDetail: true)
+      let documented = conditionEntries.contains { $0.utf8.elementsEqual(entry.utf8) }
+      return FilterKey(
+        name, conditionKinds[entry] ?? .string, documentedFor: documented ? nil : [],
+        isDetail: true)
     }
     return nil
   }

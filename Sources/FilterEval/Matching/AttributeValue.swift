@@ -1,86 +1,29 @@
-import FilterDSL
-
-/// What a finding holds for one filter key.
+/// What a finding holds for one filter key, as an explanation reports it.
 public enum AttributeValue: Hashable, Sendable {
+  /// The finding has no value for the key.
   case absent
   /// The record cannot say (a list-findings-v2 summary asked about `isPublic`).
   case undecidable
+  /// A single value, as text (`isPublic` as `true` or `false`).
   case scalar(String)
+  /// The elements of a list-valued attribute (`action`); never empty.
   case list([String])
-}
 
-/// How to read one filter key from a finding, resolved once per filter rather than per finding.
-enum AttributeAccessor: Hashable, Sendable {
-  case id, resource, resourceType, resourceOwnerAccount, status, error, isPublic, findingType
-  case resourceControlPolicyRestriction, changeType, existingFindingId, existingFindingStatus
-  case action
-  case principal(String)
-  case condition(String)
-  /// A key no finding carries: always absent.
-  case unknown
-
-  init(key: String) {
-    // Split at the first dot only: `condition.cognito-identity.amazonaws.com:aud`.
-    if let entry = FilterKeyCatalog.familyEntry(key, prefix: "principal.") {
-      self = .principal(entry)
-    } else if let entry = FilterKeyCatalog.familyEntry(key, prefix: "condition.") {
-      self = .condition(entry)
-    } else if key.utf8.allSatisfy({ $0 < 0x80 }), let field = Self.fields[key] {
-      // ASCII only: a `String` lookup treats canonically equivalent keys as equal (the Kelvin
-      // sign as 'K'); the service compares bytes.
-      self = field
-    } else {
-      self = .unknown
+  /// The value `attribute` has on `record`; `nil` as the attribute is a key no finding
+  /// carries, so always absent.
+  init(_ attribute: FindingAttribute?, of record: some FindingRecord) {
+    guard let attribute else {
+      self = .absent
+      return
+    }
+    if attribute.needsAccessDetails, !record.hasAccessDetails {
+      self = .undecidable
+      return
+    }
+    switch record.value(for: attribute) {
+    case nil: self = .absent
+    case .list(let elements)?: self = elements.isEmpty ? .absent : .list(elements)
+    case let value?: self = value.text.map(AttributeValue.scalar) ?? .absent
     }
   }
-
-  private static let fields: [String: AttributeAccessor] = [
-    "id": .id, "resource": .resource, "resourceType": .resourceType,
-    "resourceOwnerAccount": .resourceOwnerAccount,
-    "status": .status, "error": .error, "isPublic": .isPublic, "findingType": .findingType,
-    "resourceControlPolicyRestriction": .resourceControlPolicyRestriction,
-    "changeType": .changeType,
-    "existingFindingId": .existingFindingId, "existingFindingStatus": .existingFindingStatus,
-    "action": .action,
-  ]
-
-  /// Keys whose data only full findings carry.
-  var needsAccessDetails: Bool {
-    switch self {
-    case .isPublic, .action, .principal, .condition, .resourceControlPolicyRestriction: true
-    default: false
-    }
-  }
-
-  func value(of finding: Finding) -> AttributeValue {
-    let storage = finding.storage
-    if needsAccessDetails, !storage.fields.hasAccessDetails { return .undecidable }
-    guard self == .action else { return scalar(in: storage).map(AttributeValue.scalar) ?? .absent }
-    guard let action = storage.fields.action, !action.isEmpty else { return .absent }
-    return .list(action)
-  }
-
-  /// The value of a single-valued key as a string (`nil` when absent, and for `action`).
-  /// Callers check `needsAccessDetails` first.
-  func scalar(in storage: Finding.Storage) -> String? {
-    switch self {
-    case .id: return storage.fields.id.map { storage.text($0) }
-    case .resource: return storage.fields.resource.map { storage.text($0) }
-    case .resourceType: return storage.fields.resourceType
-    case .resourceOwnerAccount: return storage.fields.resourceOwnerAccount
-    case .status: return storage.fields.status
-    case .error: return storage.fields.rare?.error
-    case .isPublic: return storage.fields.isPublic.map { $0 ? "true" : "false" }
-    case .findingType: return storage.fields.rare?.findingType
-    case .resourceControlPolicyRestriction:
-      return storage.fields.rare?.resourceControlPolicyRestriction
-    case .changeType: return storage.fields.rare?.changeType
-    case .existingFindingId: return storage.fields.rare?.existingFindingId
-    case .existingFindingStatus: return storage.fields.rare?.existingFindingStatus
-    case .principal(let entry): return storage.fields.principal?[entry]
-    case .condition(let entry): return storage.fields.condition?[entry]
-    case .action, .unknown: return nil
-    }
-  }
-
 }

@@ -1,48 +1,3 @@
-/// A small string-to-string map compared by bytes (the finding's `principal` and `condition`).
-///
-/// An array of entries, not a `Dictionary`: these maps hold a handful of entries, and
-/// `Dictionary<String, _>` would match canonically equivalent keys, which the service does not.
-public struct StringMap: Hashable, Sendable {
-  public struct Entry: Hashable, Sendable {
-    public var key: String
-    public var value: String
-  }
-
-  public var entries: [Entry]
-
-  public init(_ entries: [Entry] = []) {
-    self.entries = entries
-  }
-
-  /// The value for `key`, compared byte for byte. A repeated key keeps its last value, as a
-  /// JSON object's would.
-  public subscript(key: String) -> String? {
-    var index = entries.count
-    while index > 0 {
-      index -= 1
-      // Lengths first: O(1) for native strings, and most keys differ in length.
-      if entries[index].key.utf8.count == key.utf8.count,
-        entries[index].key.utf8.elementsEqual(key.utf8)
-      {
-        return entries[index].value
-      }
-    }
-    return nil
-  }
-}
-
-/// A finding's own JSON text, kept so that output shows the record exactly as it came in,
-/// unknown fields and all.
-public struct RawJSON: Hashable, Sendable {
-  public var bytes: ArraySlice<UInt8>
-
-  public init(_ bytes: ArraySlice<UInt8>) {
-    self.bytes = bytes
-  }
-
-  public var text: String { String(decoding: bytes, as: UTF8.self) }
-}
-
 /// One Access Analyzer finding, from any of the shapes the CLI and events print.
 ///
 /// Every field is optional: `null` and absent are the same, and a record type that lacks a
@@ -158,6 +113,10 @@ public struct Finding: Hashable, Sendable {
 
   var storage: Storage
 
+  /// An empty finding with no fields set (set them through the properties), carrying
+  /// `json` as its text.
+  /// - Parameter json: the record's own JSON, shown by outputs that print findings as they
+  ///   came in; empty for a finding built in code.
   public init(json: RawJSON = RawJSON([])) {
     var fields = Fields()
     fields.json = json
@@ -207,99 +166,109 @@ public struct Finding: Hashable, Sendable {
     mutateRare { $0.decodedTimestampTexts[field] = value.map { Array($0.textBytes) } }
   }
 
-  public static func == (lhs: Finding, rhs: Finding) -> Bool {
-    lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-  }
-
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(storage.fields)
-  }
-
+  /// The finding id.
   public var id: String? {
     get { storage.fields.id.map { storage.text($0) } }
     set { mutate { $0.id = newValue.map(TextRef.string) } }
   }
 
+  /// The resource's ARN.
   public var resource: String? {
     get { storage.fields.resource.map { storage.text($0) } }
     set { mutate { $0.resource = newValue.map(TextRef.string) } }
   }
 
+  /// The resource type (`AWS::S3::Bucket`).
   public var resourceType: String? {
     get { storage.fields.resourceType }
     set { mutate { $0.resourceType = newValue } }
   }
 
+  /// The account that owns the resource.
   public var resourceOwnerAccount: String? {
     get { storage.fields.resourceOwnerAccount }
     set { mutate { $0.resourceOwnerAccount = newValue } }
   }
 
+  /// `ACTIVE`, `ARCHIVED` or `RESOLVED`.
   public var status: String? {
     get { storage.fields.status }
     set { mutate { $0.status = newValue } }
   }
 
+  /// The error the analyzer met, if any.
   public var error: String? {
     get { storage.fields.rare?.error }
     set { mutateRare { $0.error = newValue } }
   }
 
+  /// Whether the resource is public.
   public var isPublic: Bool? {
     get { storage.fields.isPublic }
     set { mutate { $0.isPublic = newValue } }
   }
 
+  /// `ExternalAccess`, `UnusedIAMRole`, ...
   public var findingType: String? {
     get { storage.fields.rare?.findingType }
     set { mutateRare { $0.findingType = newValue } }
   }
 
+  /// How a resource control policy restricts the access.
   public var resourceControlPolicyRestriction: String? {
     get { storage.fields.rare?.resourceControlPolicyRestriction }
     set { mutateRare { $0.resourceControlPolicyRestriction = newValue } }
   }
 
+  /// An access-preview finding's change: `CHANGED`, `NEW` or `UNCHANGED`.
   public var changeType: String? {
     get { storage.fields.rare?.changeType }
     set { mutateRare { $0.changeType = newValue } }
   }
 
+  /// The id of the existing finding an access-preview finding corresponds to.
   public var existingFindingId: String? {
     get { storage.fields.rare?.existingFindingId }
     set { mutateRare { $0.existingFindingId = newValue } }
   }
 
+  /// The status of that existing finding.
   public var existingFindingStatus: String? {
     get { storage.fields.rare?.existingFindingStatus }
     set { mutateRare { $0.existingFindingStatus = newValue } }
   }
 
+  /// When the finding was created.
   public var createdAt: Timestamp? {
     get { timestamp(storage.fields.createdAt, "createdAt") }
     set { setTimestamp(newValue, "createdAt", \.createdAt) }
   }
 
+  /// When the resource was last analyzed.
   public var analyzedAt: Timestamp? {
     get { timestamp(storage.fields.analyzedAt, "analyzedAt") }
     set { setTimestamp(newValue, "analyzedAt", \.analyzedAt) }
   }
 
+  /// When the finding was last updated.
   public var updatedAt: Timestamp? {
     get { timestamp(storage.fields.updatedAt, "updatedAt") }
     set { setTimestamp(newValue, "updatedAt", \.updatedAt) }
   }
 
+  /// The principal that has access (`AWS`, `Federated`, `Service`, ... entries).
   public var principal: StringMap? {
     get { storage.fields.principal }
     set { mutate { $0.principal = newValue } }
   }
 
+  /// The policy conditions that grant the access.
   public var condition: StringMap? {
     get { storage.fields.condition }
     set { mutate { $0.condition = newValue } }
   }
 
+  /// The actions the principal may take.
   public var action: [String]? {
     get { storage.fields.action }
     set { mutate { $0.action = newValue } }
@@ -313,6 +282,7 @@ public struct Finding: Hashable, Sendable {
     set { mutate { $0.hasAccessDetails = newValue } }
   }
 
+  /// The record's JSON exactly as it came in; empty for a finding built in code.
   public var json: RawJSON {
     get { storage.fields.json }
     set { mutate { $0.json = newValue } }

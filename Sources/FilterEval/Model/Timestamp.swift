@@ -6,10 +6,12 @@
 public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Seconds since 1970-01-01T00:00:00Z.
   public var seconds: Int64
+  /// The fraction of the second, `0..<1_000_000_000`.
   public var nanoseconds: Int32
   /// The text as written, kept as bytes (usually a slice of the input, so no copy).
   var textBytes: ArraySlice<UInt8>
 
+  /// The text as written (for a timestamp made from a number or a `Date`, RFC 3339 in UTC).
   public var text: String { String(decoding: textBytes, as: UTF8.self) }
 
   init(seconds: Int64, nanoseconds: Int32, textBytes: ArraySlice<UInt8>) {
@@ -18,25 +20,33 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     self.textBytes = textBytes
   }
 
+  /// Parses a timestamp as AWS tools print it.
+  /// - Parameter text: RFC 3339 text (`2024-02-15T00:49:27+00:00`, `...Z`, with or without a
+  ///   fraction).
+  /// - Returns: `nil` when the text is not such a timestamp.
   public init?(parsing text: String) {
     let bytes = Array(text.utf8)
     guard let parsed = bytes.withUnsafeBufferPointer({ Timestamp.parse($0) }) else { return nil }
     self.init(seconds: parsed.seconds, nanoseconds: parsed.nanoseconds, textBytes: bytes[...])
   }
 
+  /// Timestamps are equal when they name the same instant, however written.
   public static func == (lhs: Self, rhs: Self) -> Bool {
     lhs.seconds == rhs.seconds && lhs.nanoseconds == rhs.nanoseconds
   }
 
+  /// Hashes the instant.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(seconds)
     hasher.combine(nanoseconds)
   }
 
+  /// Earlier instants first.
   public static func < (lhs: Self, rhs: Self) -> Bool {
     (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
   }
 
+  /// The text as written.
   public var description: String { text }
 
   static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (seconds: Int64, nanoseconds: Int32)? {

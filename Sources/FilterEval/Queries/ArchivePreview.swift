@@ -61,12 +61,16 @@ public struct ArchivePreview: Sendable {
   /// Whether some entries were counted but not kept.
   public var isTruncated: Bool { outcomeCounts.values.reduce(0, +) > entries.count }
 
-  public mutating func add(_ finding: Finding) {
+  /// Adds one finding: evaluates every rule on it and records the outcome.
+  /// - Parameter finding: a ``Finding`` or any other ``FindingRecord``, in input order.
+  public mutating func add(_ finding: some FindingRecord) {
     record(finding, verdicts: matchers.map { $0.evaluate(finding) })
   }
 
-  /// Adds a whole collection, evaluating each rule column by column (`FindingTable`).
-  public mutating func add(contentsOf findings: [Finding]) {
+  /// Adds a whole collection, evaluating each rule column by column (interned columns, one
+  /// decision per distinct value); the result is the same as adding each finding in turn.
+  /// - Parameter findings: findings in input order.
+  public mutating func add<Record: FindingRecord>(contentsOf findings: [Record]) {
     let table = FindingTable(findings)
     let verdicts = rules.map { table.evaluate($0.filter) }
     for (row, finding) in findings.enumerated() {
@@ -74,45 +78,30 @@ public struct ArchivePreview: Sendable {
     }
   }
 
-  public mutating func add(contentsOf findings: some Sequence<Finding>) {
-    for finding in findings { add(finding) }
-  }
-
-  /// Adds a store's findings, evaluating each rule column by column.
+  /// Adds a store's findings, evaluating each rule column by column; the result is the same
+  /// as adding each finding in turn.
+  /// - Parameter store: findings in input order.
   public mutating func add(_ store: FindingStore) {
     let ranks = matchers.map { store.ranks($0) }
-    let first = findingCount
-    findingCount += store.count
-    var perStatus: [String?: Int] = [:]
-    for row in 0..<store.count { perStatus[store.status(at: row), default: 0] += 1 }
-    for (status, count) in perStatus { statusCounts[status ?? "(none)", default: 0] += count }
-    for row in 0..<store.count where ranks.contains(where: { $0[row] != 2 }) {
-      attribute(
-        FindingStore.Row(store: store, index: row), index: first + row,
-        verdicts: ranks.lazy.map { $0[row] == 0 ? .match : $0[row] == 1 ? .undecidable : .noMatch }
-      )
+    for row in 0..<store.count {
+      record(store[row], verdicts: ranks.lazy.map { FindingStore.verdict(rank: $0[row]) })
     }
   }
 
   /// Attribution for one finding, given each rule's verdict on it.
   private mutating func record<Verdicts: RandomAccessCollection<Verdict>>(
-    _ finding: Finding, verdicts: Verdicts
+    _ finding: some FindingRecord, verdicts: Verdicts
   ) where Verdicts.Index == Int {
     let index = findingCount
     findingCount += 1
-    statusCounts[finding.status ?? "(none)", default: 0] += 1
-    attribute(finding, index: index, verdicts: verdicts)
-  }
-
-  private mutating func attribute<Verdicts: RandomAccessCollection<Verdict>>(
-    _ finding: some PreviewFields, index: Int, verdicts: Verdicts
-  ) where Verdicts.Index == Int {
+    let status = finding.text(.status)
+    statusCounts[status ?? "(none)", default: 0] += 1
     // Most findings concern no rule: settle that before building anything.
     guard verdicts.contains(where: { $0 != .noMatch }) else { return }
     let matched = verdicts.indices.filter { verdicts[$0] == .match }
     let undecided = verdicts.indices.filter { verdicts[$0] == .undecidable }
     let outcome: Outcome
-    switch finding.status {
+    switch status {
     case "ACTIVE":
       if !matched.isEmpty {
         outcome = .archived
@@ -127,7 +116,8 @@ public struct ArchivePreview: Sendable {
     default: return
     }
     outcomeCounts[outcome, default: 0] += 1
-    let isPublicArchive = outcome == .archived && finding.isPublic == true
+    let isPublic = finding.isPublicFlag
+    let isPublicArchive = outcome == .archived && isPublic == true
     let isShared = outcome == .archived && matched.count > 1
     if isPublicArchive { archivedPublicCount += 1 }
     if isShared { matchedBySeveralRulesCount += 1 }
@@ -138,9 +128,9 @@ public struct ArchivePreview: Sendable {
     for list in lists { kept[list, default: 0] += 1 }
     entries.append(
       Entry(
-        index: index, id: finding.id, resourceType: finding.resourceType,
-        resource: finding.resource,
-        status: finding.status, isPublic: finding.isPublic, outcome: outcome, matchedRules: matched,
+        index: index, id: finding.text(.id), resourceType: finding.text(.resourceType),
+        resource: finding.text(.resource), status: status, isPublic: isPublic, outcome: outcome,
+        matchedRules: matched,
         undecidableRules: undecided))
   }
 
@@ -159,14 +149,3 @@ public struct ArchivePreview: Sendable {
   /// Rules that would archive nothing in this input.
   public var idleRules: [Int] { archiveCounts.indices.filter { archiveCounts[$0] == 0 } }
 }
-
-/// What a preview entry shows of a finding, from a `Finding` or a store's row alike.
-protocol PreviewFields {
-  var id: String? { get }
-  var status: String? { get }
-  var resourceType: String? { get }
-  var resource: String? { get }
-  var isPublic: Bool? { get }
-}
-
-extension Finding: PreviewFields {}

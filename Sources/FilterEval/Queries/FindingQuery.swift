@@ -1,12 +1,29 @@
 import FilterDSL
 
 /// ListFindings, offline: filter, sort and page findings exactly as grammar.md specifies.
+///
+/// ```swift
+/// let query = FindingQuery(
+///   filter: try FilterExpression(parsing: "status eq ACTIVE").filterMap(),
+///   sort: SortCriteria(attributeName: "updatedAt", orderBy: .descending), maxResults: 50)
+/// let page = try query.run(findings)
+/// ```
 public struct FindingQuery: Sendable {
+  /// The filter; the empty map matches every finding.
   public var filter: FilterCriteriaMap
+  /// The sort, or `nil` for input order.
   public var sort: SortCriteria?
+  /// The page size, or `nil` for one page of everything.
   public var maxResults: Int?
+  /// The token a previous page returned, to fetch the page after it.
   public var nextToken: String?
 
+  /// A query.
+  /// - Parameters:
+  ///   - filter: the filter map.
+  ///   - sort: the sort, or `nil` for input order.
+  ///   - maxResults: the page size (at least 1), or `nil` for no paging.
+  ///   - nextToken: a previous page's ``Page/nextToken``.
   public init(
     filter: FilterCriteriaMap = [:], sort: SortCriteria? = nil, maxResults: Int? = nil,
     nextToken: String? = nil
@@ -18,62 +35,63 @@ public struct FindingQuery: Sendable {
   }
 
   /// One page of results.
-  public struct Page: Sendable {
+  public struct Page<Record: FindingRecord> {
     /// The matching findings of this page, in result order.
-    public var findings: [Finding]
+    public var findings: [Record]
     /// The token for the next page; `nil` on the last page.
     public var nextToken: String?
     /// How many findings matched in all pages.
     public var totalMatches: Int
     /// Records the filter could not be decided on (list-findings-v2 summaries asked about
     /// access details), in input order; they are in no page.
-    public var undecidable: [Finding]
+    public var undecidable: [Record]
   }
 
-  public func run(_ findings: [Finding]) throws -> Page {
-    var runner = try Runner(self)
-    for finding in findings { runner.add(finding) }
+  /// Filters, sorts and pages `records`.
+  /// - Parameter records: findings of any ``FindingRecord`` type, in input order.
+  /// - Returns: the page the query asks for.
+  /// - Throws: ``QueryError`` for a sort attribute that cannot be sorted by, or a page
+  ///   token from another query.
+  public func run<Records: Sequence>(_ records: Records) throws -> Page<Records.Element>
+  where Records.Element: FindingRecord {
+    var runner = try Runner<Records.Element>(self)
+    for record in records { runner.add(record) }
     return try runner.finish()
   }
 
   /// Takes findings one at a time and keeps only those that match (or cannot be decided), so
   /// a stream of any length costs memory for the results alone.
-  public struct Runner {
+  public struct Runner<Record: FindingRecord> {
     private let query: FindingQuery
     private let attribute: SortAttribute?
     private let matcher: FindingMatcher
-    private var matched: [Finding] = []
-    private var undecidable: [Finding] = []
+    private var matched: [Record] = []
+    private var undecidable: [Record] = []
 
-    /// Throws for a sort attribute that cannot be sorted by.
+    /// A runner for `query`.
+    /// - Parameter query: the query to run.
+    /// - Throws: ``QueryError/unknownSortAttribute(_:suggestion:)`` for a sort attribute that
+    ///   cannot be sorted by.
     public init(_ query: FindingQuery) throws {
       self.query = query
       attribute = try query.sort.map { try SortAttribute(validating: $0.attributeName) }
       matcher = FindingMatcher(query.filter)
     }
 
-    public mutating func add(_ finding: Finding) {
-      switch matcher.evaluate(finding) {
-      case .match: matched.append(finding)
-      case .undecidable: undecidable.append(finding)
+    /// Evaluates one finding, keeping it when it matches or cannot be decided.
+    /// - Parameter record: the next finding in input order.
+    public mutating func add(_ record: Record) {
+      switch matcher.evaluate(record) {
+      case .match: matched.append(record)
+      case .undecidable: undecidable.append(record)
       case .noMatch: break
       }
     }
 
-    /// Adds a store's findings, evaluated column by column; only matches become `Finding`s.
-    public mutating func add(_ store: FindingStore) {
-      let ranks = store.ranks(matcher)
-      for row in 0..<store.count where ranks[row] != 2 {
-        if ranks[row] == 0 {
-          matched.append(store.finding(at: row))
-        } else {
-          undecidable.append(store.finding(at: row))
-        }
-      }
-    }
-
     /// Sorts, then cuts the page the token asks for.
-    public func finish() throws -> Page {
+    /// - Returns: the page.
+    /// - Throws: ``QueryError/invalidPageToken(_:)`` for a token from another query.
+    public func finish() throws -> Page<Record> {
       var results = matched
       if let attribute, let sort = query.sort {
         results = FindingQuery.sorted(results, by: attribute, order: sort.orderBy)
@@ -97,10 +115,10 @@ public struct FindingQuery: Sendable {
 
   /// Stable: ties keep input order. Findings without the attribute come last in both
   /// directions.
-  static func sorted(_ findings: [Finding], by attribute: SortAttribute, order: SortCriteria.Order)
-    -> [Finding]
-  {
-    let keyed = findings.enumerated().map { (index: $0.offset, key: attribute.key(of: $0.element)) }
+  static func sorted<Record: FindingRecord>(
+    _ records: [Record], by attribute: SortAttribute, order: SortCriteria.Order
+  ) -> [Record] {
+    let keyed = records.enumerated().map { (index: $0.offset, key: attribute.key(of: $0.element)) }
     let ordered = keyed.sorted { a, b in
       switch (a.key, b.key) {
       case (nil, nil): return a.index < b.index
@@ -111,7 +129,26 @@ public struct FindingQuery: Sendable {
         return order == .ascending ? x < y : y < x
       }
     }
-    return ordered.map { findings[$0.index] }
+    return ordered.map { records[$0.index] }
+  }
+}
+
+extension FindingQuery.Page: Sendable where Record: Sendable {}
+extension FindingQuery.Runner: Sendable where Record: Sendable {}
+
+extension FindingQuery.Runner where Record == Finding {
+  /// Adds a store's findings, evaluated column by column; only the findings kept become
+  /// `Finding`s, built from their own bytes.
+  /// - Parameter store: findings in input order.
+  public mutating func add(_ store: FindingStore) {
+    let ranks = store.ranks(matcher)
+    for row in 0..<store.count where ranks[row] != 2 {
+      if ranks[row] == 0 {
+        matched.append(store.finding(at: row))
+      } else {
+        undecidable.append(store.finding(at: row))
+      }
+    }
   }
 }
 

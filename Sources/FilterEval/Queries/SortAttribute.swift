@@ -21,20 +21,39 @@ public enum SortAttribute: String, CaseIterable, Hashable, Sendable {
     self = attribute
   }
 
-  /// The value to order by; `nil` when the finding lacks it (sorted last either way).
-  func key(of finding: Finding) -> SortKey? {
+  /// The attribute a record is asked for.
+  var attribute: FindingAttribute {
     switch self {
-    case .id: finding.id.map(SortKey.text)
-    case .resource: finding.resource.map(SortKey.text)
-    case .resourceType: finding.resourceType.map(SortKey.text)
-    case .resourceOwnerAccount: finding.resourceOwnerAccount.map(SortKey.text)
-    case .status: finding.status.map(SortKey.text)
-    case .error: finding.error.map(SortKey.text)
-    case .findingType: finding.findingType.map(SortKey.text)
-    case .isPublic: finding.isPublic.map(SortKey.flag)
-    case .createdAt: finding.createdAt.map { .instant($0.seconds, $0.nanoseconds) }
-    case .analyzedAt: finding.analyzedAt.map { .instant($0.seconds, $0.nanoseconds) }
-    case .updatedAt: finding.updatedAt.map { .instant($0.seconds, $0.nanoseconds) }
+    case .id: .id
+    case .resource: .resource
+    case .resourceType: .resourceType
+    case .resourceOwnerAccount: .resourceOwnerAccount
+    case .status: .status
+    case .error: .error
+    case .isPublic: .isPublic
+    case .createdAt: .createdAt
+    case .analyzedAt: .analyzedAt
+    case .updatedAt: .updatedAt
+    case .findingType: .findingType
+    }
+  }
+
+  /// The value to order by; `nil` when the record lacks it (sorted last either way).
+  func key(of record: some FindingRecord) -> SortKey? {
+    switch record.value(for: attribute) {
+    case nil: nil
+    case .bool(let flag)?: .flag(flag)
+    case .timestamp(let time)?: .instant(time.seconds, time.nanoseconds)
+    case .list?: nil
+    case let value?:
+      // A record that answers text for a timestamp or a boolean is still ordered by meaning.
+      switch self {
+      case .createdAt, .analyzedAt, .updatedAt:
+        value.text.flatMap(Timestamp.init(parsing:)).map { .instant($0.seconds, $0.nanoseconds) }
+      case .isPublic:
+        value.text.flatMap { $0 == "true" ? .flag(true) : $0 == "false" ? .flag(false) : nil }
+      default: value.text.map(SortKey.text)
+      }
     }
   }
 }

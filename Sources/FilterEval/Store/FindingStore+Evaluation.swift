@@ -3,20 +3,25 @@ import FilterDSL
 extension FindingStore {
   /// The verdict of `filter` on every row, in order.
   public func evaluate(_ filter: FilterCriteriaMap) -> [Verdict] {
-    ranks(FindingMatcher(filter)).map { $0 == 0 ? .match : $0 == 1 ? .undecidable : .noMatch }
+    ranks(FindingMatcher(filter)).map(Self.verdict(rank:))
   }
 
   /// Per row: 0 match, 1 undecidable, 2 no match; the worst verdict of any criterion, as
   /// `FindingMatcher.evaluate` combines them.
   ///
-  /// Column at a time: each criterion answers once per distinct value (`CompiledCriterion`'s
-  /// own `present`, `whenAbsent`, `whenTrue`, `whenFalse`), and rows look the answer up.
+  /// Column at a time: each criterion answers once per distinct value through the single
+  /// definition (`CompiledCriterion.verdict(text:)`, `whenAbsent`, `whenTrue`, `whenFalse`),
+  /// and rows look the answer up.
   /// Rows the reference decoder read are evaluated by `FindingMatcher` itself.
   func ranks(_ matcher: FindingMatcher) -> [UInt8] {
     var state = [UInt8](repeating: 0, count: count)
     for criterion in matcher.criteria { apply(criterion, to: &state) }
     for (row, finding) in decoded { state[row] = Self.rank(matcher.evaluate(finding)) }
     return state
+  }
+
+  static func verdict(rank: UInt8) -> Verdict {
+    rank == 0 ? .match : rank == 1 ? .undecidable : .noMatch
   }
 
   static func rank(_ verdict: Verdict) -> UInt8 {
@@ -47,26 +52,28 @@ extension FindingStore {
     }
   }
 
-  private func apply(_ criterion: FindingMatcher.CompiledCriterion, to state: inout [UInt8]) {
+  private func apply(_ criterion: CompiledCriterion, to state: inout [UInt8]) {
     let absent = Self.rank(criterion.whenAbsent)
-    let present = { (value: String) in Self.rank(criterion.present(value)) }
+    let present = { (value: String) in Self.rank(criterion.verdict(text: value)) }
     func merge(_ row: Int, _ rank: UInt8) { if rank > state[row] { state[row] = rank } }
     func lacksDetails(_ row: Int) -> Bool {
       criterion.needsAccessDetails && !hasAccessDetails[row]
     }
-    switch criterion.accessor {
-    case .unknown:
+    guard let attribute = criterion.attribute else {
       for row in 0..<count { merge(row, absent) }
+      return
+    }
+    switch attribute {
     case .isPublic:
       let answers = [absent, Self.rank(criterion.whenFalse), Self.rank(criterion.whenTrue)]
       for row in 0..<count { merge(row, lacksDetails(row) ? 1 : answers[Int(isPublic[row])]) }
     case .id, .resource:
-      let spans = criterion.accessor == .id ? ids : resources
+      let spans = attribute == .id ? ids : resources
       for row in 0..<count where state[row] < 2 {
-        merge(row, bytes(spans[row]) { Self.rank(criterion.present($0)) } ?? absent)
+        merge(row, bytes(spans[row]) { Self.rank(criterion.verdict(bytes: $0)) } ?? absent)
       }
     case .principal(let key), .condition(let key):
-      let isPrincipal = if case .principal = criterion.accessor { true } else { false }
+      let isPrincipal = if case .principal = attribute { true } else { false }
       let starts = isPrincipal ? principalStarts : conditionStarts
       let entries = isPrincipal ? principals : conditions
       var key = key
@@ -94,7 +101,11 @@ extension FindingStore {
     case .action:
       applyList(criterion, absent: absent, to: &state)
     default:
-      guard let field = ScalarField(criterion.accessor) else { return }
+      guard let field = ScalarField(attribute) else {
+        // Timestamps: no filter key reads them.
+        for row in 0..<count { merge(row, absent) }
+        return
+      }
       var verdicts = ValueVerdicts(table)
       for row in 0..<count where state[row] < 2 {
         if lacksDetails(row) {
@@ -107,17 +118,11 @@ extension FindingStore {
     }
   }
 
-  /// `action`: element-wise, as `FindingMatcher` reads a list: some element equal to an `eq`
-  /// value, none equal to a `neq` value, some containing a `contains` value.
-  private func applyList(
-    _ criterion: FindingMatcher.CompiledCriterion, absent: UInt8, to state: inout [UInt8]
-  ) {
-    var eqHits = ValueVerdicts(table)
-    var neqHits = ValueVerdicts(table)
-    var containsHits = ValueVerdicts(table)
-    let eq = criterion.eq
-    let neq = criterion.neq
-    let contains = criterion.contains
+  /// `action`, through the single definition: per operator, whether some element hits
+  /// (`CompiledCriterion.hit`, answered once per distinct action), then the operator's
+  /// verdict (`CompiledCriterion.verdict(_:present:anyHit:)`).
+  private func applyList(_ criterion: CompiledCriterion, absent: UInt8, to state: inout [UInt8]) {
+    var hits = criterion.operators.map { _ in ValueVerdicts(table) }
     for row in 0..<count where state[row] < 2 {
       if !hasAccessDetails[row] {
         state[row] = max(state[row], 1)
@@ -128,22 +133,18 @@ extension FindingStore {
         state[row] = max(state[row], absent)
         continue
       }
-      var matches = true
-      if let eq {
-        matches = elements.contains { eqHits.rank($0, table) { eq.contains($0) ? 1 : 0 } == 1 }
-      }
-      if matches, let neq {
-        matches = !elements.contains { neqHits.rank($0, table) { neq.contains($0) ? 1 : 0 } == 1 }
-      }
-      if matches, let contains {
-        matches = elements.contains { id in
-          containsHits.rank(id, table) { value in
-            contains.contains { ByteSearch.contains(value, $0) } ? 1 : 0
+      for (index, op) in criterion.operators.enumerated() {
+        let anyHit = elements.contains { id in
+          hits[index].rank(id, table) { value in
+            var value = value
+            return value.withUTF8 { criterion.hit(op, $0) } ? 1 : 0
           } == 1
         }
+        if criterion.verdict(op, present: true, anyHit: anyHit) == .noMatch {
+          state[row] = 2
+          break
+        }
       }
-      if matches, criterion.exists == false { matches = false }
-      if !matches { state[row] = 2 }
     }
   }
 }

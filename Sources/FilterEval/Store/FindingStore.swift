@@ -30,8 +30,8 @@ public struct FindingStore: Sendable {
     case resourceType, resourceOwnerAccount, status, error, findingType
     case resourceControlPolicyRestriction, changeType, existingFindingId, existingFindingStatus
 
-    init?(_ accessor: AttributeAccessor) {
-      switch accessor {
+    init?(_ attribute: FindingAttribute) {
+      switch attribute {
       case .resourceType: self = .resourceType
       case .resourceOwnerAccount: self = .resourceOwnerAccount
       case .status: self = .status
@@ -218,21 +218,58 @@ extension FindingStore {
 }
 
 extension FindingStore {
-  /// The fields a preview lists, read from the columns without building a `Finding`.
-  struct Row: PreviewFields {
-    let store: FindingStore
-    let index: Int
+  /// One finding of a store, read from its columns: filters, sorts and previews take it as
+  /// they take a ``Finding``, and nothing is decoded until a field the columns lack (a
+  /// timestamp) is asked for.
+  public struct Row: FindingRecord, Sendable {
+    /// The store the row belongs to.
+    public let store: FindingStore
+    /// The row's position in the store, from 0.
+    public let index: Int
 
-    var id: String? { store.id(at: index) }
-    var status: String? { store.status(at: index) }
-    var resourceType: String? {
-      store.decoded[index]?.resourceType ?? store.scalar(.resourceType, index)
+    /// The row's value for one attribute, as the ``Finding`` at this row would answer.
+    /// - Parameter attribute: the attribute a filter key or sort reads.
+    /// - Returns: the value, or `nil` when absent.
+    public func value(for attribute: FindingAttribute) -> FindingValue? {
+      if let finding = store.decoded[index] { return finding.value(for: attribute) }
+      switch attribute {
+      case .id: return store.text(store.ids[index]).map(FindingValue.text)
+      case .resource: return store.text(store.resources[index]).map(FindingValue.text)
+      case .isPublic:
+        let flag = store.isPublic[index]
+        return flag == 0 ? nil : .bool(flag == 2)
+      case .action:
+        let range = Int(store.actionStarts[index])..<Int(store.actionStarts[index + 1])
+        return range.isEmpty ? nil : .list(store.actions[range].map { store.table.value($0) })
+      case .principal(let key):
+        return store.entry(key, store.principals, store.principalStarts, index)
+      case .condition(let key):
+        return store.entry(key, store.conditions, store.conditionStarts, index)
+      case .createdAt, .analyzedAt, .updatedAt:
+        return store.finding(at: index).value(for: attribute)
+      default:
+        return ScalarField(attribute).flatMap { store.scalar($0, index) }.map(FindingValue.text)
+      }
     }
-    var resource: String? { store.decoded[index]?.resource ?? store.text(store.resources[index]) }
-    var isPublic: Bool? {
-      if let finding = store.decoded[index] { return finding.isPublic }
-      let flag = store.isPublic[index]
-      return flag == 0 ? nil : flag == 2
+
+    /// False for list-findings-v2 summaries, as for ``Finding``.
+    public var hasAccessDetails: Bool { store.hasAccessDetails[index] }
+  }
+
+  /// The finding at `row`, read from the columns.
+  public subscript(row: Int) -> Row { Row(store: self, index: row) }
+
+  /// The last entry with `key`, compared byte for byte, as a JSON object's repeated key reads.
+  fileprivate func entry(_ key: String, _ entries: [Entry], _ starts: [UInt32], _ row: Int)
+    -> FindingValue?
+  {
+    var key = key
+    guard let keyID = key.withUTF8({ table.existingID($0) }) else { return nil }
+    var index = Int(starts[row + 1])
+    while index > Int(starts[row]) {
+      index -= 1
+      if entries[index].key == keyID { return .text(table.value(entries[index].value)) }
     }
+    return nil
   }
 }

@@ -1,0 +1,44 @@
+import FilterDSL
+
+/// `--analyzer external|internal|unused` (or one of the six API `type` names, any case), shared
+/// by check, compile, query, preview and explain.
+enum AnalyzerOption {
+  static let name = "--analyzer"
+  static let help =
+    "  --analyzer A     the analyzer family: external, internal or unused (or an API type such\n"
+    + "                   as ACCOUNT_UNUSED_ACCESS); inferred when absent"
+
+  /// The family given on the command line, if any.
+  static func given(_ arguments: Arguments) throws -> AnalyzerFamily? {
+    guard let text = arguments.value(name) else { return nil }
+    guard let family = AnalyzerFamily(name: text) else {
+      throw UsageError(
+        message:
+          "option '--analyzer' takes external, internal, unused or an analyzer type (\(AnalyzerFamily.allCases.flatMap(\.apiTypes).joined(separator: ", "))), not '\(text)'"
+      )
+    }
+    return family
+  }
+
+  /// Settles the family from the option, the rules' maps and the findings' families; a
+  /// conflict is reported as an error and ends the command.
+  static func resolve(
+    _ arguments: Arguments, maps: [FilterCriteriaMap], findings: Set<AnalyzerFamily> = [],
+    console: Console
+  ) throws -> FamilyResolution {
+    do {
+      return try FamilyResolution.resolve(
+        given: try given(arguments),
+        ruleFindingTypes: FamilyResolution.findingTypeFamilies(maps), findings: findings,
+        ruleKeys: FamilyResolution.keyFamilies(maps))
+    } catch let conflict as FamilyConflict {
+      console.writeError("error: \(conflict.message)\n")
+      throw Reported()
+    }
+  }
+
+  /// Prints the inference note on standard error when the family was not given.
+  static func note(_ resolution: FamilyResolution, console: Console) {
+    if let note = resolution.note { console.writeError("note: \(note)\n") }
+  }
+}

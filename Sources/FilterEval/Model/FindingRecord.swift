@@ -1,0 +1,83 @@
+/// A finding of any shape that the matcher, sorts, queries and previews can read.
+///
+/// Adopt it on your own type (a struct from an SDK, a row of a columnar store) to evaluate
+/// filters on it directly, without encoding to JSON. ``Finding`` adopts it too.
+///
+/// ```swift
+/// struct MyFinding: FindingRecord {
+///   var id: String
+///   var resourceType: String
+///   var isPublic: Bool
+///   var principal: [String: String]
+///
+///   func value(for attribute: FindingAttribute) -> FindingValue? {
+///     switch attribute {
+///     case .id: .text(id)
+///     case .resourceType: .text(resourceType)
+///     case .isPublic: .bool(isPublic)
+///     case .principal(let entry): principal[entry].map(FindingValue.text)
+///     default: nil
+///     }
+///   }
+/// }
+/// ```
+public protocol FindingRecord {
+  /// The record's value for one attribute, or `nil` when it has none.
+  ///
+  /// Answer `.bool` for `isPublic`, `.list` for `action`, `.timestamp` for the three
+  /// timestamps, and `.text` or `.utf8` for the rest. An empty list counts as absent.
+  /// - Parameter attribute: the attribute a filter key or a sort reads.
+  /// - Returns: the value, or `nil` when the attribute is absent.
+  func value(for attribute: FindingAttribute) -> FindingValue?
+
+  /// Whether the record carries access details (`principal`, `condition`, `action`,
+  /// `isPublic`, `resourceControlPolicyRestriction`). A list-findings-v2 summary does not,
+  /// so criteria on those attributes are undecidable on it. Defaults to `true`.
+  var hasAccessDetails: Bool { get }
+}
+
+extension FindingRecord {
+  /// Records carry their access details unless they say otherwise.
+  public var hasAccessDetails: Bool { true }
+}
+
+/// One attribute value of a ``FindingRecord``.
+public enum FindingValue: Sendable {
+  /// Text, compared byte for byte (never by canonical equivalence).
+  case text(String)
+  /// Text as UTF-8 bytes shared with a larger buffer (a span of the input), so reading it
+  /// copies nothing.
+  case utf8(ArraySlice<UInt8>)
+  /// A boolean (`isPublic`), matched as the text `true` or `false`.
+  case bool(Bool)
+  /// A list of strings (`action`): a criterion matches when some element does.
+  case list([String])
+  /// An instant (`createdAt`, `analyzedAt`, `updatedAt`).
+  case timestamp(Timestamp)
+
+  /// The value as text: a boolean as `true` or `false`, a timestamp as written, a list as
+  /// `nil`.
+  public var text: String? {
+    switch self {
+    case .text(let text): text
+    case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
+    case .bool(let flag): flag ? "true" : "false"
+    case .timestamp(let timestamp): timestamp.text
+    case .list: nil
+    }
+  }
+}
+
+extension FindingRecord {
+  /// A single-valued attribute as text, or `nil` when absent or a list.
+  func text(_ attribute: FindingAttribute) -> String? { value(for: attribute)?.text }
+
+  /// `isPublic`, read as a boolean whether the record answered `.bool` or text.
+  var isPublicFlag: Bool? {
+    switch value(for: .isPublic) {
+    case .bool(let flag)?: flag
+    case let other?: other.text.flatMap { $0 == "true" ? true : $0 == "false" ? false : nil }
+    case nil: nil
+    }
+  }
+}
