@@ -20,12 +20,16 @@ struct QueryCommand: Command {
       --output FORMAT       json (default), ids (one id per line) or table
       --rule-format F       auto (default), dsl or json: how to read --filter
       --lenient             skip malformed finding records, reporting them
+      --threads N           decode with N threads (default: one per core)
+      --progress            show progress on standard error even when it is not a terminal
+      --quiet               show no progress
     """
   static let options = OptionSpec(
     names: [
       "--findings": .value, "--filter": .value, "--sort": .value, "--max-results": .value,
       "--next-token": .value,
       "--output": .value, "--rule-format": .value, "--lenient": .flag,
+      "--threads": .value, "--progress": .flag, "--quiet": .flag,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {
