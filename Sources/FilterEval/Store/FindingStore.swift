@@ -70,6 +70,8 @@ public struct FindingStore: Sendable {
   var actions: [UInt32] = []
   /// Rows the reference decoder read, kept as it made them.
   var decoded: [Int: Finding] = [:]
+  /// The input bytes the rows came from, handed back to the kernel once the store is used.
+  var byteRange: Range<Int> = 0..<0
 
   /// An empty store over `input`.
   public init(input: InputBytes) {

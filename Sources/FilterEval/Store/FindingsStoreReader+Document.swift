@@ -85,7 +85,9 @@ extension FindingsStoreReader {
           piece = readPiece(input, from: position, limit: limit, array)
         }
         if piece.failed { return nil }
-        stores.append(piece.store)
+        var store = piece.store
+        store.byteRange = piece.start..<piece.end
+        stores.append(store)
         if piece.closed { closedAt = piece.end } else { position = piece.end }
       }
     }

@@ -41,6 +41,7 @@ extension FindingsStoreReader {
         }
         count += piece.store.count
         try body(piece.store)
+        input.release(range)
         line += piece.lines
         tracker.add(bytes: range.count, findings: piece.store.count)
       }

@@ -66,7 +66,11 @@ public struct FindingsStoreReader: Sendable {
       return try readLines(input, body)
     }
     if let (stores, summary) = readDocument(input) {
-      for store in stores { try body(store) }
+      for store in stores {
+        try body(store)
+        // What `body` read of the input (spans, matches) is paged out again.
+        input.release(store.byteRange)
+      }
       return summary
     }
     return try readWithReference(input, body)
