@@ -37,8 +37,12 @@ enum AnalyzerOption {
     }
   }
 
-  /// Prints the inference note on standard error when the family was not given.
+  /// Prints how the family was settled, on standard error, when it was not given and it
+  /// matters: it was assumed, or it is not the external access every user knows.
   static func note(_ resolution: FamilyResolution, console: Console) {
-    if let note = resolution.note { console.writeError("note: \(note)\n") }
+    guard resolution.source == .default || resolution.family != .external,
+      let note = resolution.note
+    else { return }
+    console.writeError("note: \(note)\n")
   }
 }

@@ -13,7 +13,8 @@ protocol Command: Sendable {
 
 /// The `aafilter` tool: dispatches to a subcommand and maps failures to exit statuses.
 public enum AAFilter {
-  public static let version = "0.1.0"
+  /// The libraries' version: the tool is released with them.
+  public static let version = AAFilterVersion.current
 
   static var commands: [any Command.Type] {
     [
@@ -35,7 +36,7 @@ public enum AAFilter {
       Commands:
       \(lines.joined(separator: "\n"))
 
-      Run 'aafilter help <command>' for a command's options.
+      Run 'aafilter help <command>' for a command's options, 'aafilter --version' for the version.
 
       """
   }
@@ -46,6 +47,10 @@ public enum AAFilter {
     guard let first = arguments.first else {
       console.writeError(overview)
       return ExitStatus.usage.rawValue
+    }
+    if first == "--version" {
+      console.write("aafilter \(version)\n")
+      return ExitStatus.success.rawValue
     }
     if first == "--help" || first == "-h" || first == "help" {
       if first == "help", arguments.count > 1 {

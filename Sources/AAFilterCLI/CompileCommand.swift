@@ -30,33 +30,15 @@ struct CompileCommand: Command {
       options.limits.maxFilterMaps = cap
       options.limits.maxRules = cap
     }
-    switch try input.parse(console: console) {
-    case .expression(let expression):
-      let (maps, diagnostics) = expression.compile(options: options)
-      guard !diagnostics.hasErrors else {
-        input.report(diagnostics, console: console)
-        throw Reported()
-      }
-      input.report(diagnostics, console: console)
-      _ = try AnalyzerOption.resolve(arguments, maps: maps, console: console)
-      let json: JSONValue =
-        options.split ? .array(maps.map(\.json)) : (maps.first?.json ?? .object([]))
-      console.write(json.serialized() + "\n")
-      if let sort = expression.sort {
-        console.writeError(
-          "note: a filter map has no sort; pass it separately: --sort attributeName=\(sort.attributeName),orderBy=\(sort.orderBy.rawValue)\n"
-        )
-      }
-    case .ruleSet(let ruleSet):
-      let (rules, diagnostics) = ruleSet.compile(options: options)
-      guard !diagnostics.hasErrors else {
-        input.report(diagnostics, console: console)
-        throw Reported()
-      }
-      input.report(diagnostics, console: console)
-      _ = try AnalyzerOption.resolve(arguments, maps: rules.map(\.filter), console: console)
-      console.write(
-        JSONValue.object([("archiveRules", .array(rules.map(\.json)))]).serialized() + "\n")
+    let result = FilterCompiler.compile(input.text, options: options)
+    input.report(result.diagnostics, console: console)
+    guard !result.hasErrors else { throw Reported() }
+    _ = try AnalyzerOption.resolve(arguments, maps: result.maps, console: console)
+    console.write(result.json.serialized() + "\n")
+    if let sort = result.sort {
+      console.writeError(
+        "note: a filter map has no sort; pass it separately: --sort attributeName=\(sort.attributeName),orderBy=\(sort.orderBy.rawValue)\n"
+      )
     }
   }
 }

@@ -6,7 +6,7 @@ struct ExplainCommand: Command {
   static let name = "explain"
   static let summary = "show, criterion by criterion, why rules match a finding or not"
   static let usage =
-    "aafilter explain --findings FILE --id ID (--rule [NAME=]EXPR ... | --rules FILE) [--output text|json]"
+    "aafilter explain --findings FILE --id ID (--rule [NAME=]EXPR ... | --rules FILE) [--analyzer external|internal|unused] [--output text|json]"
   static let help = """
     For each rule: every criterion and operator with its verdict and the finding's value.
 
@@ -17,12 +17,14 @@ struct ExplainCommand: Command {
       --rules FILE          a rule-set file, or archive-rule JSON
       --output FORMAT       text (default) or json
       --rule-format F       auto (default), dsl or json
+      --analyzer A          the analyzer family (external, internal, unused, or an API type);
+                            inferred from the rules, then the findings, when absent
     """
   static let options = OptionSpec(
     names: [
       "--findings": .value, "--id": .value, "--rule": .repeated, "--rules": .value,
       "--output": .value,
-      "--rule-format": .value, "--split": .flag,
+      "--rule-format": .value, "--split": .flag, AnalyzerOption.name: .value,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {
@@ -32,9 +34,10 @@ struct ExplainCommand: Command {
     guard let id = arguments.value("--id") else { throw UsageError(message: "--id is required") }
     let output = try arguments.choice("--output", ["text", "json"], default: "text")
     let rules = try RuleSources.rules(arguments, console: console)
+    _ = try AnalyzerOption.given(arguments)
     var found: Finding?
     var ids: [String] = []
-    _ = try FindingsInput(path: path, lenient: false).read(console: console) { finding in
+    let summary = try FindingsInput(path: path, lenient: false).read(console: console) { finding in
       if found == nil, let findingID = finding.id, findingID.utf8.elementsEqual(id.utf8) {
         found = finding
       }
@@ -45,24 +48,24 @@ struct ExplainCommand: Command {
       console.writeError("error: no finding with id '\(id)'\(hint)\n")
       throw Reported()
     }
+    let family = try AnalyzerOption.resolve(
+      arguments, maps: rules.map(\.filter), findings: summary.families, console: console)
     let explanations = rules.map { ($0.ruleName, FindingMatcher($0.filter).explain(finding)) }
     if output == "json" {
       console.write(
-        JSONValue.array(
-          explanations.map { name, explanation in
-            .object([("ruleName", .string(name))] + explanation.jsonMembers)
-          }
-        ).serialized() + "\n")
+        JSONValue.array(explanations.map { $1.json(ruleName: $0) }).serialized() + "\n")
       return
     }
     var text = "finding \(id): \(finding.resourceType ?? "-") \(finding.status ?? "-")"
     text += finding.isPublic.map { $0 ? " PUBLIC" : " not public" } ?? ""
-    text += "\n"
+    text += "\n" + FamilyDetailsText.lines(finding).map { "  \($0)\n" }.joined()
     for (name, explanation) in explanations {
       text += "\nrule \(name): \(words(explanation.verdict))\n"
       if explanation.criteria.isEmpty { text += "  (empty filter: matches every finding)\n" }
       for criterion in explanation.criteria {
-        text += "  \(mark(criterion.verdict)) \(criterion.key) = \(show(criterion.value))\n"
+        text += "  \(mark(criterion.verdict)) \(criterion.key) = \(show(criterion.value))"
+        text += criterion.note.map { " (\($0))" } ?? ""
+        text += "\n"
         for result in criterion.operators {
           let values =
             result.op == .exists
@@ -73,6 +76,7 @@ struct ExplainCommand: Command {
       }
     }
     console.write(text)
+    AnalyzerOption.note(family, console: console)
   }
 
   private static func words(_ verdict: Verdict) -> String {

@@ -1,3 +1,4 @@
+import FilterDSL
 import FilterEval
 import Foundation
 
@@ -31,6 +32,12 @@ struct FindingsInput {
     var shape: FindingsShape
     var nextToken: String?
     var skipped: [RecordError]
+    /// The analyzer families of the findings read.
+    var families: Set<AnalyzerFamily> = []
+    /// EventBridge events that are not findings (access preview state changes), skipped.
+    var skippedEvents = 0
+    /// get-finding-v2 pages that had a `nextToken`: incomplete details.
+    var partialDetails = 0
   }
 
   /// Findings as they come: a column store, or decoded findings from a stream.
@@ -54,21 +61,41 @@ struct FindingsInput {
   }
 
   /// Calls `body` with the findings in input order, in batches.
-  func read(console: Console, _ body: (Batch) throws -> Void) throws -> Summary {
+  func read(console: Console, _ deliver: (Batch) throws -> Void) throws -> Summary {
     defer { progress?.finish() }
+    var families = Set<AnalyzerFamily>()
+    var partialDetails = 0
+    func body(_ batch: Batch) throws {
+      switch batch {
+      case .findings(let findings):
+        for finding in findings {
+          if let family = finding.analyzerFamily { families.insert(family) }
+          if finding.detailsArePartial { partialDetails += 1 }
+        }
+      case .store(let store):
+        families.formUnion(store.families)
+        partialDetails += store.partialDetailsCount
+      }
+      try deliver(batch)
+    }
     do {
-      let summary: Summary
+      var summary: Summary
       if let input = try mapped(console) {
         var reader = FindingsStoreReader(options: FindingsDecodingOptions(lenient: lenient))
         if let threads { reader.threads = max(1, threads) }
         if let progress { reader.progress = { progress.update($0) } }
         let read = try reader.read(input) { try body(.store($0)) }
-        summary = Summary(shape: read.shape, nextToken: read.nextToken, skipped: read.skipped)
+        summary = Summary(
+          shape: read.shape, nextToken: read.nextToken, skipped: read.skipped,
+          skippedEvents: read.skippedEvents)
       } else {
         summary = try stream(console, body)
       }
+      summary.families = families
+      summary.partialDetails = partialDetails
       progress?.finish()
       reportSkipped(summary.skipped, console: console)
+      reportFamilyNotes(summary, console: console)
       return summary
     } catch let error as RecordError {
       progress?.finish()
@@ -127,7 +154,9 @@ struct FindingsInput {
       var reader = FindingsStoreReader(options: options)
       if let threads { reader.threads = max(1, threads) }
       let read = try reader.read(InputBytes(all)) { try body(.store($0)) }
-      return Summary(shape: read.shape, nextToken: read.nextToken, skipped: read.skipped)
+      return Summary(
+        shape: read.shape, nextToken: read.nextToken, skipped: read.skipped,
+        skippedEvents: read.skippedEvents)
     }
     var pending: [UInt8]? = prefix
     var reader = JSONLinesReader(options: options) {
@@ -147,7 +176,24 @@ struct FindingsInput {
       }
     }
     if !batch.isEmpty { try body(.findings(batch)) }
-    return Summary(shape: .jsonLines, nextToken: nil, skipped: reader.skipped)
+    return Summary(
+      shape: .jsonLines, nextToken: nil, skipped: reader.skipped,
+      skippedEvents: reader.skippedEvents)
+  }
+
+  /// Access preview events and incomplete get-finding-v2 pages: not errors, but said.
+  private func reportFamilyNotes(_ summary: Summary, console: Console) {
+    if summary.skippedEvents > 0 {
+      let count = summary.skippedEvents
+      console.writeError(
+        "note: \(name): skipped \(count) access preview state change event\(count == 1 ? "" : "s") (not findings)\n"
+      )
+    }
+    if summary.partialDetails > 0 {
+      console.writeError(
+        "warning: \(name): a get-finding-v2 page with a nextToken has only part of the finding's details; keys they do not settle are undecidable (fetch every page and merge findingDetails)\n"
+      )
+    }
   }
 
   private func reportSkipped(_ skipped: [RecordError], console: Console) {

@@ -64,7 +64,7 @@ struct FormatCommand: Command {
       case .filterMaps(let maps): return FilterPrinter().print(maps)
       case .rules(let rules): return FilterPrinter().print(rules)
       }
-    } catch let error as RuleJSON.Error {
+    } catch let error as RuleJSONError {
       console.writeError("error: \(name): \(error.message)\n")
       throw Reported()
     }

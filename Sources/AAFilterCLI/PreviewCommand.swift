@@ -6,10 +6,12 @@ struct PreviewCommand: Command {
   static let name = "preview"
   static let summary = "show which findings archive rules would archive, and why"
   static let usage =
-    "aafilter preview --findings FILE|- (--rule [NAME=]EXPR ... | --rules FILE) [--output summary|json|ids|table]"
+    "aafilter preview --findings FILE|- (--rule [NAME=]EXPR ... | --rules FILE) [--analyzer external|internal|unused] [--output summary|json|ids|table]"
   static let help = """
     Rules archive ACTIVE findings they match; RESOLVED findings are never archived. The
-    summary lists public findings that would be archived first.
+    summary speaks the analyzer family's language: public findings first for external access;
+    counts per finding type and the stale credentials for unused access; resource types and
+    principals for internal access.
 
     Options:
       --findings FILE       findings JSON or JSON Lines ('-' for standard input)
@@ -17,6 +19,8 @@ struct PreviewCommand: Command {
       --rules FILE          a rule-set file, or list-archive-rules / get-archive-rule JSON
       --output FORMAT       summary (default), json, ids (ids that would be archived) or table
       --split               split rules that need 'or' across keys into several rules
+      --analyzer A          the analyzer family (external, internal, unused, or an API type);
+                            inferred from the rules, then the findings, when absent
       --rule-format F       auto (default), dsl or json
       --lenient             skip malformed finding records, reporting them
       --threads N           decode with N threads (default: one per core)
@@ -27,7 +31,7 @@ struct PreviewCommand: Command {
     names: [
       "--findings": .value, "--rule": .repeated, "--rules": .value, "--output": .value,
       "--split": .flag,
-      "--rule-format": .value, "--lenient": .flag,
+      "--rule-format": .value, "--lenient": .flag, AnalyzerOption.name: .value,
       "--threads": .value, "--progress": .flag, "--quiet": .flag,
     ], maxPositionals: 0)
 
@@ -43,17 +47,24 @@ struct PreviewCommand: Command {
     var preview = ArchivePreview(
       rules: rules, entryLimit: output == "summary" || output == "table" ? 1_000 : .max)
     let input = try FindingsInput(arguments, path: path, console: console)
-    _ = try input.read(console: console) { batch in
+    _ = try AnalyzerOption.given(arguments)
+    let summary = try input.read(console: console) { batch in
       switch batch {
       case .store(let store): preview.add(store)
       case .findings(let findings): preview.add(contentsOf: findings)
       }
     }
+    let family = try AnalyzerOption.resolve(
+      arguments, maps: rules.map(\.filter), findings: summary.families, console: console)
     switch output {
     case "ids": console.write(preview.entries(.archived).map { ($0.id ?? "") + "\n" }.joined())
     case "json": console.write(preview.json.serialized() + "\n")
-    case "table": console.write(table(preview))
-    default: console.write(PreviewSummary.render(preview))
+    case "table":
+      console.write(table(preview))
+      AnalyzerOption.note(family, console: console)
+    default:
+      console.write(PreviewSummary.render(preview, family: family.family))
+      AnalyzerOption.note(family, console: console)
     }
   }
 
@@ -72,7 +83,7 @@ struct PreviewCommand: Command {
 
 /// The report a security engineer reads before creating or applying rules.
 enum PreviewSummary {
-  static func render(_ preview: ArchivePreview) -> String {
+  static func render(_ preview: ArchivePreview, family: AnalyzerFamily = .external) -> String {
     let names = preview.rules.map(\.ruleName)
     func ruleList(_ indices: [Int]) -> String { indices.map { names[$0] }.joined(separator: ", ") }
     func describe(_ entry: ArchivePreview.Entry) -> String {
@@ -90,17 +101,22 @@ enum PreviewSummary {
     }
     let counts = preview.outcomeCounts
     lines.append("Would archive \(counts[.archived, default: 0]) of \(active) active findings.")
-    let exposed = preview.archivedPublic
-    lines.append("")
-    if preview.archivedPublicCount == 0 {
-      lines.append("Public findings that would be archived: none")
-    } else {
-      let count = preview.archivedPublicCount
-      lines.append("WARNING: \(count) PUBLIC finding\(count == 1 ? "" : "s") would be archived:")
-      for entry in exposed {
-        lines.append("  \(describe(entry))  [\(ruleList(entry.matchedRules))]")
+    switch family {
+    case .external:
+      let exposed = preview.archivedPublic
+      lines.append("")
+      if preview.archivedPublicCount == 0 {
+        lines.append("Public findings that would be archived: none")
+      } else {
+        let count = preview.archivedPublicCount
+        lines.append("WARNING: \(count) PUBLIC finding\(count == 1 ? "" : "s") would be archived:")
+        for entry in exposed {
+          lines.append("  \(describe(entry))  [\(ruleList(entry.matchedRules))]")
+        }
+        more(exposed.count, count)
       }
-      more(exposed.count, count)
+    case .unused: lines += FamilyPreviewSections.unused(preview.families, ruleNames: names)
+    case .internal: lines += FamilyPreviewSections.internal(preview.families)
     }
     lines.append("")
     lines.append("Per rule (active findings it would archive):")

@@ -6,7 +6,7 @@ struct QueryCommand: Command {
   static let name = "query"
   static let summary = "filter, sort and page exported findings offline, like ListFindings"
   static let usage =
-    "aafilter query --findings FILE|- --filter EXPR [--sort ATTR[:ASC|DESC]] [--max-results N] [--next-token T] [--output json|ids|table]"
+    "aafilter query --findings FILE|- --filter EXPR [--sort ATTR[:ASC|DESC]] [--max-results N] [--next-token T] [--analyzer external|internal|unused] [--output json|ids|table]"
   static let help = """
     Prints the matching findings shaped like 'aws accessanalyzer list-findings' output.
     The filter may carry an 'order by' clause; --sort overrides it.
@@ -20,6 +20,8 @@ struct QueryCommand: Command {
       --output FORMAT       json (default), ids (one id per line) or table
       --rule-format F       auto (default), dsl or json: how to read --filter
       --lenient             skip malformed finding records, reporting them
+      --analyzer A          the analyzer family (external, internal, unused, or an API type);
+                            a filter or findings of another family is an error
       --threads N           decode with N threads (default: one per core)
       --progress            show progress on standard error even when it is not a terminal
       --quiet               show no progress
@@ -29,7 +31,7 @@ struct QueryCommand: Command {
       "--findings": .value, "--filter": .value, "--sort": .value, "--max-results": .value,
       "--next-token": .value,
       "--output": .value, "--rule-format": .value, "--lenient": .flag,
-      "--threads": .value, "--progress": .flag, "--quiet": .flag,
+      AnalyzerOption.name: .value, "--threads": .value, "--progress": .flag, "--quiet": .flag,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {
@@ -47,11 +49,13 @@ struct QueryCommand: Command {
     let query = FindingQuery(
       filter: filter, sort: sort, maxResults: maxResults, nextToken: arguments.value("--next-token")
     )
+    _ = try AnalyzerOption.given(arguments)
     let page: FindingQuery.Page<Finding>
+    let summary: FindingsInput.Summary
     do {
       var runner = try FindingQuery.Runner<Finding>(query)
       let input = try FindingsInput(arguments, path: path, console: console)
-      _ = try input.read(console: console) { batch in
+      summary = try input.read(console: console) { batch in
         switch batch {
         case .store(let store): runner.add(store)
         case .findings(let findings): for finding in findings { runner.add(finding) }
@@ -62,6 +66,9 @@ struct QueryCommand: Command {
       console.writeError("error: \(error)\n")
       throw Reported()
     }
+    let family = try AnalyzerOption.resolve(
+      arguments, maps: [filter], findings: summary.families, console: console)
+    if output == "table" { AnalyzerOption.note(family, console: console) }
     switch output {
     case "ids": for finding in page.findings { console.write((finding.id ?? "") + "\n") }
     case "table": console.write(FindingRowsTable.render(page.findings))

@@ -134,7 +134,7 @@ enum RuleSources {
   {
     do {
       return try RuleJSON.decode(bytes)
-    } catch let error as RuleJSON.Error {
+    } catch let error as RuleJSONError {
       console.writeError("error: \(name): \(error.message)\n")
       throw Reported()
     }

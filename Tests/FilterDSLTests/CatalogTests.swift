@@ -6,12 +6,9 @@ import XCTest
 final class CatalogTests: XCTestCase {
   func testEnumValues_matchTheAPIModel() throws {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-        "shared/reference/accessanalyzer-shapes.json")
-    guard let data = try? Data(contentsOf: url) else {
-      throw XCTSkip("API model excerpt not found at \(url.path)")
-    }
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Tests/Fixtures/APIModel/accessanalyzer-shapes.json")
+    let data = try Data(contentsOf: url)
     let model = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let shapes = try XCTUnwrap(model["shapes"] as? [String: [String: Any]])
     func values(_ shape: String) -> [String] { shapes[shape]?["enum"] as? [String] ?? [] }
@@ -52,5 +49,52 @@ final class ChecksDocumentationTests: XCTestCase {
       found += 1
     }
     XCTAssertGreaterThan(found, 40)
+  }
+}
+
+/// The per-family catalog agrees with the service model (an excerpt in Tests/Fixtures).
+final class FamilyCatalogModelTests: XCTestCase {
+  func testFamilies_matchTheModel() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/accessanalyzer-family-model.json")
+    let model = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    let shapes = try XCTUnwrap(model["shapes"] as? [String: [String: [String]]])
+    func values(_ shape: String) -> [String] { shapes[shape]?["enum"] ?? [] }
+    func members(_ shape: String) -> Set<String> { Set(shapes[shape]?["members"] ?? []) }
+    XCTAssertEqual(Set(AnalyzerFamily.allCases.flatMap(\.apiTypes)), Set(values("Type")))
+    XCTAssertEqual(Set(AnalyzerFamily.allCases.flatMap(\.findingTypes)), Set(values("FindingType")))
+    XCTAssertEqual(FilterKeyCatalog.resourceTypes, values("ResourceType"))
+    XCTAssertEqual(FilterKeyCatalog.internalAccessTypes, values("InternalAccessType"))
+    XCTAssertEqual(FilterKeyCatalog.principalTypes, values("PrincipalType"))
+    XCTAssertEqual(FilterKeyCatalog.scpRestrictions, values("ServiceControlPolicyRestriction"))
+    XCTAssertEqual(FilterKeyCatalog.rcpRestrictions, values("ResourceControlPolicyRestriction"))
+    XCTAssertEqual(
+      FilterKeyCatalog.internalResourceTypes, model["internalAccessResourceTypes"] as? [String])
+    // Every internal access detail field that is a string is a key of the internal family
+    // only, or shared with external access.
+    for member in members("InternalAccessDetails").subtracting([
+      "sources", "principal", "condition",
+    ]) {
+      let key = try XCTUnwrap(FilterKeyCatalog.key(named: member), member)
+      XCTAssertTrue(key.families.contains(.internal), member)
+    }
+    for member in members("ExternalAccessDetails").subtracting([
+      "sources", "principal", "condition",
+    ]) {
+      XCTAssertEqual(
+        FilterKeyCatalog.key(named: member)?.families.contains(.external), true, member)
+    }
+    // A summary carries none of the detail keys, which is what makes it undecidable.
+    for member in members("FindingSummaryV2") {
+      XCTAssertNotEqual(FilterKeyCatalog.key(named: member)?.isDetail, true, member)
+    }
+    XCTAssertEqual(
+      members("FindingDetails"),
+      [
+        "externalAccessDetails", "internalAccessDetails", "unusedPermissionDetails",
+        "unusedIamUserAccessKeyDetails", "unusedIamRoleDetails", "unusedIamUserPasswordDetails",
+      ])
   }
 }

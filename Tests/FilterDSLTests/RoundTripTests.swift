@@ -112,11 +112,12 @@ final class RoundTripTests: XCTestCase {
     for iteration in 0..<2000 {
       let text = generator.expression(depth: 3)
       let options = CompileOptions(split: true)
-      let (maps, diagnostics) = try FilterExpression(parsing: text).compile(options: options)
-      guard !diagnostics.hasErrors else { continue }
+      let result = FilterCompiler.compile(text, options: options)
+      guard !result.hasErrors else { continue }
       compiledCount += 1
+      let maps = result.maps
       let printed = FilterPrinter().print(maps)
-      let again = try FilterExpression(parsing: printed).filterMaps(options: options)
+      let again = try FilterCompiler.compile(printed, options: options).checked().maps
       XCTAssertEqual(Set(again), Set(maps), "iteration \(iteration): \(text)\nprinted: \(printed)")
       XCTAssertEqual(FilterPrinter().print(again), printed, "iteration \(iteration)")
     }

@@ -3,10 +3,15 @@ public struct CompileOptions: Hashable, Sendable {
   /// Split an expression that needs `or` across keys into several maps whose union is exactly
   /// the expression (one archive rule each), instead of failing.
   public var split = false
+  /// The limits to enforce: values per operator, maps, nesting and the rest.
   public var limits = Limits.default
   /// Keys whose attribute is a list of strings; there `eq` means "some element equals".
   public var listValuedKeys: Set<String> = FilterKeyCatalog.listValuedKeys
 
+  /// Options for ``FilterCompiler/compile(_:options:)``.
+  /// - Parameters:
+  ///   - split: split `or` across keys into several maps instead of failing.
+  ///   - limits: the limits to enforce.
   public init(split: Bool = false, limits: Limits = .default) {
     self.split = split
     self.limits = limits

@@ -1,22 +1,18 @@
-/// A filter expression parsed from the rule language: the entry point for most callers.
-///
-/// ```swift
-/// let rule = try FilterExpression(parsing: "resourceType eq AWS::S3::Bucket and isPublic exists")
-/// let map = try rule.filterMap()
-/// ```
-public struct FilterExpression: Hashable, Sendable {
-  public let source: String
-  public let query: Query
+/// A parsed filter expression, for the command line and tests; tools compile with
+/// ``FilterCompiler/compile(_:options:)``.
+package struct FilterExpression: Hashable, Sendable {
+  package let source: String
+  package let query: Query
 
-  public var expression: ExpressionNode? { query.expression }
+  package var expression: ExpressionNode? { query.expression }
 
   /// The `order by` clause as the API's sort, if one was written.
-  public var sort: SortCriteria? {
+  package var sort: SortCriteria? {
     query.sort.map { SortCriteria(attributeName: $0.attribute.value, orderBy: $0.order) }
   }
 
-  /// Parses one expression; a rule-set file is an error here (see `RuleSet`).
-  public init(parsing source: String, limits: Limits = .default) throws {
+  /// Parses one expression; a rule-set file is an error here.
+  package init(parsing source: String, limits: Limits = .default) throws {
     let (document, diagnostics) = Parser.parse(Array(source.utf8), limits: limits)
     guard !diagnostics.hasErrors else { throw DiagnosticError(diagnostics, source: source) }
     switch document {
@@ -28,7 +24,7 @@ public struct FilterExpression: Hashable, Sendable {
         [
           .error(
             .unexpectedToken, "expected a filter expression, found a rule set", at: range,
-            help: "parse rule-set files with RuleSet(parsing:)")
+            help: "compile rule-set files as a whole")
         ], source: source)
     }
   }
@@ -38,33 +34,29 @@ public struct FilterExpression: Hashable, Sendable {
     self.query = query
   }
 
-  /// Compiles to exactly one filter map, or throws the diagnostics that say why it cannot be one.
-  public func filterMap(options: CompileOptions = CompileOptions()) throws -> FilterCriteriaMap {
+  /// Compiles to exactly one filter map, or throws the diagnostics that say why it cannot be.
+  package func filterMap(options: CompileOptions = CompileOptions()) throws -> FilterCriteriaMap {
     var options = options
     options.split = false
-    let maps = try filterMaps(options: options)
-    guard let map = maps.first else {
-      throw DiagnosticError(
-        [.error(.orAcrossKeys, "the expression compiled to no filter map", at: query.range)],
-        source: source)
+    let (maps, diagnostics) = compile(options: options)
+    // Without splitting, the compiler yields one map or an error.
+    guard !diagnostics.hasErrors, maps.count == 1, let map = maps.first else {
+      throw DiagnosticError(diagnostics, source: source)
     }
     return map
   }
 
-  /// Compiles to filter maps whose union is exactly the expression. With `splitting` false this
-  /// is one map or an error.
-  public func filterMaps(splitting: Bool, limits: Limits = .default) throws -> [FilterCriteriaMap] {
-    try filterMaps(options: CompileOptions(split: splitting, limits: limits))
-  }
-
-  public func filterMaps(options: CompileOptions) throws -> [FilterCriteriaMap] {
-    let (maps, diagnostics) = compile(options: options)
+  /// Compiles to filter maps whose union is exactly the expression.
+  package func filterMaps(splitting: Bool, limits: Limits = .default) throws
+    -> [FilterCriteriaMap]
+  {
+    let (maps, diagnostics) = compile(options: CompileOptions(split: splitting, limits: limits))
     guard !diagnostics.hasErrors else { throw DiagnosticError(diagnostics, source: source) }
     return maps
   }
 
-  /// The maps and every diagnostic, without throwing: for tools that collect problems.
-  public func compile(options: CompileOptions = CompileOptions()) -> (
+  /// The maps and every diagnostic, without throwing.
+  package func compile(options: CompileOptions = CompileOptions()) -> (
     [FilterCriteriaMap], [Diagnostic]
   ) {
     Compiler.compile(query, options: options)
@@ -72,11 +64,16 @@ public struct FilterExpression: Hashable, Sendable {
 }
 
 /// Several named archive rules, written `rule NAME { EXPRESSION }`.
-public struct RuleSet: Hashable, Sendable {
-  public let source: String
-  public let rules: [RuleDefinition]
+package struct RuleSet: Hashable, Sendable {
+  package let source: String
+  package let rules: [RuleDefinition]
 
-  public init(parsing source: String, limits: Limits = .default) throws {
+  init(source: String, rules: [RuleDefinition]) {
+    self.source = source
+    self.rules = rules
+  }
+
+  package init(parsing source: String, limits: Limits = .default) throws {
     let (document, diagnostics) = Parser.parse(Array(source.utf8), limits: limits)
     guard !diagnostics.hasErrors else { throw DiagnosticError(diagnostics, source: source) }
     switch document {
@@ -96,15 +93,18 @@ public struct RuleSet: Hashable, Sendable {
 
   /// The archive rules, each compiled to one filter map; with `splitting`, a rule that needs
   /// several maps becomes rules `NAME-1`, `NAME-2`, ... in order.
-  public func archiveRules(options: CompileOptions = CompileOptions()) throws -> [ArchiveRule] {
+  package func archiveRules(options: CompileOptions = CompileOptions()) throws -> [ArchiveRule] {
     let (rules, diagnostics) = compile(options: options)
     guard !diagnostics.hasErrors else { throw DiagnosticError(diagnostics, source: source) }
     return rules
   }
 
-  public func compile(options: CompileOptions = CompileOptions()) -> ([ArchiveRule], [Diagnostic]) {
+  package func compile(options: CompileOptions = CompileOptions()) -> ([ArchiveRule], [Diagnostic])
+  {
     var diagnostics: [Diagnostic] = []
     var output: [ArchiveRule] = []
+    // The name each output rule came from, so a clash is blamed on the rule that made it.
+    var origins: [(name: Located<String>, parts: Int)] = []
     for (rule, nameDiagnostics) in zip(rules, RuleSetChecks.names(rules)) {
       let name = rule.name
       diagnostics += nameDiagnostics
@@ -118,14 +118,16 @@ public struct RuleSet: Hashable, Sendable {
       diagnostics += ruleDiagnostics
       if maps.count == 1, let map = maps.first {
         output.append(ArchiveRule(ruleName: name.value, filter: map))
+        origins.append((name, 1))
       } else {
         for (index, map) in maps.enumerated() {
           output.append(ArchiveRule(ruleName: "\(name.value)-\(index + 1)", filter: map))
+          origins.append((name, maps.count))
         }
       }
     }
     if !diagnostics.hasErrors {
-      diagnostics += checkSplitNames(output)
+      diagnostics += Self.checkSplitNames(output, origins: origins)
       let range = rules.last?.range ?? SourceRange(start: 0, end: 0)
       if let quota = RuleSetChecks.quota(output.count, limits: options.limits, at: range) {
         diagnostics.append(quota)
@@ -135,17 +137,17 @@ public struct RuleSet: Hashable, Sendable {
   }
 
   /// Names made by splitting must still be unique and valid.
-  private func checkSplitNames(_ output: [ArchiveRule]) -> [Diagnostic] {
+  static func checkSplitNames(
+    _ output: [ArchiveRule], origins: [(name: Located<String>, parts: Int)]
+  ) -> [Diagnostic] {
     var seen = Set<ExactString>()
     var diagnostics: [Diagnostic] = []
-    for rule in output
+    for (rule, origin) in zip(output, origins)
     where !seen.insert(ExactString(rule.ruleName)).inserted
       || !ArchiveRule.isValidName(rule.ruleName)
     {
-      let source = rules.first { rule.ruleName.hasPrefix($0.name.value) }
       // Too long: the same error `check --split` gives.
-      let parts = output.filter { $0.ruleName.hasPrefix((source?.name.value ?? "") + "-") }.count
-      if let source, let tooLong = RuleSetChecks.splitName(source.name, parts: parts) {
+      if let tooLong = RuleSetChecks.splitName(origin.name, parts: origin.parts) {
         if !diagnostics.contains(tooLong) { diagnostics.append(tooLong) }
         continue
       }
@@ -153,18 +155,18 @@ public struct RuleSet: Hashable, Sendable {
         .error(
           .duplicateRuleName,
           "splitting makes the rule name '\(rule.ruleName)', which is taken or too long",
-          at: source?.name.range ?? SourceRange(start: 0, end: 0), help: "rename one of the rules"))
+          at: origin.name.range, help: "rename one of the rules"))
     }
     return diagnostics
   }
 }
 
 /// A source that may be either one expression or a rule set, as the command line reads them.
-public enum FilterSource: Sendable {
+package enum FilterSource: Sendable {
   case expression(FilterExpression)
   case ruleSet(RuleSet)
 
-  public init(parsing source: String, limits: Limits = .default) throws {
+  package init(parsing source: String, limits: Limits = .default) throws {
     let (document, diagnostics) = Parser.parse(Array(source.utf8), limits: limits)
     guard !diagnostics.hasErrors else { throw DiagnosticError(diagnostics, source: source) }
     switch document {
@@ -174,13 +176,13 @@ public enum FilterSource: Sendable {
   }
 
   /// Parses without throwing: the document (when it parsed) and every syntax diagnostic.
-  public static func parse(_ source: String, limits: Limits = .default) -> (Document, [Diagnostic])
+  package static func parse(_ source: String, limits: Limits = .default) -> (Document, [Diagnostic])
   {
     Parser.parse(Array(source.utf8), limits: limits)
   }
 
   /// Parses raw bytes, which need not be valid UTF-8 (a file's contents).
-  public static func parse(bytes: [UInt8], limits: Limits = .default) -> (Document, [Diagnostic]) {
+  package static func parse(bytes: [UInt8], limits: Limits = .default) -> (Document, [Diagnostic]) {
     Parser.parse(bytes, limits: limits)
   }
 }

@@ -8,17 +8,32 @@
 ///   |                 ^^^ expected a string or a word here
 /// ```
 public struct DiagnosticRenderer: Sendable {
+  /// Whether to colour severities and carets with ANSI escapes (for a terminal).
   public var colored: Bool
 
+  /// A renderer.
+  /// - Parameter colored: use ANSI colours.
   public init(colored: Bool = false) {
     self.colored = colored
   }
 
+  /// Renders several diagnostics against one source, separated by blank lines.
+  /// - Parameters:
+  ///   - diagnostics: the diagnostics.
+  ///   - source: the text they point into.
+  ///   - name: the name shown in locations (`rules.aaf:3:7`).
+  /// - Returns: the text, each diagnostic ending in a newline.
   public func render(_ diagnostics: [Diagnostic], source: String, name: String) -> String {
     let map = LineMap(Array(source.utf8))
     return diagnostics.map { render($0, map: map, name: name) }.joined(separator: "\n")
   }
 
+  /// Renders one diagnostic.
+  /// - Parameters:
+  ///   - diagnostic: the diagnostic.
+  ///   - source: the text it points into.
+  ///   - name: the name shown in its location.
+  /// - Returns: the text, ending in a newline.
   public func render(_ diagnostic: Diagnostic, source: String, name: String) -> String {
     render(diagnostic, map: LineMap(Array(source.utf8)), name: name)
   }
@@ -97,7 +112,7 @@ public struct DiagnosticRenderer: Sendable {
 }
 
 /// Line starts of a text, for turning byte offsets into 1-based line and column.
-struct LineMap {
+struct LineMap: Sendable {
   let bytes: [UInt8]
   let lineStarts: [Int]
 

@@ -1,5 +1,9 @@
 extension LintReport {
   /// For people: diagnostics grouped per rule, ending with a one-line count.
+  /// - Parameters:
+  ///   - name: the file name shown in locations (`rules.aaf:3:7`).
+  ///   - colored: whether to use terminal colours.
+  /// - Returns: the report text.
   public func rendered(name: String, colored: Bool = false) -> String {
     let renderer = DiagnosticRenderer(colored: colored)
     var text = ""
@@ -12,8 +16,11 @@ extension LintReport {
     return text + "\(name): \(summaryLine)\n"
   }
 
-  /// For tools: every diagnostic with its rule, ranges as byte offsets plus line and column.
-  package func json(file: String) -> JSONValue {
+  /// For tools: counts, and every diagnostic with its rule, ranges as UTF-8 offsets plus line
+  /// and column (the `check --format json` output).
+  /// - Parameter file: the file name to record.
+  /// - Returns: a JSON object.
+  public func json(file: String) -> JSONValue {
     let entries = rules.flatMap { rule in
       rule.diagnostics.map { diagnostic -> JSONValue in
         guard case .object(let members) = diagnostic.json(source: source, file: file) else {
@@ -36,8 +43,13 @@ extension LintReport {
     ])
   }
 
-  /// SARIF 2.1.0, so CI systems and code-scanning dashboards show the findings on the file.
-  package func sarif(file: String, toolVersion: String) -> JSONValue {
+  /// SARIF 2.1.0, so CI systems and code-scanning dashboards show the findings on the file
+  /// (the `check --format sarif` output).
+  /// - Parameters:
+  ///   - file: the artifact's URI, as the results should name it.
+  ///   - toolVersion: the version to report for the tool (``AAFilterVersion/current``).
+  /// - Returns: a SARIF log with one run.
+  public func sarif(file: String, toolVersion: String = AAFilterVersion.current) -> JSONValue {
     let map = LineMap(Array(source.utf8))
     let all = diagnostics
     var ruleIDs: [String] = []

@@ -1,158 +1,110 @@
-import Foundation
-
 extension Linter {
-  /// Lints rule JSON (a filter map, `get-archive-rule` or `list-archive-rules` output).
+  /// Lints rule JSON (a filter map, an array of maps, a ListFindings-style request,
+  /// `get-archive-rule` or `list-archive-rules` output) in one pass over the text.
   ///
-  /// The checks run on each rule's canonical text; their positions are then moved to the rule
-  /// in the JSON (its `ruleName` value, or the start of a bare map), since JSON has no spans
-  /// for predicates. Fixes are dropped for the same reason.
+  /// The maps are checked as they are, never printed and parsed again, and every diagnostic
+  /// points into the JSON: at the key, operator or value concerned, and rule-wide findings at
+  /// the rule's name. `"exists": "true"` is read as the boolean, with a warning.
+  /// - Parameters:
+  ///   - bytes: the JSON text.
+  ///   - options: the context and limits to check against.
+  /// - Returns: one rule report per map or rule; a single error report when the JSON cannot
+  ///   be read as filters.
   public static func lint(json bytes: [UInt8], options: LintOptions = LintOptions()) -> LintReport {
     let source = String(decoding: bytes, as: UTF8.self)
-    let origin = SourceRange(start: 0, end: min(1, bytes.count))
-    var warnings: [Diagnostic] = []
-    let decoded: RuleJSON
+    var reader = RuleJSONReader(lenientExists: true)
+    let located: LocatedRuleJSON
     do {
-      let (cleaned, stringExists) = try normaliseExists(bytes)
-      for path in stringExists {
-        warnings.append(
-          Diagnostic(
-            .warning, .existsAsString,
-            "'\(path)' is a string; the API takes the JSON boolean true or false",
-            at: origin, help: "write \"exists\": true, not \"exists\": \"true\""))
-      }
-      decoded = try RuleJSON.decode(cleaned)
-    } catch let error as RuleJSON.Error {
+      located = try reader.read(bytes)
+    } catch let error as RuleJSONError {
+      let range = error.range ?? SourceRange(start: 0, end: min(1, bytes.count))
       return LintReport(
         source: source,
         rules: [
-          .init(
-            name: nil, range: nil,
-            diagnostics: [.error(.invalidFilterJSON, error.message, at: origin)])
+          .init(name: nil, range: nil, diagnostics: [.error(error.code, error.message, at: range)])
         ])
     } catch {
-      return LintReport(
-        source: source,
-        rules: [
-          .init(
-            name: nil, range: nil,
-            diagnostics: [.error(.invalidFilterJSON, "not valid JSON", at: origin)])
-        ])
+      return LintReport(source: source, rules: [])
     }
-    let printer = FilterPrinter()
+    let warnings = located.stringExists.map { path, range in
+      Diagnostic(
+        .warning, .existsAsString,
+        "'\(path)' is a string; the API takes the JSON boolean true or false", at: range,
+        help: "write \"exists\": true, not \"exists\": \"true\"",
+        fix: .init(range: range, replacement: Self.unquoted(range, in: bytes)))
+    }
     var reports: [LintReport.RuleReport] = []
-    // One family for the whole input, settled once and then given to each rule's lint.
-    let texts: [String]
-    switch decoded {
-    case .filterMap(let map, let sort): texts = [printer.print(map, sort: sort)]
-    case .filterMaps(let maps): texts = maps.map { printer.print($0) }
-    case .rules(let rules): texts = [printer.print(rules)]
-    }
-    let family = resolveFamily(
-      texts.flatMap { text -> [Query] in
-        switch Parser.parse(Array(text.utf8), limits: options.limits).0 {
-        case .query(let query): [query]
-        case .ruleSet(let rules): rules.map(\.body)
-        }
-      }, options: options)
-    func lint(_ text: String, options: LintOptions) -> LintReport {
-      Linter.lint(text, options: options, family: family)
-    }
-    switch decoded {
+    let queries: [Query]
+    var definitions: [RuleDefinition] = []
+    switch located.decoded {
     case .filterMap(let map, let sort):
-      let text = printer.print(map, sort: sort)
-      let report = lint(text, options: options)
-      reports = [
-        .init(
-          name: nil, range: origin,
-          diagnostics: warnings + report.diagnostics.map { anchored($0, at: origin) })
-      ]
+      queries = [Self.query(map, sort: sort, in: located.filters.first, source: bytes)]
     case .filterMaps(let maps):
-      for map in maps {
-        let report = lint(printer.print(map), options: options)
-        reports.append(
-          .init(
-            name: nil, range: origin,
-            diagnostics: report.diagnostics.map { anchored($0, at: origin) }))
-      }
-      if !reports.isEmpty { reports[0].diagnostics = warnings + reports[0].diagnostics }
+      queries = zip(maps, located.filters).map { Self.query($0, sort: nil, in: $1, source: bytes) }
     case .rules(let rules):
-      let anchors = ruleNameRanges(in: bytes)
-      let text = printer.print(rules)
+      definitions = zip(rules, zip(located.filters, located.names)).map { rule, located in
+        let (node, name) = located
+        let body = Self.query(rule.filter, sort: nil, in: node, source: bytes)
+        return RuleDefinition(
+          name: Located(rule.ruleName, range: name), body: body, range: name.union(node.range))
+      }
+      queries = definitions.map(\.body)
+    }
+    // One family for the whole input, settled once and then given to each rule's lint.
+    let family = resolveFamily(queries, options: options)
+    if case .rules = located.decoded {
       var setOptions = options
       setOptions.context = .archiveRule
-      let report = lint(text, options: setOptions)
-      for (index, rule) in report.rules.enumerated() {
-        let anchor = index < anchors.count ? anchors[index] : origin
-        reports.append(
-          .init(
-            name: rule.name, range: anchor,
-            diagnostics: rule.diagnostics.map { anchored($0, at: anchor) }))
+      let report = lintRuleSet(definitions, source: source, options: setOptions, family: family)
+      // A rule's report is anchored at its name, where people look for it in the file.
+      reports = zip(report.rules, located.names).map { rule, name in
+        var rule = rule
+        rule.range = name
+        return rule
       }
-      if reports.isEmpty { reports = [.init(name: nil, range: origin, diagnostics: [])] }
-      reports[0].diagnostics = warnings + reports[0].diagnostics
+    } else {
+      reports = queries.map {
+        lintQuery($0, options: options, family: family, anchor: $0.range).0
+      }
     }
+    if reports.isEmpty {
+      reports = [
+        .init(name: nil, range: SourceRange(start: 0, end: min(1, bytes.count)), diagnostics: [])
+      ]
+    }
+    reports[0].diagnostics = sorted(warnings + reports[0].diagnostics)
     var report = LintReport(source: source, rules: reports)
     report.family = family
     return report
   }
 
-  private static func anchored(_ diagnostic: Diagnostic, at range: SourceRange) -> Diagnostic {
-    var moved = diagnostic
-    moved.range = range
-    moved.label = nil
-    moved.fix = nil
-    moved.notes = diagnostic.notes.map { Diagnostic.Note($0.message) }
-    return moved
+  /// The text of a JSON string without its quotes (`"true"` → `true`).
+  private static func unquoted(_ range: SourceRange, in bytes: [UInt8]) -> String {
+    guard range.length >= 2, range.end <= bytes.count else { return "" }
+    return String(decoding: bytes[(range.start + 1)..<(range.end - 1)], as: UTF8.self)
   }
 
-  /// Replaces `"exists": "true"` / `"false"` with booleans, returning where it did.
-  private static func normaliseExists(_ bytes: [UInt8]) throws -> ([UInt8], [String]) {
-    let object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-    var paths: [String] = []
-    func walk(_ value: Any, _ path: String) -> Any {
-      if var dictionary = value as? [String: Any] {
-        for (key, child) in dictionary {
-          let childPath = path.isEmpty ? key : "\(path).\(key)"
-          if key == "exists", let text = child as? String, text == "true" || text == "false" {
-            dictionary[key] = text == "true"
-            paths.append(childPath)
-          } else {
-            dictionary[key] = walk(child, childPath)
-          }
-        }
-        return dictionary
+  /// A map's tree with every span in the JSON text: keys at their member names, operators at
+  /// theirs, values at their strings.
+  static func query(
+    _ map: FilterCriteriaMap, sort: SortCriteria?, in node: LocatedJSON?, source: [UInt8]
+  ) -> Query {
+    let range = node?.range ?? SourceRange(start: 0, end: min(1, source.count))
+    return query(map, sort: nil, range: range) { key, op, criterion in
+      guard let member = node?.member(key) else {
+        return PredicateSpans(key: range, op: range, values: [], whole: range)
       }
-      if let array = value as? [Any] {
-        return array.enumerated().map { walk($0.element, "\(path)[\($0.offset)]") }
+      let opMember = member.value.member(op.rawValue)
+      let opRange = opMember?.keyRange ?? member.keyRange
+      var values: [SourceRange] = []
+      if case .array(let elements)? = opMember?.value.value {
+        values = elements.map(\.range)
       }
-      return value
+      let count = Linter.operators(criterion).first { $0.0 == op }?.1.count ?? 0
+      if values.count != count { values = Array(repeating: opRange, count: count) }
+      return PredicateSpans(
+        key: member.keyRange, op: opRange, values: values,
+        whole: member.keyRange.union(opMember?.value.range ?? member.value.range))
     }
-    let cleaned = walk(object, "")
-    guard !paths.isEmpty else { return (bytes, []) }
-    let data = try JSONSerialization.data(withJSONObject: cleaned, options: [.fragmentsAllowed])
-    return ([UInt8](data), paths.sorted())
-  }
-
-  /// The ranges of each `"ruleName": "..."` value, in order.
-  private static func ruleNameRanges(in bytes: [UInt8]) -> [SourceRange] {
-    let needle = Array("\"ruleName\"".utf8)
-    var ranges: [SourceRange] = []
-    var index = 0
-    while index + needle.count <= bytes.count {
-      guard bytes[index..<index + needle.count].elementsEqual(needle) else {
-        index += 1
-        continue
-      }
-      var cursor = index + needle.count
-      while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\"") { cursor += 1 }
-      let start = cursor
-      cursor += 1
-      while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\"") {
-        cursor += bytes[cursor] == UInt8(ascii: "\\") ? 2 : 1
-      }
-      ranges.append(SourceRange(start: start, end: min(cursor + 1, bytes.count)))
-      index = cursor
-    }
-    return ranges
   }
 }

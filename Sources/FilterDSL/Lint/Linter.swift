@@ -2,6 +2,7 @@
 public struct LintOptions: Hashable, Sendable {
   /// Where the filter will be used; keys and sort clauses allowed differ.
   public var context: FilterContext = .archiveRule
+  /// The limits to check against, including the archive-rule quota.
   public var limits = Limits.default
   /// Check as if rules were compiled with `--split`.
   public var split = false
@@ -9,6 +10,12 @@ public struct LintOptions: Hashable, Sendable {
   /// *Analyzer families*).
   public var analyzer: AnalyzerFamily?
 
+  /// Lint options.
+  /// - Parameters:
+  ///   - context: where the filter will be used.
+  ///   - limits: the limits to check against.
+  ///   - split: check as if compiled with splitting.
+  ///   - analyzer: the analyzer family to check for; `nil` infers it from the rules.
   public init(
     context: FilterContext = .archiveRule, limits: Limits = .default, split: Bool = false,
     analyzer: AnalyzerFamily? = nil
@@ -22,20 +29,29 @@ public struct LintOptions: Hashable, Sendable {
 
 /// Every diagnostic for one source, grouped by rule.
 public struct LintReport: Hashable, Sendable {
+  /// The diagnostics of one rule (or of a single expression).
   public struct RuleReport: Hashable, Sendable {
     /// `nil` for a single expression, or for problems outside any rule.
     public var name: String?
+    /// Where the rule is in the source: its block, or its name in JSON.
     public var range: SourceRange?
+    /// The rule's diagnostics, in source order.
     public var diagnostics: [Diagnostic]
   }
 
+  /// The text every range points into.
   public var source: String
+  /// Per rule, in order.
   public var rules: [RuleReport]
   /// The analyzer family the rules were checked for, and what settled it.
   public var family = FamilyResolution(family: .external, source: .default)
 
+  /// Every diagnostic of every rule.
   public var diagnostics: [Diagnostic] { rules.flatMap(\.diagnostics) }
 
+  /// How many diagnostics have a severity.
+  /// - Parameter severity: the severity.
+  /// - Returns: the count.
   public func count(_ severity: Severity) -> Int {
     diagnostics.filter { $0.severity == severity }.count
   }
@@ -55,6 +71,11 @@ public struct LintReport: Hashable, Sendable {
 /// keys and values, malformed account ids and ARNs, redundant predicates, and rules that can
 /// hide public exposure. Each check has a stable code (docs/checks.md).
 public enum Linter {
+  /// Lints rule text: one expression or a rule set.
+  /// - Parameters:
+  ///   - source: the text.
+  ///   - options: the context and limits to check against.
+  /// - Returns: the report, one rule report per rule.
   public static func lint(_ source: String, options: LintOptions = LintOptions()) -> LintReport {
     lint(source, options: options, family: nil)
   }

@@ -1,8 +1,14 @@
 /// A named archive rule, in the API's `InlineArchiveRule` shape.
 public struct ArchiveRule: Hashable, Sendable, Codable {
+  /// The rule's name, unique within an analyzer.
   public var ruleName: String
+  /// The findings the rule archives.
   public var filter: FilterCriteriaMap
 
+  /// A rule.
+  /// - Parameters:
+  ///   - ruleName: its name (see ``isValidName(_:)``).
+  ///   - filter: its filter map.
   public init(ruleName: String, filter: FilterCriteriaMap) {
     self.ruleName = ruleName
     self.filter = filter

@@ -3,11 +3,21 @@
 /// Every operator is optional; a criterion matches when all the operators it sets match.
 /// Encodes only the operators that are set, `exists` as a JSON boolean.
 public struct Criterion: Hashable, Sendable, Codable {
+  /// Some element must equal one of these values.
   public var eq: [String]?
+  /// No element may equal any of these values.
   public var neq: [String]?
+  /// Some element must contain one of these values.
   public var contains: [String]?
+  /// `true`: the attribute must be present; `false`: absent.
   public var exists: Bool?
 
+  /// A criterion with the operators given.
+  /// - Parameters:
+  ///   - eq: values one of which must be equal.
+  ///   - neq: values none of which may be equal.
+  ///   - contains: values one of which must be contained.
+  ///   - exists: whether the attribute must be present or absent.
   public init(
     eq: [String]? = nil, neq: [String]? = nil, contains: [String]? = nil, exists: Bool? = nil
   ) {
@@ -17,6 +27,7 @@ public struct Criterion: Hashable, Sendable, Codable {
     self.exists = exists
   }
 
+  /// Whether no operator is set (the API rejects such a criterion).
   public var isEmpty: Bool { eq == nil && neq == nil && contains == nil && exists == nil }
 
   private enum CodingKeys: String, CodingKey, CaseIterable {
@@ -67,6 +78,9 @@ public struct Criterion: Hashable, Sendable, Codable {
     }
   }
 
+  /// Encodes the operators that are set, `exists` as a JSON boolean.
+  /// - Parameter encoder: the encoder.
+  /// - Throws: what the encoder throws.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encodeIfPresent(eq, forKey: .eq)

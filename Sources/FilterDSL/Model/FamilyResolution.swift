@@ -18,7 +18,9 @@ public struct FamilyResolution: Hashable, Sendable {
     case `default`
   }
 
+  /// The family settled on.
   public var family: AnalyzerFamily
+  /// What settled it.
   public var source: Source
 
   /// Creates a resolution from its parts.
@@ -143,5 +145,6 @@ public struct FamilyConflict: Error, Hashable, Sendable, CustomStringConvertible
   /// Creates a conflict with its message.
   public init(message: String) { self.message = message }
 
+  /// The message.
   public var description: String { message }
 }

@@ -1,18 +1,26 @@
 /// Where a filter map is used; the service allows different keys in each.
 public enum FilterContext: String, Hashable, Sendable, Codable, CaseIterable {
+  /// An archive rule's filter.
   case archiveRule = "archive-rule"
+  /// A ListFindings (or ListFindingsV2) filter.
   case listFindings = "list-findings"
+  /// An access preview's findings filter.
   case accessPreview = "access-preview"
 }
 
 /// What values a key takes, for the value checks of the linter.
 public enum ValueKind: Hashable, Sendable {
+  /// Any string.
   case string
+  /// `true` or `false`.
   case boolean
+  /// A 12-digit account id.
   case accountID
+  /// An ARN.
   case arn
   /// An account id, an ARN or `*` (`principal.AWS`).
   case principal
+  /// One of a fixed list of values.
   case enumeration([String])
   /// The attribute is a list of strings (`action`).
   case stringList
@@ -30,8 +38,11 @@ public enum KeyDocumentation: String, Hashable, Sendable, Codable {
 /// One filter key: its values, where it may be used, and which analyzer families' findings
 /// carry it.
 public struct FilterKey: Hashable, Sendable {
+  /// The key as written in a filter map.
   public var name: String
+  /// What values it takes.
   public var kind: ValueKind
+  /// Where the key may be used.
   public var contexts: Set<FilterContext>
   /// Families whose findings can carry the attribute; for the others it is always absent.
   public var families: Set<AnalyzerFamily>

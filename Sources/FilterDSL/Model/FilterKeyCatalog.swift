@@ -6,6 +6,7 @@
 /// in finding data). The enum values are checked against the model excerpt by a test, so a
 /// model update fails loudly.
 public enum FilterKeyCatalog {
+  /// The API's `ResourceType` values.
   public static let resourceTypes = [
     "AWS::S3::Bucket", "AWS::IAM::Role", "AWS::SQS::Queue", "AWS::Lambda::Function",
     "AWS::Lambda::LayerVersion", "AWS::KMS::Key", "AWS::SecretsManager::Secret",
@@ -23,20 +24,27 @@ public enum FilterKeyCatalog {
   ]
   /// Unused access analyzers look at IAM roles and users only.
   public static let unusedResourceTypes = ["AWS::IAM::Role", "AWS::IAM::User"]
+  /// The API's `FindingStatus` values.
   public static let findingStatuses = ["ACTIVE", "ARCHIVED", "RESOLVED"]
+  /// The API's `FindingType` values.
   public static let findingTypes = [
     "ExternalAccess", "UnusedIAMRole", "UnusedIAMUserAccessKey", "UnusedIAMUserPassword",
     "UnusedPermission",
     "InternalAccess",
   ]
+  /// The API's `ResourceControlPolicyRestriction` values.
   public static let rcpRestrictions = [
     "APPLICABLE", "FAILED_TO_EVALUATE_RCP", "NOT_APPLICABLE", "APPLIED",
   ]
+  /// The API's `ServiceControlPolicyRestriction` values.
   public static let scpRestrictions = [
     "APPLICABLE", "FAILED_TO_EVALUATE_SCP", "NOT_APPLICABLE", "APPLIED",
   ]
+  /// The API's `InternalAccessType` values.
   public static let internalAccessTypes = ["INTRA_ACCOUNT", "INTRA_ORG"]
+  /// The API's `PrincipalType` values.
   public static let principalTypes = ["IAM_ROLE", "IAM_USER"]
+  /// The API's `FindingChangeType` values (access previews).
   public static let changeTypes = ["CHANGED", "NEW", "UNCHANGED"]
 
   private static let everyFamily = Set(AnalyzerFamily.allCases)
@@ -161,7 +169,7 @@ public enum FilterKeyCatalog {
   }
 
   /// The entry name after a family prefix (`principal.AWS` → `AWS`), split at the first dot.
-  public static func familyEntry(_ key: String, prefix: String) -> String? {
+  package static func familyEntry(_ key: String, prefix: String) -> String? {
     guard key.utf8.starts(with: prefix.utf8) else { return nil }
     return String(key.dropFirst(prefix.count))
   }

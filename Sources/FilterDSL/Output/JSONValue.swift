@@ -1,13 +1,22 @@
-/// A JSON document with ordered object members, for output whose layout must be stable.
-package indirect enum JSONValue: Hashable, Sendable {
+/// A JSON document with ordered object members: what every JSON output of the library
+/// returns (canonical filter maps, lint reports, SARIF, previews, explanations), so tools
+/// can embed it in their own documents or serialize it with a stable layout.
+public indirect enum JSONValue: Hashable, Sendable {
+  /// `null`.
   case null
+  /// `true` or `false`.
   case bool(Bool)
+  /// A number, kept as its JSON text so nothing is lost to floating point.
   case number(String)
+  /// A string.
   case string(String)
+  /// An array.
   case array([JSONValue])
+  /// An object, members in the order given (keys are not deduplicated).
   case object([(String, JSONValue)])
 
-  package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+  /// Values are equal when they serialize to the same text (strings compared by bytes).
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
     case (.null, .null): true
     case (.bool(let a), .bool(let b)): a == b
@@ -20,7 +29,8 @@ package indirect enum JSONValue: Hashable, Sendable {
     }
   }
 
-  package func hash(into hasher: inout Hasher) {
+  /// Hashes the value consistently with `==`.
+  public func hash(into hasher: inout Hasher) {
     switch self {
     case .null: hasher.combine(0)
     case .bool(let value): hasher.combine(value)
@@ -35,11 +45,16 @@ package indirect enum JSONValue: Hashable, Sendable {
     }
   }
 
-  package static func number(_ value: Int) -> JSONValue { .number(String(value)) }
+  /// An integer as a JSON number.
+  /// - Parameter value: the integer.
+  /// - Returns: `.number` holding its decimal text.
+  public static func number(_ value: Int) -> JSONValue { .number(String(value)) }
 
-  /// Compact (`pretty: false`) or indented by two spaces. Strings are written as JSON string
+  /// The JSON text: compact, or indented by two spaces. Strings are written as JSON string
   /// literals with non-ASCII kept as UTF-8.
-  package func serialized(pretty: Bool = true) -> String {
+  /// - Parameter pretty: indent and put each member on its own line (the default).
+  /// - Returns: the text, without a final newline.
+  public func serialized(pretty: Bool = true) -> String {
     var output = ""
     write(into: &output, pretty: pretty, indent: 0)
     return output
@@ -84,7 +99,7 @@ package indirect enum JSONValue: Hashable, Sendable {
 extension Criterion {
   /// The API shape with operators in a fixed order: contains, eq, exists, neq (sorted, like
   /// the keys, so that output diffs cleanly).
-  package var json: JSONValue {
+  public var json: JSONValue {
     var members: [(String, JSONValue)] = []
     if let contains { members.append(("contains", .array(contains.map(JSONValue.string)))) }
     if let eq { members.append(("eq", .array(eq.map(JSONValue.string)))) }
@@ -95,27 +110,35 @@ extension Criterion {
 }
 
 extension FilterCriteriaMap {
-  /// The API JSON with keys in byte order.
-  package var json: JSONValue {
+  /// The canonical API JSON: keys in byte order, operators sorted, so equal maps print the
+  /// same text.
+  public var json: JSONValue {
     .object(sortedKeys.compactMap { key in criteria[key].map { (key, $0.json) } })
   }
 }
 
 extension SortCriteria {
-  package var json: JSONValue {
+  /// The API shape: `{"attributeName": ..., "orderBy": "ASC"|"DESC"}`.
+  public var json: JSONValue {
     .object([("attributeName", .string(attributeName)), ("orderBy", .string(orderBy.rawValue))])
   }
 }
 
 extension ArchiveRule {
-  package var json: JSONValue {
+  /// The API's `InlineArchiveRule` shape: `{"ruleName": ..., "filter": {...}}`.
+  public var json: JSONValue {
     .object([("ruleName", .string(ruleName)), ("filter", filter.json)])
   }
 }
 
 extension Diagnostic {
-  /// The encodable form tools read: byte range plus line and column.
-  package func json(source: String, file: String?) -> JSONValue {
+  /// The form tools read: severity, code, message, and every range as UTF-8 offsets plus
+  /// line and column.
+  /// - Parameters:
+  ///   - source: the text the diagnostic's ranges point into.
+  ///   - file: the file name to include, if any.
+  /// - Returns: a JSON object.
+  public func json(source: String, file: String?) -> JSONValue {
     let map = LineMap(Array(source.utf8))
     func location(_ range: SourceRange) -> JSONValue {
       let start = map.location(of: range.start)

@@ -3,14 +3,23 @@
 /// Keys in byte order; per key `eq`, `neq`, `contains`, `exists`; one value bare or quoted,
 /// several as a list (`in [...]`, `not in [...]`). `compile(print(map)) == map` for every map.
 public struct FilterPrinter: Sendable {
+  /// A printer.
   public init() {}
 
+  /// One map as an `and` of predicates.
+  /// - Parameter map: the map.
+  /// - Returns: canonical text; empty for the empty map.
   public func print(_ map: FilterCriteriaMap) -> String {
     map.sortedKeys.flatMap { key in
       map[key].map { predicates(key: key, $0) } ?? []
     }.joined(separator: " and ")
   }
 
+  /// A map followed by its `order by` clause.
+  /// - Parameters:
+  ///   - map: the map.
+  ///   - sort: the sort, if any.
+  /// - Returns: canonical text.
   public func print(_ map: FilterCriteriaMap, sort: SortCriteria?) -> String {
     let body = print(map)
     guard let sort else { return body }
@@ -27,6 +36,9 @@ public struct FilterPrinter: Sendable {
     }.joined(separator: " or ")
   }
 
+  /// An `order by` clause.
+  /// - Parameter sort: the sort.
+  /// - Returns: `order by ATTRIBUTE asc|desc`.
   public func print(_ sort: SortCriteria) -> String {
     "order by \(Self.literal(sort.attributeName)) \(sort.orderBy == .ascending ? "asc" : "desc")"
   }

@@ -14,7 +14,9 @@ public struct Limits: Hashable, Sendable {
   /// Conjunctions the compiler may hold while distributing `and` over `or`.
   public var maxIntermediateTerms = 2_048
 
+  /// The default limits.
   public init() {}
 
+  /// The service's default quotas and the parser's safety limits.
   public static let `default` = Limits()
 }

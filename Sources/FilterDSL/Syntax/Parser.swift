@@ -1,5 +1,5 @@
 /// A parsed source: either one query or a rule-set file.
-public enum Document: Hashable, Sendable {
+package enum Document: Hashable, Sendable {
   case query(Query)
   case ruleSet([RuleDefinition])
 }

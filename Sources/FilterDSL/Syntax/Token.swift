@@ -1,6 +1,6 @@
 /// Reserved words. A bare word spelled like one of these (in any case) is always the keyword;
 /// quote it to use it as a key or value.
-public enum Keyword: String, CaseIterable, Sendable {
+enum Keyword: String, CaseIterable, Sendable {
   case and, or, not, `in`, eq, neq, contains, exists, order, by, asc, desc, rule
 
   /// Recognises a keyword from raw bytes without building a `String`.

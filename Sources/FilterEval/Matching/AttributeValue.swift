@@ -16,7 +16,7 @@ public enum AttributeValue: Hashable, Sendable {
       self = .absent
       return
     }
-    if attribute.needsAccessDetails, !record.hasAccessDetails {
+    if attribute.isUndecidable(on: record) {
       self = .undecidable
       return
     }

@@ -116,7 +116,9 @@ struct CompiledCriterion: Sendable {
   /// The criterion's verdict on any record, read through ``FindingRecord``.
   func verdict(_ record: some FindingRecord) -> Verdict {
     guard let attribute else { return whenAbsent }
-    if needsAccessDetails, !record.hasAccessDetails { return .undecidable }
+    if needsAccessDetails, !record.hasAccessDetails, attribute.isUndecidable(on: record) {
+      return .undecidable
+    }
     switch record.value(for: attribute) {
     case nil: return whenAbsent
     case .text(let text)?: return verdict(text: text)

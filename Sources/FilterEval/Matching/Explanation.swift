@@ -27,6 +27,9 @@ public struct Explanation: Hashable, Sendable {
     public var verdict: Verdict
     /// Each operator the criterion sets, in the order eq, neq, contains, exists.
     public var operators: [OperatorResult]
+    /// Why the value is what it is, when the finding's family decides it:
+    /// "unused-access findings never carry 'isPublic'".
+    public var note: String?
   }
 
   /// The filter's verdict: the same as ``FindingMatcher/evaluate(_:)``.
@@ -46,13 +49,26 @@ extension FindingMatcher {
         Explanation.OperatorResult(
           op: op, values: values(of: criterion.criterion, op),
           exists: op == .exists ? criterion.criterion.exists : nil,
-          verdict: verdict, reason: reason(op, value, criterion))
+          verdict: verdict,
+          reason: value == .undecidable && record.detailsArePartial
+            ? "this get-finding-v2 page does not settle it (more details follow its nextToken)"
+            : reason(op, value, criterion))
       }
       return Explanation.CriterionResult(
         key: criterion.key, value: value, verdict: Verdict.all(operators.map(\.verdict)),
-        operators: operators)
+        operators: operators, note: Self.familyNote(criterion, value, record))
     }
     return Explanation(verdict: Verdict.all(results.map(\.verdict)), criteria: results)
+  }
+
+  /// Says when the record's family, not its data, makes the key absent.
+  private static func familyNote(
+    _ criterion: CompiledCriterion, _ value: AttributeValue, _ record: some FindingRecord
+  ) -> String? {
+    guard value == .absent, let family = record.analyzerFamily,
+      let attribute = criterion.attribute, !attribute.carriedBy.contains(family)
+    else { return nil }
+    return "\(family.displayName) findings never carry '\(criterion.key)'"
   }
 
   private func values(of criterion: Criterion, _ op: ComparisonOperator) -> [String] {

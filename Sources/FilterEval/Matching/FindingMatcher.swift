@@ -76,7 +76,12 @@ extension CompiledCriterion {
   @inline(__always)
   func verdict(_ storage: Finding.Storage) -> Verdict {
     guard let attribute else { return whenAbsent }
-    if needsAccessDetails, !storage.fields.hasAccessDetails { return .undecidable }
+    // Records without complete details are rare: settle them through the one definition.
+    if needsAccessDetails, !storage.fields.hasAccessDetails,
+      attribute.isUndecidable(on: Finding(storage: storage))
+    {
+      return .undecidable
+    }
     switch attribute {
     case .id: return text(storage, storage.fields.id)
     case .resource: return text(storage, storage.fields.resource)

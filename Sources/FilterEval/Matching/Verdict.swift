@@ -1,6 +1,8 @@
 /// The outcome of evaluating a filter on one finding.
 public enum Verdict: String, Hashable, Sendable, Codable {
+  /// The finding matches.
   case match
+  /// The finding does not match.
   case noMatch = "no-match"
   /// The record lacks data a criterion needs; a full finding could go either way.
   case undecidable

@@ -45,6 +45,11 @@ extension Finding.Storage {
     case .changeType: return fields.rare?.changeType
     case .existingFindingId: return fields.rare?.existingFindingId
     case .existingFindingStatus: return fields.rare?.existingFindingStatus
+    case .accessType: return fields.rare?.family.accessType
+    case .principalType: return fields.rare?.family.principalType
+    case .principalOwnerAccount: return fields.rare?.family.principalOwnerAccount
+    case .serviceControlPolicyRestriction:
+      return fields.rare?.family.serviceControlPolicyRestriction
     case .principal(let entry): return fields.principal?[entry]
     case .condition(let entry): return fields.condition?[entry]
     case .id, .resource, .isPublic, .action, .createdAt, .analyzedAt, .updatedAt: return nil

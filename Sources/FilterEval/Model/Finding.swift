@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// One Access Analyzer finding, from any of the shapes the CLI and events print.
 ///
 /// Every field is optional: `null` and absent are the same, and a record type that lacks a
@@ -15,6 +17,10 @@ public struct Finding: Hashable, Sendable {
     var status: String?
     var isPublic: Bool?
     var hasAccessDetails = true
+    /// The analyzer family, when the record says (grammar.md, *Findings of every family*).
+    var family: AnalyzerFamily?
+    /// A get-finding-v2 page with a `nextToken`: more `findingDetails` are still to come.
+    var detailsArePartial = false
     var createdAt: Instant?
     var analyzedAt: Instant?
     var updatedAt: Instant?
@@ -51,6 +57,8 @@ public struct Finding: Hashable, Sendable {
     var existingFindingStatus: String?
     /// A timestamp whose JSON text held escapes, so the raw text would not read back.
     var decodedTimestampTexts: [String: [UInt8]] = [:]
+    /// The finding's family and the fields only internal and unused access findings carry.
+    var family = FamilyFields()
 
     init() {}
 
@@ -63,6 +71,7 @@ public struct Finding: Hashable, Sendable {
       copy.existingFindingId = existingFindingId
       copy.existingFindingStatus = existingFindingStatus
       copy.decodedTimestampTexts = decodedTimestampTexts
+      copy.family = family
       return copy
     }
 
@@ -72,7 +81,7 @@ public struct Finding: Hashable, Sendable {
       )
         && (a.changeType, a.existingFindingId, a.existingFindingStatus) == (
           b.changeType, b.existingFindingId, b.existingFindingStatus
-        )
+        ) && a.family == b.family
     }
 
     func hash(into hasher: inout Hasher) {
@@ -123,16 +132,21 @@ public struct Finding: Hashable, Sendable {
     storage = Storage(fields)
   }
 
+  /// A finding sharing `storage` (no copy), for reading a stored record through its API.
+  init(storage: Storage) {
+    self.storage = storage
+  }
+
   init(fields: Fields) {
     storage = Storage(fields)
   }
 
-  private mutating func mutate(_ body: (inout Fields) -> Void) {
+  mutating func mutate(_ body: (inout Fields) -> Void) {
     if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
     body(&storage.fields)
   }
 
-  private mutating func mutateRare(_ body: (Rare) -> Void) {
+  mutating func mutateRare(_ body: (Rare) -> Void) {
     mutate { fields in
       let rare = fields.rare?.copy() ?? Rare()
       body(rare)

@@ -7,10 +7,15 @@ import FilterDSL
 /// ``FindingRecord``, switch over the attributes your type carries and answer `nil` for the
 /// rest in a `default:` branch, so that attributes added later need no change.
 public enum FindingAttribute: Hashable, Sendable {
+  /// The scalar fields of a finding, one per filter key of the same name.
   case id, resource, resourceType, resourceOwnerAccount, status, error, isPublic, findingType
+  /// More scalar fields (the last three only on access-preview findings).
   case resourceControlPolicyRestriction, changeType, existingFindingId, existingFindingStatus
   /// The finding's actions: the one list-valued attribute.
   case action
+  /// Internal access fields (`InternalAccessDetails`): `INTRA_ACCOUNT`/`INTRA_ORG`,
+  /// `IAM_ROLE`/`IAM_USER`, the principal's account, the service control policy restriction.
+  case accessType, principalType, principalOwnerAccount, serviceControlPolicyRestriction
   /// One entry of the finding's `principal` map (`principal.AWS` → `.principal("AWS")`).
   case principal(String)
   /// One entry of the finding's `condition` map.
@@ -23,7 +28,7 @@ public enum FindingAttribute: Hashable, Sendable {
   ///
   /// Keys compare byte for byte, and the families split at the first dot only
   /// (`condition.cognito-identity.amazonaws.com:aud`).
-  /// - Parameter filterKey: a key of a ``FilterDSL/FilterCriteriaMap``.
+  /// - Parameter filterKey: a key of a `FilterCriteriaMap`.
   public init?(filterKey: String) {
     if let entry = Self.familyEntry(filterKey, prefix: "principal.") {
       self = .principal(entry)
@@ -51,14 +56,54 @@ public enum FindingAttribute: Hashable, Sendable {
     "changeType": .changeType,
     "existingFindingId": .existingFindingId, "existingFindingStatus": .existingFindingStatus,
     "action": .action,
+    "accessType": .accessType, "principalType": .principalType,
+    "principalOwnerAccount": .principalOwnerAccount,
+    "serviceControlPolicyRestriction": .serviceControlPolicyRestriction,
   ]
 
   /// Whether only full findings carry this attribute: a record without access details (a
   /// list-findings-v2 summary) cannot decide a criterion on it.
   public var needsAccessDetails: Bool {
     switch self {
-    case .isPublic, .action, .principal, .condition, .resourceControlPolicyRestriction: true
+    case .isPublic, .action, .principal, .condition, .resourceControlPolicyRestriction,
+      .accessType, .principalType, .principalOwnerAccount, .serviceControlPolicyRestriction:
+      true
     default: false
     }
+  }
+
+  /// The analyzer families whose findings can carry this attribute (the key catalog's
+  /// answer); for the others it is always absent.
+  public var carriedBy: Set<AnalyzerFamily> {
+    switch self {
+    case .principal: Self.principalFamilies
+    case .condition: Self.conditionFamilies
+    default: Self.namedFamilies[self] ?? Set(AnalyzerFamily.allCases)
+    }
+  }
+
+  private static let principalFamilies =
+    FilterKeyCatalog.key(named: "principal.AWS")?.families ?? []
+  private static let conditionFamilies =
+    FilterKeyCatalog.key(named: "condition.aws:SourceIp")?.families ?? []
+  private static let namedFamilies: [FindingAttribute: Set<AnalyzerFamily>] = Dictionary(
+    fields.compactMap { name, attribute in
+      FilterKeyCatalog.key(named: name).map { (attribute, $0.families) }
+    }, uniquingKeysWith: { a, _ in a })
+
+  /// Whether `record` cannot settle this attribute: the one definition of undecidable
+  /// (grammar.md, *Undecidable records*).
+  ///
+  /// Only records without complete access details are in doubt, and only for the detail
+  /// attributes. An attribute the record's family never carries is decidably absent. A
+  /// list-findings-v2 summary decides nothing else; a get-finding-v2 page with more details
+  /// to come decides the values it holds, but never `action`, which later pages can extend.
+  /// - Parameter record: any finding record.
+  /// - Returns: `true` when a criterion on this attribute is undecidable for the record.
+  public func isUndecidable(on record: some FindingRecord) -> Bool {
+    guard needsAccessDetails, !record.hasAccessDetails else { return false }
+    if let family = record.analyzerFamily, !carriedBy.contains(family) { return false }
+    guard record.detailsArePartial else { return true }
+    return self == .action || record.value(for: self) == nil
   }
 }

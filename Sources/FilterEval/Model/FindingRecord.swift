@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// A finding of any shape that the matcher, sorts, queries and previews can read.
 ///
 /// Adopt it on your own type (a struct from an SDK, a row of a columnar store) to evaluate
@@ -34,11 +36,24 @@ public protocol FindingRecord {
   /// `isPublic`, `resourceControlPolicyRestriction`). A list-findings-v2 summary does not,
   /// so criteria on those attributes are undecidable on it. Defaults to `true`.
   var hasAccessDetails: Bool { get }
+
+  /// The analyzer family the record comes from, if known. On a record without access
+  /// details, attributes the family never carries are decidably absent rather than
+  /// undecidable. Defaults to `nil`.
+  var analyzerFamily: AnalyzerFamily? { get }
+
+  /// Whether the record's access details are only part of the finding's (a get-finding-v2
+  /// page with a `nextToken`): only the values they hold are decided. Defaults to `false`.
+  var detailsArePartial: Bool { get }
 }
 
 extension FindingRecord {
   /// Records carry their access details unless they say otherwise.
   public var hasAccessDetails: Bool { true }
+  /// Records say nothing of their family unless they say otherwise.
+  public var analyzerFamily: AnalyzerFamily? { nil }
+  /// Records carry all their details unless they say otherwise.
+  public var detailsArePartial: Bool { false }
 }
 
 /// One attribute value of a ``FindingRecord``.

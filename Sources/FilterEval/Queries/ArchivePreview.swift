@@ -8,6 +8,7 @@ import FilterDSL
 /// Feed findings one at a time (`add`), so a JSON Lines stream needs no more memory than the
 /// matches.
 public struct ArchivePreview: Sendable {
+  /// What the rules would do to one finding.
   public enum Outcome: String, Hashable, Sendable, Codable {
     /// ACTIVE, and at least one rule matches.
     case archived
@@ -23,34 +24,52 @@ public struct ArchivePreview: Sendable {
   public struct Entry: Hashable, Sendable {
     /// Position in the input, from 0.
     public var index: Int
+    /// The finding id.
     public var id: String?
+    /// The resource type.
     public var resourceType: String?
+    /// The resource ARN.
     public var resource: String?
+    /// The finding status.
     public var status: String?
+    /// Whether the resource is public.
     public var isPublic: Bool?
+    /// What the rules would do.
     public var outcome: Outcome
     /// Indices into `rules`, in rule order.
     public var matchedRules: [Int]
+    /// Indices into `rules` of the rules that cannot be decided on this record.
     public var undecidableRules: [Int]
   }
 
+  /// The rules previewed, in order.
   public let rules: [ArchiveRule]
   private let matchers: [FindingMatcher]
   /// The entries kept, in input order: all of them, or the first `entryLimit` of each outcome.
   public private(set) var entries: [Entry] = []
+  /// Findings added.
   public private(set) var findingCount = 0
+  /// Findings added, per status (`(none)` for none).
   public private(set) var statusCounts: [String: Int] = [:]
   /// Per rule, the ACTIVE findings it would archive.
   public private(set) var archiveCounts: [Int]
   /// Exact counts, whether or not every entry was kept.
   public private(set) var outcomeCounts: [Outcome: Int] = [:]
+  /// Public findings the rules would archive (exact, whatever was kept).
   public private(set) var archivedPublicCount = 0
+  /// Archived findings more than one rule matches (exact).
   public private(set) var matchedBySeveralRulesCount = 0
+  /// What would be archived, in the terms of each analyzer family.
+  public private(set) var families = FamilyTally()
   /// The most entries kept per outcome (and for public and multi-rule archived findings), so
   /// a preview of any number of findings needs bounded memory. Counts stay exact.
   public let entryLimit: Int
   private var kept: [String: Int] = [:]
 
+  /// An empty preview.
+  /// - Parameters:
+  ///   - rules: the archive rules.
+  ///   - entryLimit: the most entries to keep per outcome; counts stay exact.
   public init(rules: [ArchiveRule], entryLimit: Int = .max) {
     self.rules = rules
     self.entryLimit = entryLimit
@@ -84,7 +103,13 @@ public struct ArchivePreview: Sendable {
   public mutating func add(_ store: FindingStore) {
     let ranks = matchers.map { store.ranks($0) }
     for row in 0..<store.count {
-      record(store[row], verdicts: ranks.lazy.map { FindingStore.verdict(rank: $0[row]) })
+      let verdicts = ranks.lazy.map { FindingStore.verdict(rank: $0[row]) }
+      // Rows the reference decoder read stay findings, with their family details.
+      if let finding = store.decoded[row] {
+        record(finding, verdicts: verdicts)
+      } else {
+        record(store[row], verdicts: verdicts)
+      }
     }
   }
 
@@ -120,6 +145,9 @@ public struct ArchivePreview: Sendable {
     let isPublicArchive = outcome == .archived && isPublic == true
     let isShared = outcome == .archived && matched.count > 1
     if isPublicArchive { archivedPublicCount += 1 }
+    if outcome == .archived {
+      families.recordArchived(finding, matchedRules: matched, limit: entryLimit)
+    }
     if isShared { matchedBySeveralRulesCount += 1 }
     // Keep an entry while any list it belongs to still has room.
     let lists =
@@ -134,6 +162,9 @@ public struct ArchivePreview: Sendable {
         undecidableRules: undecided))
   }
 
+  /// The kept entries with one outcome.
+  /// - Parameter outcome: the outcome.
+  /// - Returns: the entries, in input order.
   public func entries(_ outcome: Outcome) -> [Entry] { entries.filter { $0.outcome == outcome } }
 
   /// Public findings the rules would archive: the exposure a too-broad rule hides.

@@ -1,10 +1,14 @@
 import FilterDSL
 
 extension ArchivePreview {
-  /// The preview as JSON for tools: rules with counts, then every finding a rule concerns.
-  package var json: JSONValue {
+  /// The preview as JSON for tools (the `preview --output json` output): exact counts, each
+  /// rule with the findings it would archive, the idle rules, then the entries kept.
+  public var json: JSONValue {
     func names(_ indices: [Int]) -> JSONValue {
       .array(indices.map { .string(rules[$0].ruleName) })
+    }
+    func counts(_ table: [String: Int]) -> JSONValue {
+      .object(table.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })
     }
     let ruleObjects = rules.indices.map { index in
       JSONValue.object([
@@ -26,17 +30,30 @@ extension ArchivePreview {
     }
     return .object([
       ("findings", .number(findingCount)),
-      ("wouldArchive", .number(entries(.archived).count)),
-      ("publicWouldArchive", .number(archivedPublic.count)),
+      // The exact counters: entries may have been capped by `entryLimit`.
+      ("wouldArchive", .number(outcomeCounts[.archived, default: 0])),
+      ("publicWouldArchive", .number(archivedPublicCount)),
       ("rules", .array(ruleObjects)),
       ("idleRules", names(idleRules)),
+      ("wouldArchiveByFindingType", counts(families.archivedByFindingType)),
+      ("wouldArchiveByResourceType", counts(families.archivedByResourceType)),
+      ("internalAccessByPrincipal", counts(families.archivedByPrincipal)),
+      ("staleCredentialsWouldArchive", .number(families.staleCredentialCount)),
+      ("entriesTruncated", .bool(isTruncated)),
       ("entries", .array(entryObjects)),
     ])
   }
 }
 
 extension Explanation {
-  package var jsonMembers: [(String, JSONValue)] {
+  /// The explanation as JSON for tools (one element of `explain --output json`).
+  /// - Parameter ruleName: the rule explained, recorded first when given.
+  /// - Returns: a JSON object with the verdict and each criterion and operator.
+  public func json(ruleName: String? = nil) -> JSONValue {
+    .object((ruleName.map { [("ruleName", JSONValue.string($0))] } ?? []) + jsonMembers)
+  }
+
+  private var jsonMembers: [(String, JSONValue)] {
     func value(_ value: AttributeValue) -> JSONValue {
       switch value {
       case .absent: .null
@@ -54,6 +71,7 @@ extension Explanation {
             .object([
               ("key", .string(criterion.key)), ("value", value(criterion.value)),
               ("verdict", .string(criterion.verdict.rawValue)),
+              ("note", criterion.note.map(JSONValue.string) ?? .null),
               (
                 "operators",
                 .array(

@@ -2,6 +2,7 @@ import FilterDSL
 
 /// The finding fields ListFindings can sort by here: the scalar ones.
 public enum SortAttribute: String, CaseIterable, Hashable, Sendable {
+  /// The attributes, named as the API names them.
   case id, resource, resourceType, resourceOwnerAccount, status, error, isPublic, createdAt,
     analyzedAt, updatedAt,
     findingType
@@ -79,19 +80,41 @@ enum SortKey: Comparable {
   }
 }
 
-public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
-  case unknownSortAttribute(String, suggestion: String?)
-  case invalidPageToken(String)
+/// A query that cannot run: a sort attribute that cannot be sorted by, or a page token from
+/// another query.
+public struct QueryError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// `DiagnosticCode.unknownSortAttribute` or
+  /// `DiagnosticCode.invalidPageToken`.
+  public var code: DiagnosticCode
+  /// The sort attribute or page token at fault.
+  public var value: String
+  /// A sortable attribute close to the one given, if any.
+  public var suggestion: String?
 
+  /// The error for a sort attribute that cannot be sorted by.
+  /// - Parameters:
+  ///   - name: the attribute given.
+  ///   - suggestion: a close sortable attribute, if any.
+  /// - Returns: the error.
+  public static func unknownSortAttribute(_ name: String, suggestion: String?) -> QueryError {
+    QueryError(code: .unknownSortAttribute, value: name, suggestion: suggestion)
+  }
+
+  /// The error for a page token from another query.
+  /// - Parameter token: the token given.
+  /// - Returns: the error.
+  public static func invalidPageToken(_ token: String) -> QueryError {
+    QueryError(code: .invalidPageToken, value: token, suggestion: nil)
+  }
+
+  /// The message, with the valid attributes or what a token must match.
   public var description: String {
-    switch self {
-    case .unknownSortAttribute(let name, let suggestion):
-      let valid = SortAttribute.allCases.map(\.rawValue).joined(separator: ", ")
-      let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
-      return "cannot sort by '\(name)'\(hint); sortable attributes are \(valid)"
-    case .invalidPageToken(let token):
+    if code == .invalidPageToken {
       return
-        "the page token '\(token)' does not belong to this query (filter, sort and findings must be the same)"
+        "the page token '\(value)' does not belong to this query (filter, sort and findings must be the same)"
     }
+    let valid = SortAttribute.allCases.map(\.rawValue).joined(separator: ", ")
+    let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+    return "cannot sort by '\(value)'\(hint); sortable attributes are \(valid)"
   }
 }

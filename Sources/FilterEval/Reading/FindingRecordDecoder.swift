@@ -35,14 +35,18 @@ struct FindingRecordBuilder {
   var firstError: FieldError?
   private var sawFindingType = false
   private var sawFindingDetails = false
-  private var sawAccessField = false
+  var sawAccessField = false
+  /// Family evidence besides `findingType`: the details' kind, internal fields, the event type.
+  var familyEvidence = FamilyEvidence()
+  /// Set for a get-finding-v2 page that still has a `nextToken`.
+  var detailsArePartial = false
 
   init(source: [UInt8]) {
     self.source = source
   }
 
   /// The side box for rare fields, made on first use.
-  private var rare: Finding.Rare {
+  var rare: Finding.Rare {
     mutating get {
       if let rare = fields.rare { return rare }
       let rare = Finding.Rare()
@@ -97,28 +101,30 @@ struct FindingRecordBuilder {
       rare.resourceControlPolicyRestriction = try string(
         &s, "resourceControlPolicyRestriction", &interner)
     default:
-      try s.skipValue()
+      if try !readFamilyField(key, &s, &interner) { try s.skipValue() }
     }
   }
 
   /// Settles what the record could tell once all members are read.
   mutating func finish(json: RawJSON) -> Finding {
     // A list-findings-v2 summary: typed, but with neither details nor access fields.
-    fields.hasAccessDetails = !(sawFindingType && !sawFindingDetails && !sawAccessField)
+    fields.hasAccessDetails =
+      !(sawFindingType && !sawFindingDetails && !sawAccessField) && !detailsArePartial
+    settleFamily()
     fields.json = json
     return Finding(fields: fields)
   }
 
   // MARK: Field readers
 
-  private mutating func fail(_ field: String, _ message: String, _ s: inout JSONScanner) throws {
+  mutating func fail(_ field: String, _ message: String, _ s: inout JSONScanner) throws {
     if firstError == nil {
       firstError = FieldError(field: field, message: message, offset: s.position)
     }
     try s.skipValue()
   }
 
-  private mutating func stringBytes(_ s: inout JSONScanner, _ field: String) throws -> JSONScanner
+  mutating func stringBytes(_ s: inout JSONScanner, _ field: String) throws -> JSONScanner
     .StringBytes?
   {
     guard s.peek() == UInt8(ascii: "\"") else {
@@ -128,7 +134,7 @@ struct FindingRecordBuilder {
     return try s.readStringBytes()
   }
 
-  private mutating func string(_ s: inout JSONScanner, _ field: String) throws -> String? {
+  mutating func string(_ s: inout JSONScanner, _ field: String) throws -> String? {
     try stringBytes(&s, field)?.string
   }
 
@@ -148,7 +154,7 @@ struct FindingRecordBuilder {
     }
   }
 
-  private mutating func string(
+  mutating func string(
     _ s: inout JSONScanner, _ field: String, _ interner: inout StringInterner
   ) throws -> String? {
     try stringBytes(&s, field)?.withBytes { interner.intern($0) }
@@ -196,7 +202,7 @@ struct FindingRecordBuilder {
     }
   }
 
-  private mutating func stringList(
+  mutating func stringList(
     _ s: inout JSONScanner, _ field: String, _ interner: inout StringInterner
   ) throws -> [String]? {
     guard s.peek() == UInt8(ascii: "[") else {
@@ -254,9 +260,13 @@ struct FindingRecordBuilder {
         return
       }
       try scanner.readObject { scanner, kind in
-        guard kind.equals("externalAccessDetails") || kind.equals("internalAccessDetails"),
-          scanner.peek() == UInt8(ascii: "{")
-        else { return try scanner.skipValue() }
+        guard let family = Self.detailsFamily(kind), scanner.peek() == UInt8(ascii: "{") else {
+          return try scanner.skipValue()
+        }
+        familyEvidence.details = familyEvidence.details ?? family
+        if family == .unused {
+          return try unusedDetails(&scanner, index: index, &interner)
+        }
         var details = FindingRecordBuilder(source: source)
         try scanner.readObject { scanner, key in try details.read(key, &scanner, &interner) }
         if let error = details.firstError, firstError == nil {
@@ -279,5 +289,6 @@ struct FindingRecordBuilder {
       rare.resourceControlPolicyRestriction = restriction
     }
     if let actions = details.action { fields.action = (fields.action ?? []) + actions }
+    mergeFamilyFields(details.rare?.family)
   }
 }

@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// Decodes findings from every shape a user has at hand, with one entry point.
 ///
 /// Shapes: `list-findings` / `list-findings-v2` / `list-access-preview-findings` pages,
@@ -6,6 +8,12 @@
 /// `findings` is a page, with `finding` a get-finding, with an object `detail` an event, and
 /// otherwise the object is a finding itself.
 public enum FindingsDecoder {
+  /// Decodes a whole input: any shape, detected.
+  /// - Parameters:
+  ///   - bytes: the input.
+  ///   - options: whether to skip malformed records.
+  /// - Returns: the findings, the shape and the records skipped.
+  /// - Throws: ``RecordError`` for invalid JSON or, unless lenient, a malformed record.
   public static func decode(_ bytes: [UInt8], options: FindingsDecodingOptions = .init()) throws
     -> FindingsDocument
   {
@@ -17,7 +25,7 @@ public enum FindingsDecoder {
 
   /// Decodes one JSON Lines line (or any single JSON value) on its own; `line` is used in
   /// messages. Streams use `FindingsLineDecoder`, which shares interned strings across lines.
-  public static func decodeLine(
+  package static func decodeLine(
     _ bytes: [UInt8], line: Int, options: FindingsDecodingOptions = .init(),
     into document: inout FindingsDocument
   ) throws {
@@ -25,16 +33,23 @@ public enum FindingsDecoder {
     let findings = try decoder.decode(bytes, line: line)
     document.findings += findings
     document.skipped += decoder.skipped
+    document.skippedEvents += decoder.skippedEvents
   }
 }
 
 /// Decodes JSON Lines one line at a time, keeping one string interner for the whole stream so
 /// that repeated values (types, statuses, accounts) are shared across records.
-public struct FindingsLineDecoder {
+public struct FindingsLineDecoder: Sendable {
+  /// How to treat malformed records.
   public var options: FindingsDecodingOptions
+  /// Records skipped so far in lenient mode.
   public private(set) var skipped: [RecordError] = []
+  /// Events skipped because they are not findings (access preview state changes).
+  public private(set) var skippedEvents = 0
   private var interner = StringInterner()
 
+  /// A decoder for one stream.
+  /// - Parameter options: how to treat malformed records.
   public init(options: FindingsDecodingOptions = .init()) {
     self.options = options
   }
@@ -49,6 +64,7 @@ public struct FindingsLineDecoder {
       defer {
         swap(&session.interner, &interner)
         skipped += session.document.skipped
+        skippedEvents += session.document.skippedEvents
       }
       var scanner = JSONScanner(buffer)
       scanner.skipWhitespace()
@@ -61,7 +77,8 @@ public struct FindingsLineDecoder {
         }
       } catch let error as JSONSyntaxError {
         let failure = session.recordError(
-          path: "line \(line)", message: error.message, offset: error.offset)
+          path: "line \(line)", message: error.message, offset: error.offset,
+          code: .invalidFindingsJSON)
         guard options.lenient else { throw failure }
         session.document.skipped.append(failure)
       }
@@ -89,9 +106,12 @@ struct DecodingSession {
   /// meet many) are located by scanning forward rather than from the start each time.
   private var lineCursor = (offset: 0, line: 1, lineStart: 0)
 
-  mutating func recordError(path: String, message: String, offset: Int) -> RecordError {
+  mutating func recordError(
+    path: String, message: String, offset: Int, code: DiagnosticCode = .malformedFinding
+  ) -> RecordError {
     let (line, column) = location(of: offset)
-    return RecordError(path: path, message: message, line: line + lineOffset, column: column)
+    return RecordError(
+      code: code, path: path, message: message, line: line + lineOffset, column: column)
   }
 
   /// Line and column of a byte offset, scanning on from the previous answer when it can.
@@ -132,7 +152,8 @@ struct DecodingSession {
         scanner.skipWhitespace()
       }
     } catch let error as JSONSyntaxError {
-      throw recordError(path: "", message: error.message, offset: error.offset)
+      throw recordError(
+        path: "", message: error.message, offset: error.offset, code: .invalidFindingsJSON)
     }
     if values > 1 { document.shape = .jsonLines }
     return document
@@ -161,7 +182,8 @@ struct DecodingSession {
   /// pass: finding fields are collected as they come and kept only if no wrapper key shows up.
   @discardableResult
   mutating func decodeObject(
-    _ scanner: inout JSONScanner, _ location: RecordLocation, allowWrappers: Bool
+    _ scanner: inout JSONScanner, _ location: RecordLocation, allowWrappers: Bool,
+    eventFamily: AnalyzerFamily? = nil
   ) throws -> FindingsShape {
     guard scanner.peek() == UInt8(ascii: "{") else {
       let message = "expected a finding object, found \(scanner.describeHere())"
@@ -172,7 +194,12 @@ struct DecodingSession {
     let start = scanner.position
     var builder = FindingRecordBuilder(source: source)
     builder.recordStart = start
+    builder.familyEvidence.event = eventFamily
     var shape = FindingsShape.finding
+    var sawNextToken = false
+    // The event's detail is read after its detail-type, which may come later in the object.
+    var detail: JSONScanner?
+    var detailType: String?
     try scanner.readObject { scanner, key in
       if allowWrappers {
         if key.equals("findings"), scanner.peek() == UInt8(ascii: "[") {
@@ -192,19 +219,28 @@ struct DecodingSession {
         }
         if key.equals("detail"), scanner.peek() == UInt8(ascii: "{") {
           shape = .event
-          let container = location.path("detail")
-          try decodeObject(
-            &scanner, RecordLocation(container: container, line: nil), allowWrappers: false)
+          detail = scanner
+          try scanner.skipValue()
+          return
+        }
+        if key.equals("detail-type"), scanner.peek() == UInt8(ascii: "\"") {
+          detailType = try scanner.readStringBytes().string
           return
         }
         if key.equals("nextToken"), scanner.peek() == UInt8(ascii: "\"") {
           document.nextToken = try scanner.readStringBytes().string
+          sawNextToken = true
           return
         }
       }
       try builder.read(key, &scanner, &interner)
     }
+    if var detail {
+      try decodeEvent(&detail, type: detailType, location)
+    }
     guard shape == .finding else { return shape }
+    // get-finding-v2 pages findingDetails: with a nextToken, more details are to come.
+    builder.detailsArePartial = sawNextToken
     if builder.firstError == nil, builder.fields.id == nil {
       // Not a finding at all (an archive-rule listing, say): say so rather than invent one.
       let message =
@@ -224,6 +260,20 @@ struct DecodingSession {
       path: location.path(error.field), message: error.message, offset: error.offset)
     guard options.lenient else { throw failure }
     document.skipped.append(failure)
+  }
+
+  /// An EventBridge event's detail: a finding of the family its `detail-type` names, or, for
+  /// an access preview state change (not a finding), counted and skipped.
+  private mutating func decodeEvent(
+    _ detail: inout JSONScanner, type: String?, _ location: RecordLocation
+  ) throws {
+    if type == "Access Preview State Change" {
+      document.skippedEvents += 1
+      return
+    }
+    try decodeObject(
+      &detail, RecordLocation(container: location.path("detail"), line: nil),
+      allowWrappers: false, eventFamily: type.flatMap { AnalyzerFamily(eventDetailType: $0) })
   }
 }
 

@@ -1,20 +1,23 @@
 /// Reads JSON Lines one record at a time from chunks of bytes, so memory stays bounded by the
 /// longest line, not the input.
-public struct JSONLinesReader {
+package struct JSONLinesReader {
   private let nextChunk: () throws -> [UInt8]
-  public var options: FindingsDecodingOptions
+  package var options: FindingsDecodingOptions
   /// Records skipped in lenient mode.
-  public private(set) var skipped: [RecordError] = []
+  package private(set) var skipped: [RecordError] = []
+  /// Events skipped because they are not findings (access preview state changes).
+  package private(set) var skippedEvents = 0
 
   /// `nextChunk` returns the next bytes of the input, and an empty array at the end.
-  public init(options: FindingsDecodingOptions = .init(), nextChunk: @escaping () throws -> [UInt8])
-  {
+  package init(
+    options: FindingsDecodingOptions = .init(), nextChunk: @escaping () throws -> [UInt8]
+  ) {
     self.options = options
     self.nextChunk = nextChunk
   }
 
   /// Calls `body` with every finding, in input order.
-  public mutating func forEach(_ body: (Finding) throws -> Void) throws {
+  package mutating func forEach(_ body: (Finding) throws -> Void) throws {
     var buffer: [UInt8] = []
     var start = 0
     var line = 1
@@ -39,11 +42,12 @@ public struct JSONLinesReader {
     }
     if start < buffer.count { try process(buffer[start...], line: line) }
     skipped = decoder.skipped
+    skippedEvents = decoder.skippedEvents
   }
 
   /// Whether `prefix` (the start of an input) looks like JSON Lines: its first line holds one
   /// complete JSON value and more follows. A pretty-printed document's first line never does.
-  public static func looksLikeJSONLines(_ prefix: [UInt8]) -> Bool {
+  package static func looksLikeJSONLines(_ prefix: [UInt8]) -> Bool {
     prefix.withUnsafeBufferPointer { looksLikeJSONLines($0) }
   }
 

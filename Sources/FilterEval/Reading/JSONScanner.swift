@@ -2,9 +2,9 @@ import FilterDSL
 import Foundation
 
 /// A syntax or shape error in JSON input, at a byte offset.
-public struct JSONSyntaxError: Error, Hashable, Sendable {
-  public var message: String
-  public var offset: Int
+struct JSONSyntaxError: Error, Hashable, Sendable {
+  var message: String
+  var offset: Int
 }
 
 /// A strict, single-pass JSON scanner over UTF-8 bytes (RFC 8259): every escape, surrogate

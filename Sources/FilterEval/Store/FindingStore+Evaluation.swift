@@ -59,6 +59,9 @@ extension FindingStore {
     func lacksDetails(_ row: Int) -> Bool {
       criterion.needsAccessDetails && !hasAccessDetails[row]
     }
+    // A record without access details: whether it can decide depends on its family, so the
+    // definition reads the row itself.
+    func withoutDetails(_ row: Int) -> UInt8 { Self.rank(criterion.verdict(self[row])) }
     guard let attribute = criterion.attribute else {
       for row in 0..<count { merge(row, absent) }
       return
@@ -66,7 +69,9 @@ extension FindingStore {
     switch attribute {
     case .isPublic:
       let answers = [absent, Self.rank(criterion.whenFalse), Self.rank(criterion.whenTrue)]
-      for row in 0..<count { merge(row, lacksDetails(row) ? 1 : answers[Int(isPublic[row])]) }
+      for row in 0..<count {
+        merge(row, lacksDetails(row) ? withoutDetails(row) : answers[Int(isPublic[row])])
+      }
     case .id, .resource:
       let spans = attribute == .id ? ids : resources
       for row in 0..<count where state[row] < 2 {
@@ -81,7 +86,7 @@ extension FindingStore {
       var verdicts = ValueVerdicts(table)
       for row in 0..<count where state[row] < 2 {
         if lacksDetails(row) {
-          merge(row, 1)
+          merge(row, withoutDetails(row))
           continue
         }
         var value: UInt32?
@@ -102,14 +107,14 @@ extension FindingStore {
       applyList(criterion, absent: absent, to: &state)
     default:
       guard let field = ScalarField(attribute) else {
-        // Timestamps: no filter key reads them.
-        for row in 0..<count { merge(row, absent) }
+        // Attributes only the reference decoder reads (its rows are evaluated apart): absent.
+        for row in 0..<count { merge(row, lacksDetails(row) ? withoutDetails(row) : absent) }
         return
       }
       var verdicts = ValueVerdicts(table)
       for row in 0..<count where state[row] < 2 {
         if lacksDetails(row) {
-          merge(row, 1)
+          merge(row, withoutDetails(row))
           continue
         }
         let id = scalars[row * Self.scalarCount + field.rawValue]
@@ -125,7 +130,7 @@ extension FindingStore {
     var hits = criterion.operators.map { _ in ValueVerdicts(table) }
     for row in 0..<count where state[row] < 2 {
       if !hasAccessDetails[row] {
-        state[row] = max(state[row], 1)
+        state[row] = max(state[row], Self.rank(criterion.verdict(self[row])))
         continue
       }
       let elements = actions[Int(actionStarts[row])..<Int(actionStarts[row + 1])]

@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// The common record, read straight into a store's columns.
 ///
 /// Only records of the ordinary kind are read here: members with the types the service
@@ -73,6 +75,11 @@ struct StoreRecordReader {
     store.isPublic.append(isPublic)
     // A list-findings-v2 summary: typed, with neither details nor access fields.
     store.hasAccessDetails.append(!(sawFindingType && !sawAccessField))
+    // The reference decoder's order of evidence, for records without details or events.
+    let byType = scalars[FindingStore.ScalarField.findingType.rawValue]
+    store.family.append(
+      (byType == 0 ? nil : AnalyzerFamily(findingType: store.table.value(byType)))
+        ?? (sawAccessField ? .external : nil))
     store.principals += principal
     store.principalStarts.append(UInt32(store.principals.count))
     store.conditions += condition
@@ -90,7 +97,7 @@ struct StoreRecordReader {
   ) throws {
     if allowWrappers,
       key.equals("findings") || key.equals("finding") || key.equals("detail")
-        || key.equals("nextToken")
+        || key.equals("detail-type") || key.equals("nextToken")
     {
       throw GiveUp()
     }
@@ -130,6 +137,11 @@ struct StoreRecordReader {
     case 32 where key.equals("resourceControlPolicyRestriction"):
       sawAccessField = true
       try scalar(.resourceControlPolicyRestriction, &s, &table)
+    // Internal access fields settle a family by evidence the reference decoder weighs.
+    case 10 where key.equals("accessType"), 13 where key.equals("principalType"),
+      21 where key.equals("principalOwnerAccount"),
+      31 where key.equals("serviceControlPolicyRestriction"):
+      throw GiveUp()
     default:
       try s.skipValue()
     }

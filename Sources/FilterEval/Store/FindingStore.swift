@@ -62,6 +62,8 @@ public struct FindingStore: Sendable {
   /// 0 absent, 1 false, 2 true.
   var isPublic: [UInt8] = []
   var hasAccessDetails: [Bool] = []
+  /// Each row's analyzer family, settled as the reference decoder settles it.
+  var family: [AnalyzerFamily?] = []
   var principalStarts: [UInt32] = [0]
   var principals: [Entry] = []
   var conditionStarts: [UInt32] = [0]
@@ -143,6 +145,7 @@ public struct FindingStore: Sendable {
     }
     isPublic.append(finding.isPublic.map { $0 ? 2 : 1 } ?? 0)
     hasAccessDetails.append(finding.hasAccessDetails)
+    family.append(finding.analyzerFamily)
     for entry in finding.principal?.entries ?? [] {
       principals.append(Entry(key: intern(entry.key), value: intern(entry.value)))
     }
@@ -182,6 +185,7 @@ public struct FindingStore: Sendable {
     scalars += other.scalars.map { renumber[Int($0)] }
     isPublic += other.isPublic
     hasAccessDetails += other.hasAccessDetails
+    family += other.family
     func entries(_ list: [Entry]) -> [Entry] {
       list.map { Entry(key: renumber[Int($0.key)], value: renumber[Int($0.value)]) }
     }
@@ -209,6 +213,7 @@ extension FindingStore {
     scalars.removeSubrange((row * Self.scalarCount)...)
     isPublic.removeSubrange(row...)
     hasAccessDetails.removeSubrange(row...)
+    family.removeSubrange(row...)
     principals.removeSubrange(Int(principalStarts[row])...)
     principalStarts.removeSubrange((row + 1)...)
     conditions.removeSubrange(Int(conditionStarts[row])...)
@@ -256,10 +261,22 @@ extension FindingStore {
 
     /// False for list-findings-v2 summaries, as for ``Finding``.
     public var hasAccessDetails: Bool { store.hasAccessDetails[index] }
+
+    /// The row's analyzer family, as for ``Finding``.
+    public var analyzerFamily: AnalyzerFamily? { store.family[index] }
+
+    /// True for a get-finding-v2 page with a `nextToken`, as for ``Finding``.
+    public var detailsArePartial: Bool { store.decoded[index]?.detailsArePartial ?? false }
   }
 
   /// The finding at `row`, read from the columns.
   public subscript(row: Int) -> Row { Row(store: self, index: row) }
+
+  /// The analyzer families of the store's findings.
+  public var families: Set<AnalyzerFamily> { Set(family.compactMap { $0 }) }
+
+  /// How many findings are get-finding-v2 pages with incomplete details.
+  public var partialDetailsCount: Int { decoded.values.filter(\.detailsArePartial).count }
 
   /// The last entry with `key`, compared byte for byte, as a JSON object's repeated key reads.
   fileprivate func entry(_ key: String, _ entries: [Entry], _ starts: [UInt32], _ row: Int)

@@ -217,7 +217,7 @@ extension FindingsStoreReader {
       var scanner = JSONScanner(buffer)
       let location = RecordLocation(container: "", index: nil, line: nil)
       guard (try? session.decodeObject(&scanner, location, allowWrappers: allowWrappers)) != nil,
-        session.document.nextToken == nil
+        session.document.nextToken == nil, session.document.skippedEvents == 0
       else { return nil }
       return session.document.findings
     }

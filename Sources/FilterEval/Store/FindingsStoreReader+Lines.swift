@@ -8,6 +8,8 @@ extension FindingsStoreReader {
     var lines: Int
     /// Lines, counted from 0 in this piece, that the reference decoder rejected.
     var failures: [Range<Int>]
+    /// Events the reference decoder skipped as not findings.
+    var skippedEvents = 0
   }
 
   /// JSON Lines, a window of `threads` pieces at a time; each window's stores go to `body`
@@ -18,6 +20,7 @@ extension FindingsStoreReader {
     var line = 1
     var skipped: [RecordError] = []
     var count = 0
+    var skippedEvents = 0
     let tracker = ProgressTracker(total: input.count, report: progress)
     while position < buffer.count {
       var ranges: [Range<Int>] = []
@@ -40,6 +43,7 @@ extension FindingsStoreReader {
           skipped += decoder.skipped
         }
         count += piece.store.count
+        skippedEvents += piece.skippedEvents
         try body(piece.store)
         input.release(range)
         line += piece.lines
@@ -48,7 +52,9 @@ extension FindingsStoreReader {
       input.release(position..<cursor)
       position = cursor
     }
-    return Summary(shape: .jsonLines, nextToken: nil, skipped: skipped, findingCount: count)
+    return Summary(
+      shape: .jsonLines, nextToken: nil, skipped: skipped, findingCount: count,
+      skippedEvents: skippedEvents)
   }
 
   /// The offset just past the newline at or after `offset` (the end of the input if none).
@@ -102,12 +108,14 @@ extension FindingsStoreReader {
             if decoder.skipped.count > skippedBefore { piece.failures.append(start..<lineEnd) }
           } catch {
             piece.failures.append(start..<lineEnd)
+            piece.skippedEvents = decoder.skippedEvents
             return piece
           }
         }
       }
       start = lineEnd + 1
     }
+    piece.skippedEvents = decoder.skippedEvents
     return piece
   }
 }

@@ -21,6 +21,8 @@ public struct FindingsStoreReader: Sendable {
     public var skipped: [RecordError]
     /// Findings read.
     public var findingCount: Int
+    /// EventBridge events skipped because they are not findings.
+    public var skippedEvents = 0
   }
 
   /// How far a read has got, for a progress display.
@@ -97,7 +99,7 @@ public struct FindingsStoreReader: Sendable {
     try body(store)
     return Summary(
       shape: document.shape, nextToken: document.nextToken, skipped: document.skipped,
-      findingCount: store.count)
+      findingCount: store.count, skippedEvents: document.skippedEvents)
   }
 
   private func report(_ state: Progress) { progress?(state) }

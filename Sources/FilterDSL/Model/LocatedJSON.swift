@@ -1,0 +1,246 @@
+/// A JSON value with the UTF-8 range it was written at, so that problems found in filter
+/// JSON point into the text rather than at its first byte.
+///
+/// A strict reader (RFC 8259): one value, no trailing commas, escapes and UTF-8 checked,
+/// nesting capped so hostile input cannot exhaust the stack.
+struct LocatedJSON: Sendable {
+  indirect enum Value: Sendable {
+    case null
+    case bool(Bool)
+    case number
+    case string(String)
+    case array([LocatedJSON])
+    case object([Member])
+  }
+
+  struct Member: Sendable {
+    var key: String
+    var keyRange: SourceRange
+    var value: LocatedJSON
+  }
+
+  struct SyntaxError: Error {
+    var message: String
+    var offset: Int
+  }
+
+  var value: Value
+  var range: SourceRange
+
+  static let maxDepth = 512
+
+  /// The member named exactly `key` (bytes compared); the last one when repeated, as a
+  /// decoder keeps.
+  func member(_ key: String) -> Member? {
+    guard case .object(let members) = value else { return nil }
+    return members.last { $0.key.utf8.elementsEqual(key.utf8) }
+  }
+
+  static func parse(_ bytes: [UInt8]) throws -> LocatedJSON {
+    var reader = Reader(bytes: bytes)
+    // A UTF-8 byte order mark is tolerated at the start, as editors on Windows write one.
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.position = 3 }
+    reader.skipWhitespace()
+    let value = try reader.value(depth: 0)
+    reader.skipWhitespace()
+    guard reader.position == bytes.count else {
+      throw reader.error("expected the end of the JSON text, found more")
+    }
+    return value
+  }
+
+  private struct Reader {
+    let bytes: [UInt8]
+    var position = 0
+
+    func error(_ message: String) -> SyntaxError {
+      SyntaxError(message: message, offset: position)
+    }
+
+    var current: UInt8? { position < bytes.count ? bytes[position] : nil }
+
+    mutating func skipWhitespace() {
+      while let byte = current, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        position += 1
+      }
+    }
+
+    mutating func value(depth: Int) throws -> LocatedJSON {
+      guard depth < LocatedJSON.maxDepth else {
+        throw error("nesting deeper than \(LocatedJSON.maxDepth) levels")
+      }
+      let start = position
+      guard let byte = current else { throw error("expected a value, found the end") }
+      let value: Value
+      switch byte {
+      case UInt8(ascii: "{"): value = try object(depth: depth)
+      case UInt8(ascii: "["): value = try array(depth: depth)
+      case UInt8(ascii: "\""): value = .string(try string())
+      case UInt8(ascii: "t"): value = try literal("true", .bool(true))
+      case UInt8(ascii: "f"): value = try literal("false", .bool(false))
+      case UInt8(ascii: "n"): value = try literal("null", .null)
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = try number()
+      default: throw error("expected a value")
+      }
+      return LocatedJSON(value: value, range: SourceRange(start: start, end: position))
+    }
+
+    mutating func literal(_ word: String, _ value: Value) throws -> Value {
+      for byte in word.utf8 {
+        guard current == byte else { throw error("invalid literal, expected '\(word)'") }
+        position += 1
+      }
+      return value
+    }
+
+    mutating func number() throws -> Value {
+      func digits() throws {
+        guard let byte = current, (0x30...0x39).contains(byte) else {
+          throw error("invalid number")
+        }
+        while let byte = current, (0x30...0x39).contains(byte) { position += 1 }
+      }
+      if current == UInt8(ascii: "-") { position += 1 }
+      if current == UInt8(ascii: "0") {
+        position += 1
+      } else {
+        try digits()
+      }
+      if current == UInt8(ascii: ".") {
+        position += 1
+        try digits()
+      }
+      if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+        position += 1
+        if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { position += 1 }
+        try digits()
+      }
+      return .number
+    }
+
+    mutating func array(depth: Int) throws -> Value {
+      position += 1
+      var elements: [LocatedJSON] = []
+      skipWhitespace()
+      if current == UInt8(ascii: "]") {
+        position += 1
+        return .array(elements)
+      }
+      while true {
+        skipWhitespace()
+        elements.append(try value(depth: depth + 1))
+        skipWhitespace()
+        switch current {
+        case UInt8(ascii: ",")?: position += 1
+        case UInt8(ascii: "]")?:
+          position += 1
+          return .array(elements)
+        default: throw error("expected ',' or ']' in an array")
+        }
+      }
+    }
+
+    mutating func object(depth: Int) throws -> Value {
+      position += 1
+      var members: [Member] = []
+      skipWhitespace()
+      if current == UInt8(ascii: "}") {
+        position += 1
+        return .object(members)
+      }
+      while true {
+        skipWhitespace()
+        guard current == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
+        let keyStart = position
+        let key = try string()
+        let keyRange = SourceRange(start: keyStart, end: position)
+        skipWhitespace()
+        guard current == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
+        position += 1
+        skipWhitespace()
+        members.append(Member(key: key, keyRange: keyRange, value: try value(depth: depth + 1)))
+        skipWhitespace()
+        switch current {
+        case UInt8(ascii: ",")?: position += 1
+        case UInt8(ascii: "}")?:
+          position += 1
+          return .object(members)
+        default: throw error("expected ',' or '}' in an object")
+        }
+      }
+    }
+
+    mutating func string() throws -> String {
+      position += 1
+      var output: [UInt8] = []
+      while true {
+        guard let byte = current else { throw error("unterminated string") }
+        switch byte {
+        case UInt8(ascii: "\""):
+          position += 1
+          guard let text = String(validating: output, as: UTF8.self) else {
+            throw error("invalid UTF-8 in a string")
+          }
+          return text
+        case UInt8(ascii: "\\"):
+          position += 1
+          try escape(into: &output)
+        case 0x00..<0x20: throw error("control character in a string; escape it")
+        default:
+          output.append(byte)
+          position += 1
+        }
+      }
+    }
+
+    mutating func escape(into output: inout [UInt8]) throws {
+      guard let byte = current else { throw error("unterminated string") }
+      position += 1
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(byte)
+      case UInt8(ascii: "b"): output.append(0x08)
+      case UInt8(ascii: "f"): output.append(0x0C)
+      case UInt8(ascii: "n"): output.append(0x0A)
+      case UInt8(ascii: "r"): output.append(0x0D)
+      case UInt8(ascii: "t"): output.append(0x09)
+      case UInt8(ascii: "u"):
+        var scalar = try hex4()
+        if (0xD800..<0xDC00).contains(scalar) {
+          guard current == UInt8(ascii: "\\"), position + 1 < bytes.count,
+            bytes[position + 1] == UInt8(ascii: "u")
+          else { throw error("lone surrogate in a string") }
+          position += 2
+          let low = try hex4()
+          guard (0xDC00..<0xE000).contains(low) else { throw error("lone surrogate in a string") }
+          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00..<0xE000).contains(scalar) {
+          throw error("lone surrogate in a string")
+        }
+        guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid escape") }
+        output.append(contentsOf: Array(String(Character(unicode)).utf8))
+      default: throw error("invalid escape")
+      }
+    }
+
+    mutating func hex4() throws -> UInt32 {
+      var value: UInt32 = 0
+      for _ in 0..<4 {
+        guard let byte = current, let digit = Self.hexValue(byte) else {
+          throw error("'\\u' needs four hex digits")
+        }
+        value = value << 4 | digit
+        position += 1
+      }
+      return value
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt32? {
+      switch byte {
+      case 0x30...0x39: UInt32(byte - 0x30)
+      case 0x41...0x46: UInt32(byte - 0x41 + 10)
+      case 0x61...0x66: UInt32(byte - 0x61 + 10)
+      default: nil
+      }
+    }
+  }
+}
