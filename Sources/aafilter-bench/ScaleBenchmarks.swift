@@ -151,7 +151,7 @@ struct ScaleBenchmarks {
 
   /// Cost per finding at 10k, the base size and the large size; the large size in full.
   private func growthAndLarge() throws {
-    let sizes = [10_000, options.findings, options.largeFindings].filter { $0 > 0 }
+    let sizes = [options.findings / 10, options.findings, options.largeFindings].filter { $0 > 0 }
     var perFinding: [(Int, Double, Int)] = []
     for count in Set(sizes).sorted() {
       let (url, _) = try input(count, .indent2)

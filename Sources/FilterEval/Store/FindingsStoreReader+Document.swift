@@ -30,14 +30,7 @@ extension FindingsStoreReader {
     case UInt8(ascii: "{"):
       s.position += 1
       s.skipWhitespace()
-      guard case .raw(let key)? = try? s.readStringBytes(), key.equals("findings") else {
-        return nil
-      }
-      s.skipWhitespace()
-      guard s.peek() == UInt8(ascii: ":") else { return nil }
-      s.position += 1
-      s.skipWhitespace()
-      guard s.peek() == UInt8(ascii: "[") else { return nil }
+      guard Self.member("findings", &s), s.peek() == UInt8(ascii: "[") else { return nil }
       s.position += 1
       s.skipWhitespace()
       return (s.position, 2, false, .findingsPage)
@@ -113,14 +106,9 @@ extension FindingsStoreReader {
     if s.peek() == UInt8(ascii: ",") {
       s.position += 1
       s.skipWhitespace()
-      guard case .raw(let key)? = try? s.readStringBytes(), key.equals("nextToken") else {
-        return nil
-      }
-      s.skipWhitespace()
-      guard s.peek() == UInt8(ascii: ":") else { return nil }
-      s.position += 1
-      s.skipWhitespace()
-      guard s.peek() == UInt8(ascii: "\""), let value = try? s.readStringBytes() else { return nil }
+      guard Self.member("nextToken", &s), s.peek() == UInt8(ascii: "\""),
+        let value = try? s.readStringBytes()
+      else { return nil }
       token = value.string
       s.skipWhitespace()
     }
@@ -128,6 +116,16 @@ extension FindingsStoreReader {
     s.position += 1
     s.skipWhitespace()
     return s.isAtEnd ? (token, s.position) : nil
+  }
+
+  /// Reads `"name":` and the whitespace after it; false when another member stands here.
+  private static func member(_ name: StaticString, _ s: inout JSONScanner) -> Bool {
+    guard case .raw(let key)? = try? s.readStringBytes(), key.equals(name) else { return false }
+    s.skipWhitespace()
+    guard s.peek() == UInt8(ascii: ":") else { return false }
+    s.position += 1
+    s.skipWhitespace()
+    return true
   }
 
   /// A likely element start at or after `offset`: a `{` preceded by `,` and `}` with only
