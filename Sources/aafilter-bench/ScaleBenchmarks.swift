@@ -11,7 +11,7 @@ struct ScaleBenchmarks {
   let directory: URL
 
   static let filter = "resourceType eq AWS::S3::Bucket and isPublic eq true"
-  static let rule = "Public buckets=\(filter)"
+  static let rule = "PublicBuckets=\(filter)"
 
   private static let jqDocument =
     #"[.findings[] | select(.resourceType == "AWS::S3::Bucket" and .isPublic == true)] | sort_by(.updatedAt) | reverse | .[].id"#
