@@ -32,7 +32,7 @@ enum AnalyzerOption {
         ruleFindingTypes: FamilyResolution.findingTypeFamilies(maps), findings: findings,
         ruleKeys: FamilyResolution.keyFamilies(maps))
     } catch let conflict as FamilyConflict {
-      console.writeError("error: \(conflict.message)\n")
+      console.writeErrorLine("error: \(conflict.message)")
       throw Reported()
     }
   }
@@ -43,6 +43,6 @@ enum AnalyzerOption {
     guard resolution.source == .default || resolution.family != .external,
       let note = resolution.note
     else { return }
-    console.writeError("note: \(note)\n")
+    console.writeErrorLine("note: \(note)")
   }
 }

@@ -87,7 +87,7 @@ public enum AAFilter {
     } catch let reported as Reported {
       return reported.status.rawValue
     } catch {
-      console.writeError("error: \(error)\n")
+      console.writeErrorLine("error: \(error)")
       return ExitStatus.invalidInput.rawValue
     }
   }
@@ -97,7 +97,8 @@ public enum AAFilter {
   }
 
   private static func usageFailure(_ message: String, usage: String, console: Console) -> Int32 {
-    console.writeError("error: \(message)\nUsage: \(usage)\n")
+    console.writeErrorLine("error: \(message)")
+    console.writeError("Usage: \(usage)\n")
     return ExitStatus.usage.rawValue
   }
 }

@@ -36,8 +36,8 @@ struct CompileCommand: Command {
     _ = try AnalyzerOption.resolve(arguments, maps: result.maps, console: console)
     console.write(result.json.serialized() + "\n")
     if let sort = result.sort {
-      console.writeError(
-        "note: a filter map has no sort; pass it separately: --sort attributeName=\(sort.attributeName),orderBy=\(sort.orderBy.rawValue)\n"
+      console.writeErrorLine(
+        "note: a filter map has no sort; pass it separately: --sort attributeName=\(sort.attributeName),orderBy=\(sort.orderBy.rawValue)"
       )
     }
   }

@@ -45,7 +45,7 @@ struct ExplainCommand: Command {
     }
     guard let finding = found else {
       let hint = Suggestion.closest(to: id, among: ids).map { " (did you mean '\($0)'?)" } ?? ""
-      console.writeError("error: no finding with id '\(id)'\(hint)\n")
+      console.writeErrorLine("error: no finding with id '\(id)'\(hint)")
       throw Reported()
     }
     let family = try AnalyzerOption.resolve(
@@ -56,22 +56,26 @@ struct ExplainCommand: Command {
         JSONValue.array(explanations.map { $1.json(ruleName: $0) }).serialized() + "\n")
       return
     }
-    var text = "finding \(id): \(finding.resourceType ?? "-") \(finding.status ?? "-")"
+    // Everything below but the marks and fixed words is data: shown escaped.
+    let show = { (text: String) in DisplayText.escape(text) }
+    var text =
+      "finding \(show(id)): \(show(finding.resourceType ?? "-")) \(show(finding.status ?? "-"))"
     text += finding.isPublic.map { $0 ? " PUBLIC" : " not public" } ?? ""
-    text += "\n" + FamilyDetailsText.lines(finding).map { "  \($0)\n" }.joined()
+    text += "\n" + FamilyDetailsText.lines(finding).map { "  \(show($0))\n" }.joined()
     for (name, explanation) in explanations {
-      text += "\nrule \(name): \(words(explanation.verdict))\n"
+      text += "\nrule \(show(name)): \(words(explanation.verdict))\n"
       if explanation.criteria.isEmpty { text += "  (empty filter: matches every finding)\n" }
       for criterion in explanation.criteria {
-        text += "  \(mark(criterion.verdict)) \(criterion.key) = \(show(criterion.value))"
-        text += criterion.note.map { " (\($0))" } ?? ""
+        text +=
+          "  \(mark(criterion.verdict)) \(show(criterion.key)) = \(show(describe(criterion.value)))"
+        text += criterion.note.map { " (\(show($0)))" } ?? ""
         text += "\n"
         for result in criterion.operators {
           let values =
             result.op == .exists
             ? (result.exists == true ? "exists" : "not exists")
             : "\(result.op.rawValue) [\(result.values.map { JSONValue.string($0).serialized() }.joined(separator: ", "))]"
-          text += "      \(mark(result.verdict)) \(values): \(result.reason)\n"
+          text += "      \(mark(result.verdict)) \(show(values)): \(show(result.reason))\n"
         }
       }
     }
@@ -95,7 +99,7 @@ struct ExplainCommand: Command {
     }
   }
 
-  private static func show(_ value: AttributeValue) -> String {
+  private static func describe(_ value: AttributeValue) -> String {
     switch value {
     case .absent: "(absent)"
     case .undecidable: "(not in this record)"

@@ -1,8 +1,10 @@
+import FilterDSL
 import FilterEval
 
 /// The first sections of a preview summary for internal and unused access analyzers, whose
 /// findings are never public: what matters there is which kinds of finding and which
-/// credentials or principals would be silenced.
+/// credentials or principals would be silenced. Types, ids and principals come from findings:
+/// shown through `DisplayText.escape`.
 enum FamilyPreviewSections {
   /// Per finding type, then the unused access keys and passwords that would be archived.
   static func unused(_ tally: FamilyTally, ruleNames: [String]) -> [String] {
@@ -23,8 +25,9 @@ enum FamilyPreviewSections {
         credential.detailsKnown ? "  last used \(credential.lastAccessed ?? "never")" : ""
       let rules = credential.matchedRules.map { ruleNames[$0] }.joined(separator: ", ")
       lines.append(
-        "  \(credential.id ?? "(no id)")  \(credential.findingType)  \(credential.resource ?? "-")\(key)\(last)  [\(rules)]"
-      )
+        DisplayText.escape(
+          "  \(credential.id ?? "(no id)")  \(credential.findingType)  \(credential.resource ?? "-")\(key)\(last)  [\(rules)]"
+        ))
     }
     if count > tally.staleCredentials.count {
       lines.append("  ... and \(count - tally.staleCredentials.count) more")
@@ -46,6 +49,7 @@ enum FamilyPreviewSections {
   private static func counts(_ table: [String: Int]) -> [String] {
     guard !table.isEmpty else { return ["  none"] }
     let rows = table.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+      .map { (key: DisplayText.escape($0.key), value: $0.value) }
     let width = rows.map(\.key.count).max() ?? 0
     return rows.map {
       "  \($0.key.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.value)"

@@ -99,7 +99,7 @@ struct FindingsInput {
       return summary
     } catch let error as RecordError {
       progress?.finish()
-      console.writeError("error: \(name): \(error)\n")
+      console.writeErrorLine("error: \(name): \(error)")
       throw Reported()
     }
   }
@@ -112,13 +112,13 @@ struct FindingsInput {
       if let input = map(path) { return input }
       // Not a regular file: a pipe or a device, streamed below.
       if FileManager.default.isReadableFile(atPath: path) { return nil }
-      console.writeError("error: cannot read '\(path)'\n")
+      console.writeErrorLine("error: cannot read '\(path)'")
       throw Reported()
     }
     do {
       return InputBytes(try console.readFile(path))
     } catch {
-      console.writeError("error: cannot read '\(path)'\n")
+      console.writeErrorLine("error: cannot read '\(path)'")
       throw Reported()
     }
   }
@@ -130,7 +130,7 @@ struct FindingsInput {
     do {
       next = try console.openChunks(path)
     } catch {
-      console.writeError("error: cannot read '\(path)'\n")
+      console.writeErrorLine("error: cannot read '\(path)'")
       throw Reported()
     }
     let options = FindingsDecodingOptions(lenient: lenient)
@@ -185,23 +185,22 @@ struct FindingsInput {
   private func reportFamilyNotes(_ summary: Summary, console: Console) {
     if summary.skippedEvents > 0 {
       let count = summary.skippedEvents
-      console.writeError(
-        "note: \(name): skipped \(count) access preview state change event\(count == 1 ? "" : "s") (not findings)\n"
+      console.writeErrorLine(
+        "note: \(name): skipped \(count) access preview state change event\(count == 1 ? "" : "s") (not findings)"
       )
     }
     if summary.partialDetails > 0 {
-      console.writeError(
-        "warning: \(name): a get-finding-v2 page with a nextToken has only part of the finding's details; keys they do not settle are undecidable (fetch every page and merge findingDetails)\n"
+      console.writeErrorLine(
+        "warning: \(name): a get-finding-v2 page with a nextToken has only part of the finding's details; keys they do not settle are undecidable (fetch every page and merge findingDetails)"
       )
     }
   }
 
   private func reportSkipped(_ skipped: [RecordError], console: Console) {
     guard !skipped.isEmpty else { return }
-    var text =
-      "warning: \(name): skipped \(skipped.count) malformed record\(skipped.count == 1 ? "" : "s")\n"
-    for error in skipped.prefix(20) { text += "  - \(error)\n" }
-    if skipped.count > 20 { text += "  ... and \(skipped.count - 20) more\n" }
-    console.writeError(text)
+    console.writeErrorLine(
+      "warning: \(name): skipped \(skipped.count) malformed record\(skipped.count == 1 ? "" : "s")")
+    for error in skipped.prefix(20) { console.writeErrorLine("  - \(error)") }
+    if skipped.count > 20 { console.writeErrorLine("  ... and \(skipped.count - 20) more") }
   }
 }

@@ -65,7 +65,7 @@ struct FormatCommand: Command {
       case .rules(let rules): return FilterPrinter().print(rules)
       }
     } catch let error as RuleJSONError {
-      console.writeError("error: \(name): \(error.message)\n")
+      console.writeErrorLine("error: \(name): \(error.message)")
       throw Reported()
     }
   }

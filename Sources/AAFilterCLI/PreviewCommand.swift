@@ -57,7 +57,9 @@ struct PreviewCommand: Command {
     let family = try AnalyzerOption.resolve(
       arguments, maps: rules.map(\.filter), findings: summary.families, console: console)
     switch output {
-    case "ids": console.write(preview.entries(.archived).map { ($0.id ?? "") + "\n" }.joined())
+    case "ids":
+      console.write(
+        preview.entries(.archived).map { DisplayText.escape($0.id ?? "") + "\n" }.joined())
     case "json": console.write(preview.json.serialized() + "\n")
     case "table":
       console.write(table(preview))
@@ -84,13 +86,15 @@ struct PreviewCommand: Command {
 /// The report a security engineer reads before creating or applying rules.
 enum PreviewSummary {
   static func render(_ preview: ArchivePreview, family: AnalyzerFamily = .external) -> String {
-    let names = preview.rules.map(\.ruleName)
+    let names = preview.rules.map { DisplayText.escape($0.ruleName) }
     func ruleList(_ indices: [Int]) -> String { indices.map { names[$0] }.joined(separator: ", ") }
     func describe(_ entry: ArchivePreview.Entry) -> String {
-      "\(entry.id ?? "(no id)")  \(entry.resourceType ?? "-")  \(entry.resource ?? "-")"
+      DisplayText.escape(
+        "\(entry.id ?? "(no id)")  \(entry.resourceType ?? "-")  \(entry.resource ?? "-")")
     }
     let active = preview.statusCounts["ACTIVE", default: 0]
-    let statuses = preview.statusCounts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+    let statuses = preview.statusCounts.sorted { $0.key < $1.key }
+      .map { "\($0.value) \(DisplayText.escape($0.key))" }
       .joined(separator: ", ")
     var lines: [String] = []
     lines.append(
@@ -132,7 +136,8 @@ enum PreviewSummary {
       lines.append("")
       lines.append("Matched by several rules: \(preview.matchedBySeveralRulesCount)")
       for entry in several {
-        lines.append("  \(entry.id ?? "(no id)")  [\(ruleList(entry.matchedRules))]")
+        lines.append(
+          "  \(DisplayText.escape(entry.id ?? "(no id)"))  [\(ruleList(entry.matchedRules))]")
       }
       more(several.count, preview.matchedBySeveralRulesCount)
     }
@@ -145,7 +150,8 @@ enum PreviewSummary {
       lines.append("")
       lines.append("Undecidable (records without access details): \(undecidableCount)")
       for entry in undecidable {
-        lines.append("  \(entry.id ?? "(no id)")  [\(ruleList(entry.undecidableRules))]")
+        lines.append(
+          "  \(DisplayText.escape(entry.id ?? "(no id)"))  [\(ruleList(entry.undecidableRules))]")
       }
       more(undecidable.count, undecidableCount)
     }

@@ -63,20 +63,23 @@ struct QueryCommand: Command {
       }
       page = try runner.finish()
     } catch let error as QueryError {
-      console.writeError("error: \(error)\n")
+      console.writeErrorLine("error: \(error)")
       throw Reported()
     }
     let family = try AnalyzerOption.resolve(
       arguments, maps: [filter], findings: summary.families, console: console)
     if output == "table" { AnalyzerOption.note(family, console: console) }
     switch output {
-    case "ids": for finding in page.findings { console.write((finding.id ?? "") + "\n") }
+    case "ids":
+      // One id per line: an id cannot carry a newline or escape sequence through it exactly,
+      // so it is shown escaped like any other text (AWS ids are plain UUIDs).
+      for finding in page.findings { console.write(DisplayText.escape(finding.id ?? "") + "\n") }
     case "table": console.write(FindingRowsTable.render(page.findings))
     default: FindingsPageJSON.write(page.findings, nextToken: page.nextToken, to: console.write)
     }
     if !page.undecidable.isEmpty {
-      console.writeError(
-        "note: \(page.undecidable.count) record\(page.undecidable.count == 1 ? "" : "s") could not be decided (no access details, e.g. list-findings-v2 summaries) and are in no page\n"
+      console.writeErrorLine(
+        "note: \(page.undecidable.count) record\(page.undecidable.count == 1 ? "" : "s") could not be decided (no access details, e.g. list-findings-v2 summaries) and are in no page"
       )
     }
   }

@@ -60,7 +60,7 @@ func readFile(_ path: String, console: Console) throws -> [UInt8] {
   do {
     return try console.readFile(path)
   } catch {
-    console.writeError("error: cannot read '\(path)'\n")
+    console.writeErrorLine("error: cannot read '\(path)'")
     throw Reported()
   }
 }

@@ -22,7 +22,7 @@ enum RuleSources {
       case .filterMaps(let maps) where maps.count == 1: return (maps[0], nil)
       case .rules(let rules) where rules.count == 1: return (rules[0].filter, nil)
       default:
-        console.writeError("error: --filter: expected one filter map\n")
+        console.writeErrorLine("error: --filter: expected one filter map")
         throw Reported()
       }
     }
@@ -135,7 +135,7 @@ enum RuleSources {
     do {
       return try RuleJSON.decode(bytes)
     } catch let error as RuleJSONError {
-      console.writeError("error: \(name): \(error.message)\n")
+      console.writeErrorLine("error: \(name): \(error.message)")
       throw Reported()
     }
   }

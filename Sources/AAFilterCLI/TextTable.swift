@@ -1,9 +1,13 @@
-/// Left-aligned columns separated by two spaces, for `--output table`.
+import FilterDSL
+
+/// Left-aligned columns separated by two spaces, for `--output table`. Cells come from findings
+/// and rules, so each is shown through `DisplayText.escape`; widths are those of the escaped text.
 struct TextTable {
   var headers: [String]
   var rows: [[String]] = []
 
   func render() -> String {
+    let rows = rows.map { row in row.map { DisplayText.escape($0) } }
     var widths = headers.map(\.count)
     for row in rows {
       for (column, cell) in row.enumerated() where column < widths.count {

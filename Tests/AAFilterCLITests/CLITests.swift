@@ -1,3 +1,5 @@
+import FilterDSL
+import Foundation
 import XCTest
 
 final class CLITests: XCTestCase {
@@ -23,12 +25,17 @@ final class CLITests: XCTestCase {
   }
 
   func testCompile_errorsGoToStderrWithStatus1() {
-    let result = aafilter(["compile", "resourceType eq and isPublic exists"])
-    XCTAssertEqual(result.status, 1)
-    XCTAssertEqual(result.stdout, "")
-    XCTAssertTrue(
-      result.stderr.hasPrefix("error: expected a value after 'eq', found 'and'\n --> rule:1:17\n"),
-      result.stderr)
+    assertFails(
+      aafilter(["compile", "resourceType eq and isPublic exists"]),
+      stderrPrefix: "error: expected a value after 'eq', found 'and'\n --> rule:1:17\n")
+  }
+
+  private func assertFails(
+    _ result: RunResult, stderrPrefix: String, file: StaticString = #filePath, line: UInt = #line
+  ) {
+    XCTAssertEqual(result.status, 1, file: file, line: line)
+    XCTAssertEqual(result.stdout, "", file: file, line: line)
+    XCTAssertTrue(result.stderr.hasPrefix(stderrPrefix), result.stderr, file: file, line: line)
   }
 
   func testCompile_inputsAndShapes() {
@@ -53,9 +60,27 @@ final class CLITests: XCTestCase {
     }
   }
 
-  func testCompile_invalidUTF8FileIsADiagnostic() {
+  func testCompile_invalidUTF8FileIsADiagnostic() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "invalid-utf8-\(UUID().uuidString).aaf")
+    // `isPublic eq ` then a Latin-1 'é': a file saved in the wrong encoding.
+    try Data(Array("isPublic eq ".utf8) + [0xE9]).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    assertFails(
+      aafilter(["compile", "-f", url.path]),
+      stderrPrefix: "error: the text is not valid UTF-8\n --> \(url.path):1:13\n")
+  }
+
+  func testCompile_missingFileIsAnError() {
     let result = aafilter(["compile", "-f", "/dev/null/none"])
     XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(result.stderr, "error: cannot read '/dev/null/none'\n")
+  }
+
+  func testVersion_isTheLibraryVersion() {
+    let result = aafilter(["--version"])
+    XCTAssertEqual(result.status, 0)
+    XCTAssertEqual(result.stdout, "aafilter \(AAFilterVersion.current)\n")
   }
 
   func testFormat_canonicalTextFromTextAndJSON() {
@@ -120,7 +145,7 @@ final class CLITests: XCTestCase {
     )
   }
 
-  func testQuery_shapesLikeListFindings() {
+  func testQuery_shapesLikeListFindings() throws {
     let result = aafilter([
       "query", "--findings", "Examples/list-findings.json", "--filter",
       "isPublic eq true order by updatedAt desc",
@@ -140,9 +165,10 @@ final class CLITests: XCTestCase {
       #"{"resourceType":{"eq":["AWS::KMS::Key"]}}"#,
     ])
     XCTAssertEqual(json.status, 0, json.stderr)
-    let object = try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-    XCTAssertEqual((object?["findings"] as? [[String: Any]])?.count, 1)
-    XCTAssertNil(object?["nextToken"])
+    let object = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    XCTAssertEqual((object["findings"] as? [[String: Any]])?.count, 1)
+    XCTAssertNil(object["nextToken"])
     let rule =
       #"{"archiveRule":{"ruleName":"R","filter":{"isPublic":{"eq":["true"]}},"createdAt":"2024-01-01T00:00:00Z","updatedAt":"2024-01-01T00:00:00Z"}}"#
     let fromRule = aafilter([
@@ -156,7 +182,7 @@ final class CLITests: XCTestCase {
     XCTAssertEqual(forced.status, 1)
   }
 
-  func testQuery_pagesChainThroughTokens() {
+  func testQuery_pagesChainThroughTokens() throws {
     var token: String?
     var ids: [String] = []
     repeat {
@@ -167,10 +193,12 @@ final class CLITests: XCTestCase {
       if let token { arguments += ["--next-token", token] }
       let result = aafilter(arguments)
       XCTAssertEqual(result.status, 0, result.stderr)
-      let object =
-        try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-      ids += ((object?["findings"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }
-      token = object?["nextToken"] as? String
+      let object = try XCTUnwrap(
+        JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      let page = try XCTUnwrap(object["findings"] as? [[String: Any]])
+      XCTAssertFalse(page.isEmpty)
+      ids += page.compactMap { $0["id"] as? String }
+      token = object["nextToken"] as? String
     } while token != nil && ids.count < 100
     XCTAssertEqual(ids.count, 12)
     XCTAssertEqual(ids, ids.sorted(by: >))

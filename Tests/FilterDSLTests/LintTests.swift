@@ -277,10 +277,12 @@ final class LintTests: XCTestCase {
 
 final class LintScalingTests: XCTestCase {
   func testLongConjunction_lintsInLinearTime() {
-    let source =
-      (0..<20_000).map { "k\($0 % 1_000) neq v\($0 / 1_000)" }.joined(separator: " and ")
-      + " and isPublic eq false"
-    let report = Linter.lint(source)
-    XCTAssertFalse(report.diagnostics.contains { $0.severity == .error })
+    assertLinearGrowth(size: 1_000) { count in
+      let source =
+        (0..<count).map { "k\($0 % 1_000) neq v\($0 / 1_000)" }.joined(separator: " and ")
+        + " and isPublic eq false"
+      let report = Linter.lint(source)
+      XCTAssertFalse(report.diagnostics.contains { $0.severity == .error })
+    }
   }
 }

@@ -36,22 +36,14 @@ func diagnosticCodes(_ source: String, split: Bool = false) -> [String] {
   }
 }
 
-/// Compiles any source to its output JSON text as the CLI prints it, or the first error code.
+/// Compiles any source to its output JSON text as the CLI prints it, or the diagnostics.
 func compileToJSON(_ source: String, split: Bool) -> Result<String, DiagnosticError> {
-  do {
-    switch try FilterSource(parsing: source) {
-    case .expression(let expression):
-      let maps = try expression.filterMaps(splitting: split)
-      return .success(split ? encodeJSON(maps) : encodeJSON(maps[0]))
-    case .ruleSet(let ruleSet):
-      let rules = try ruleSet.archiveRules(options: CompileOptions(split: split))
-      return .success(encodeJSON(["archiveRules": rules]))
-    }
-  } catch let error as DiagnosticError {
-    return .failure(error)
-  } catch {
-    return .failure(DiagnosticError([], source: source))
+  let result = FilterCompiler.compile(source, options: CompileOptions(split: split))
+  guard !result.hasErrors else {
+    return .failure(DiagnosticError(result.diagnostics, source: source))
   }
+  if result.isRuleSet { return .success(encodeJSON(["archiveRules": result.rules])) }
+  return .success(split ? encodeJSON(result.maps) : encodeJSON(result.filterMap))
 }
 
 /// Strips the `⟨` `⟩` markers, returning the text and the byte range they enclosed.

@@ -74,5 +74,31 @@ final class ArchivePreviewLimitTests: XCTestCase {
     XCTAssertTrue(limited.isTruncated)
     XCTAssertEqual(full.entries.count, 500)
     XCTAssertFalse(full.isTruncated)
+    // The JSON report carries the exact counters, not the number of entries kept.
+    guard case .object(let members) = limited.json else { return XCTFail("not an object") }
+    let counts = Dictionary(members.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+    XCTAssertEqual(counts["wouldArchive"], .number(500))
+    XCTAssertEqual(counts["publicWouldArchive"], .number(250))
+    XCTAssertEqual(counts["entriesTruncated"], .bool(true))
+  }
+
+  /// A finding without `isPublic` is not public: the public count and the public list agree
+  /// on it, whether findings are added one at a time or as a table.
+  func testFindingWithoutIsPublic_isNotCountedPublic() throws {
+    let findings = try FindingsDecoder.decode(
+      Array(
+        #"[{"id":"a","status":"ACTIVE"},{"id":"b","status":"ACTIVE","isPublic":true},{"id":"c","status":"ACTIVE","isPublic":false}]"#
+          .utf8)
+    ).findings
+    let rules = [ArchiveRule(ruleName: "All", filter: [:])]
+    var table = ArchivePreview(rules: rules)
+    table.add(contentsOf: findings)
+    var oneByOne = ArchivePreview(rules: rules)
+    for finding in findings { oneByOne.add(finding) }
+    for preview in [table, oneByOne] {
+      XCTAssertEqual(preview.archivedPublicCount, 1)
+      XCTAssertEqual(preview.archivedPublic.map(\.id), ["b"])
+      XCTAssertEqual(preview.entries.first { $0.id == "a" }?.isPublic, nil)
+    }
   }
 }

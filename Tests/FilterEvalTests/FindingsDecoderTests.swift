@@ -167,20 +167,48 @@ final class FindingsDecoderTests: XCTestCase {
   }
 }
 
+/// get-finding-v2 records with several `findingDetails` entries: the first entry wins for
+/// single values; actions are united, every entry's in order (a repeat is kept, which no
+/// criterion can tell apart, since list criteria ask about any element).
+final class FindingDetailsTests: XCTestCase {
+  func testSeveralFindingDetails_firstWinsActionsUnite() throws {
+    let json = #"""
+      {"id":"f1","status":"ACTIVE","findingType":"ExternalAccess","findingDetails":[
+        {"externalAccessDetails":{"action":["s3:GetObject"],"isPublic":true,
+          "principal":{"AWS":"*"},"condition":{"aws:SourceVpc":"vpc-1"},
+          "resourceControlPolicyRestriction":"NOT_APPLICABLE"}},
+        {"externalAccessDetails":{"action":["s3:GetObject","s3:PutObject"],"isPublic":false,
+          "principal":{"AWS":"111122223333"},"condition":{"aws:SourceVpc":"vpc-2"},
+          "resourceControlPolicyRestriction":"APPLIED"}}]}
+      """#
+    let finding = try XCTUnwrap(FindingsDecoder.decode(Array(json.utf8)).findings.first)
+    XCTAssertEqual(finding.isPublic, true)
+    XCTAssertEqual(finding.principal?["AWS"], "*")
+    XCTAssertEqual(finding.condition?["aws:SourceVpc"], "vpc-1")
+    XCTAssertEqual(finding.resourceControlPolicyRestriction, "NOT_APPLICABLE")
+    XCTAssertEqual(finding.action, ["s3:GetObject", "s3:GetObject", "s3:PutObject"])
+    XCTAssertTrue(finding.hasAccessDetails)
+  }
+}
+
 /// Paths that once scanned from the start of the input for every record.
 final class DecoderScalingTests: XCTestCase {
   func testManyBadRecordsInLenientMode_staysLinear() throws {
-    let records = (0..<40_000).map { #"{"id":"f\#($0)","createdAt":\#($0)}"# }
-    let bytes = Array(("{\"findings\":[\n" + records.joined(separator: ",\n") + "]}").utf8)
-    let document = try FindingsDecoder.decode(bytes, options: .init(lenient: true))
-    XCTAssertEqual(document.skipped.count, 40_000)
-    XCTAssertEqual(document.skipped.last?.line, 40_001)
+    assertLinearGrowth(size: 10_000) { count in
+      let records = (0..<count).map { #"{"id":"f\#($0)","createdAt":\#($0)}"# }
+      let bytes = Array(("{\"findings\":[\n" + records.joined(separator: ",\n") + "]}").utf8)
+      let document = try? FindingsDecoder.decode(bytes, options: .init(lenient: true))
+      XCTAssertEqual(document?.skipped.count, count)
+      XCTAssertEqual(document?.skipped.last?.line, count + 1)
+    }
   }
 
   func testJSONLinesDocumentInMemory_staysLinear() throws {
-    let bytes = Array((0..<40_000).map { #"{"id":"f\#($0)"}"# }.joined(separator: "\n").utf8)
-    let document = try FindingsDecoder.decode(bytes)
-    XCTAssertEqual(document.shape, .jsonLines)
-    XCTAssertEqual(document.findings.count, 40_000)
+    assertLinearGrowth(size: 10_000) { count in
+      let bytes = Array((0..<count).map { #"{"id":"f\#($0)"}"# }.joined(separator: "\n").utf8)
+      let document = try? FindingsDecoder.decode(bytes)
+      XCTAssertEqual(document?.shape, .jsonLines)
+      XCTAssertEqual(document?.findings.count, count)
+    }
   }
 }

@@ -36,4 +36,37 @@ final class MalformedFindingsTests: XCTestCase {
     XCTAssertGreaterThan(rejected, 0)
     XCTAssertGreaterThan(decoded, 0)
   }
+
+  /// The same for findings of the other families: details of every kind, events of every type.
+  func testMutatedFamilyDocuments_neverCrash() throws {
+    let files = [
+      "Examples/unused/eventbridge-events.jsonl", "Examples/unused/get-finding-v2.json",
+      "Examples/internal/get-finding-v2.json", "Examples/internal/eventbridge-events.jsonl",
+    ]
+    var random = SeededGenerator(seed: 0xFA_111E5)
+    let replacements = Array("{}[]\",:\\ 0-9eE.tfn\n".utf8)
+    var outcomes = (decoded: 0, rejected: 0)
+    for file in files {
+      let original = try [UInt8](Data(contentsOf: repositoryRoot.appendingPathComponent(file)))
+      for _ in 0..<500 {
+        var bytes = original
+        let position = Int(random.next() % UInt64(bytes.count))
+        if random.next() % 2 == 0 {
+          bytes[position] = replacements[Int(random.next() % UInt64(replacements.count))]
+        } else {
+          bytes.remove(at: position)
+        }
+        do {
+          let document = try FindingsDecoder.decode(bytes, options: .init(lenient: true))
+          XCTAssertLessThanOrEqual(document.findings.count, 5, file)
+          outcomes.decoded += 1
+        } catch let error as RecordError {
+          XCTAssertGreaterThanOrEqual(error.line, 1, file)
+          outcomes.rejected += 1
+        }
+      }
+    }
+    XCTAssertGreaterThan(outcomes.rejected, 0)
+    XCTAssertGreaterThan(outcomes.decoded, 0)
+  }
 }

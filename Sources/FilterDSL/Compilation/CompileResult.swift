@@ -9,7 +9,7 @@
 ///   print(DiagnosticRenderer().render(result.diagnostics, source: result.source, name: "rule"))
 /// }
 /// ```
-public enum FilterCompiler {
+public enum FilterCompiler: Sendable {
   /// Parses and compiles one expression or a rule set (`rule NAME { ... }` blocks), reporting
   /// every problem as a diagnostic rather than throwing.
   /// - Parameters:

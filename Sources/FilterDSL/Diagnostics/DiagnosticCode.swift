@@ -143,18 +143,18 @@ extension DiagnosticCode {
 
 // Analyzer families (see docs/checks.md, "Analyzer families").
 extension DiagnosticCode {
-  /// Evidence names two analyzer families (`findingType eq ExternalAccess` checked for unused access).
+  /// A finding type of another analyzer family than the one given or inferred (error).
   public static let analyzerConflict: Self = "analyzer-conflict"
-  /// A key the family's findings never carry, so the rule never matches.
+  /// A key the family's findings never carry: the predicate never matches or adds nothing.
   public static let keyNotInFamily: Self = "key-not-in-family"
-  /// A value the family's findings never have (`resourceType eq AWS::S3::Bucket` for unused access).
+  /// A known value the family's findings never hold (`AWS::S3::Bucket` for unused access).
   public static let valueNotInFamily: Self = "value-not-in-family"
-  /// A key the service accepts but AWS does not document as a filter key.
+  /// A key seen in finding data but not in AWS's filter-key table for the family.
   public static let undocumentedKey: Self = "undocumented-key"
-  /// A rule that archives every finding of one type.
+  /// Unused access: a rule that names no entity or account (risk).
   public static let archivesWholeFindingType: Self = "archives-whole-finding-type"
-  /// A rule that archives unused credentials rather than removing them.
+  /// Unused access: a rule that can archive unused access keys or passwords (risk).
   public static let archivesStaleCredentials: Self = "archives-stale-credentials"
-  /// An internal-access rule that names no trusted principal.
+  /// Internal access: a rule that names no principal (risk).
   public static let unscopedInternalAccess: Self = "unscoped-internal-access"
 }

@@ -7,6 +7,11 @@
 /// 1 | resourceType eq and isPublic exists
 ///   |                 ^^^ expected a string or a word here
 /// ```
+///
+/// Messages, labels, notes, the file name and the source line are shown through
+/// ``DisplayText/escape(_:)``: a rule file is someone else's text, and its control characters
+/// or bidirectional overrides must not act on the reader's terminal. Carets follow the escaped
+/// line; the `line:column` location counts the original characters.
 public struct DiagnosticRenderer: Sendable {
   /// Whether to colour severities and carets with ANSI escapes (for a terminal).
   public var colored: Bool
@@ -39,43 +44,42 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   func render(_ diagnostic: Diagnostic, map: LineMap, name: String) -> String {
+    let name = DisplayText.escape(name)
     let location = map.location(of: diagnostic.range.start)
     let gutter = String(repeating: " ", count: String(location.line).count)
     var lines: [String] = []
     lines.append(
-      paint(diagnostic.severity.rawValue, diagnostic.severity) + ": " + diagnostic.message)
+      paint(diagnostic.severity.rawValue, diagnostic.severity) + ": "
+        + DisplayText.escape(diagnostic.message))
     lines.append("\(gutter)--> \(name):\(location.line):\(location.column)")
     lines.append("\(gutter) |")
     lines += snippet(
       diagnostic.range, label: diagnostic.label, severity: diagnostic.severity, map: map,
       gutter: gutter)
     for note in diagnostic.notes {
+      let message = DisplayText.escape(note.message)
       if let range = note.range {
         let noteLocation = map.location(of: range.start)
         if noteLocation.line == location.line {
           // Same line: underline the other span beneath, as a secondary mark.
-          let end = map.location(of: range.end)
-          let width = max(
-            1,
-            (end.line == noteLocation.line ? end.column : noteLocation.column + 1)
-              - noteLocation.column)
+          let (column, width) = map.displaySpan(range)
           lines.append(
-            "\(gutter) | " + String(repeating: " ", count: noteLocation.column - 1)
+            "\(gutter) | " + String(repeating: " ", count: column - 1)
               + String(repeating: "-", count: width)
-              + " " + note.message)
+              + " " + message)
           continue
         }
         lines.append(
-          "\(gutter) = note: \(note.message) (\(name):\(noteLocation.line):\(noteLocation.column))")
+          "\(gutter) = note: \(message) (\(name):\(noteLocation.line):\(noteLocation.column))")
         let noteGutter = String(
           repeating: " ", count: max(gutter.count, String(noteLocation.line).count))
         lines += snippet(range, label: nil, severity: .warning, map: map, gutter: noteGutter)
       } else {
-        lines.append("\(gutter) = note: \(note.message)")
+        lines.append("\(gutter) = note: \(message)")
       }
     }
     if let help = diagnostic.help {
-      lines.append("\(gutter) = help: \(help)")
+      lines.append("\(gutter) = help: \(DisplayText.escape(help))")
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -84,18 +88,13 @@ public struct DiagnosticRenderer: Sendable {
     _ range: SourceRange, label: String?, severity: Severity, map: LineMap, gutter: String
   ) -> [String] {
     let start = map.location(of: range.start)
-    let lineText = map.text(ofLine: start.line)
-    let lineWidth = lineText.unicodeScalars.count
-    // A span running past its line is shown to the end of the line; an empty span (end of
-    // input) still gets one caret so the eye finds it.
-    let end = map.location(of: range.end)
-    let endColumn = end.line == start.line ? end.column : lineWidth + 1
-    let width = max(1, endColumn - start.column)
+    let lineText = DisplayText.escape(map.text(ofLine: start.line))
+    let (column, width) = map.displaySpan(range)
     let number = String(start.line)
     let pad = String(repeating: " ", count: gutter.count - number.count)
-    var caretLine = "\(gutter) | " + String(repeating: " ", count: start.column - 1)
+    var caretLine = "\(gutter) | " + String(repeating: " ", count: column - 1)
     caretLine += paint(String(repeating: "^", count: width), severity)
-    if let label { caretLine += " " + label }
+    if let label { caretLine += " " + DisplayText.escape(label) }
     return ["\(pad)\(number) | \(lineText)", caretLine]
   }
 
@@ -137,6 +136,24 @@ struct LineMap: Sendable {
     let start = lineStarts[low]
     let prefix = String(decoding: bytes[start..<clamped], as: UTF8.self)
     return (low + 1, prefix.unicodeScalars.count + 1)
+  }
+
+  /// Where a span's carets go under its escaped line: 1-based column and width, counted in
+  /// displayed characters. A span running past its line is shown to the end of the line; an
+  /// empty span (end of input) still gets one caret so the eye finds it.
+  func displaySpan(_ range: SourceRange) -> (column: Int, width: Int) {
+    let start = location(of: range.start)
+    let end = location(of: range.end)
+    let line = Array(text(ofLine: start.line).unicodeScalars)
+    func width(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
+      scalars.reduce(0) { count, scalar in
+        count + (DisplayText.isUnsafe(scalar) ? DisplayText.escape(String(scalar)).count : 1)
+      }
+    }
+    let startIndex = min(start.column - 1, line.count)
+    let endIndex =
+      end.line == start.line ? min(max(end.column - 1, startIndex), line.count) : line.count
+    return (width(line[..<startIndex]) + 1, max(1, width(line[startIndex..<endIndex])))
   }
 
   func text(ofLine line: Int) -> String {

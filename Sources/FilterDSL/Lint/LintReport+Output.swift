@@ -8,12 +8,12 @@ extension LintReport {
     let renderer = DiagnosticRenderer(colored: colored)
     var text = ""
     for rule in rules where !rule.diagnostics.isEmpty {
-      if let ruleName = rule.name { text += "rule \(ruleName):\n" }
+      if let ruleName = rule.name { text += "rule \(DisplayText.escape(ruleName)):\n" }
       text += rule.diagnostics.map { renderer.render($0, source: source, name: name) }.joined(
         separator: "\n")
       text += "\n"
     }
-    return text + "\(name): \(summaryLine)\n"
+    return text + "\(DisplayText.escape(name)): \(summaryLine)\n"
   }
 
   /// For tools: counts, and every diagnostic with its rule, ranges as UTF-8 offsets plus line

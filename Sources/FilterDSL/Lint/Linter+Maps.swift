@@ -155,9 +155,17 @@ struct CanonicalText {
       let start = offset
       _ = append("rule ")
       let name = append(FilterPrinter.literal(rule.ruleName))
-      _ = append(" {\n  ")
-      let body = query(rule.filter, sort: nil)
-      _ = append("\n}")
+      _ = append(" {")
+      let body: Query
+      if rule.filter.isEmpty {
+        // As the printer writes it: `rule NAME { }`.
+        body = query(rule.filter, sort: nil)
+        _ = append(" }")
+      } else {
+        _ = append("\n  ")
+        body = query(rule.filter, sort: nil)
+        _ = append("\n}")
+      }
       return RuleDefinition(
         name: Located(rule.ruleName, range: name), body: body,
         range: SourceRange(start: start, end: offset))

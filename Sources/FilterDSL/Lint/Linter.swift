@@ -70,7 +70,7 @@ public struct LintReport: Hashable, Sendable {
 /// Checks rules for everything AWS would reject and for what it silently accepts: unknown
 /// keys and values, malformed account ids and ARNs, redundant predicates, and rules that can
 /// hide public exposure. Each check has a stable code (docs/checks.md).
-public enum Linter {
+public enum Linter: Sendable {
   /// Lints rule text: one expression or a rule set.
   /// - Parameters:
   ///   - source: the text.

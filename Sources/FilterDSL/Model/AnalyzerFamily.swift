@@ -57,12 +57,15 @@ public enum AnalyzerFamily: String, Hashable, Sendable, Codable, CaseIterable {
   ///
   /// - Returns: `nil` for a type no family produces.
   public init?(findingType: String) {
+    // Readers call this once per record: one flat table, built once, compared by bytes.
     guard
-      let family = Self.allCases.first(where: {
-        $0.findingTypes.contains { $0.utf8.elementsEqual(findingType.utf8) }
-      })
+      let entry = Self.byFindingType.first(where: { $0.0.utf8.elementsEqual(findingType.utf8) })
     else { return nil }
-    self = family
+    self = entry.1
+  }
+
+  private static let byFindingType: [(String, AnalyzerFamily)] = allCases.flatMap { family in
+    family.findingTypes.map { ($0, family) }
   }
 
   /// The family of an EventBridge finding event's `detail-type`; `nil` for an event that is

@@ -139,6 +139,8 @@ public struct FamilyResolution: Hashable, Sendable {
 
 /// Two pieces of evidence name different analyzer families.
 public struct FamilyConflict: Error, Hashable, Sendable, CustomStringConvertible {
+  /// Always ``DiagnosticCode/analyzerConflict``, the code lint reports the same problem with.
+  public var code: DiagnosticCode = .analyzerConflict
   /// Lower-case, self-contained: `the rule names unused-access finding types, but ...`.
   public var message: String
 

@@ -38,11 +38,11 @@ public enum KeyDocumentation: String, Hashable, Sendable, Codable {
 /// One filter key: its values, where it may be used, and which analyzer families' findings
 /// carry it.
 public struct FilterKey: Hashable, Sendable {
-  /// The key as written in a filter map.
+  /// The key as written in a filter map (`principal.AWS`).
   public var name: String
-  /// What values it takes.
+  /// What values it takes, for the value checks.
   public var kind: ValueKind
-  /// Where the key may be used.
+  /// Where the service accepts it (archive rules, list findings, access previews).
   public var contexts: Set<FilterContext>
   /// Families whose findings can carry the attribute; for the others it is always absent.
   public var families: Set<AnalyzerFamily>

@@ -5,7 +5,7 @@
 /// values, `InternalAccessDetails`, `FindingDetails`) and the AWS CLI's examples (keys observed
 /// in finding data). The enum values are checked against the model excerpt by a test, so a
 /// model update fails loudly.
-public enum FilterKeyCatalog {
+public enum FilterKeyCatalog: Sendable {
   /// The API's `ResourceType` values.
   public static let resourceTypes = [
     "AWS::S3::Bucket", "AWS::IAM::Role", "AWS::SQS::Queue", "AWS::Lambda::Function",
@@ -36,13 +36,13 @@ public enum FilterKeyCatalog {
   public static let rcpRestrictions = [
     "APPLICABLE", "FAILED_TO_EVALUATE_RCP", "NOT_APPLICABLE", "APPLIED",
   ]
-  /// The API's `ServiceControlPolicyRestriction` values.
+  /// `serviceControlPolicyRestriction` values (internal access).
   public static let scpRestrictions = [
     "APPLICABLE", "FAILED_TO_EVALUATE_SCP", "NOT_APPLICABLE", "APPLIED",
   ]
-  /// The API's `InternalAccessType` values.
+  /// `accessType` values (internal access).
   public static let internalAccessTypes = ["INTRA_ACCOUNT", "INTRA_ORG"]
-  /// The API's `PrincipalType` values.
+  /// `principalType` values (internal access).
   public static let principalTypes = ["IAM_ROLE", "IAM_USER"]
   /// The API's `FindingChangeType` values (access previews).
   public static let changeTypes = ["CHANGED", "NEW", "UNCHANGED"]

@@ -104,7 +104,10 @@ package enum JSONString {
       case "\t": output += "\\t"
       case "\u{08}": output += "\\b"
       case "\u{0C}": output += "\\f"
-      case "\u{00}"..."\u{1F}":
+      // The other controls, and (though JSON allows them raw) DEL, C1 and the bidirectional
+      // formatting characters: printed on a terminal the text then cannot act on it
+      // (DisplayText), and it still decodes to exactly the same string.
+      case _ where DisplayText.isUnsafe(scalar):
         let hex = String(scalar.value, radix: 16, uppercase: true)
         output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default:

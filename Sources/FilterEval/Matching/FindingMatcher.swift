@@ -76,10 +76,7 @@ extension CompiledCriterion {
   @inline(__always)
   func verdict(_ storage: Finding.Storage) -> Verdict {
     guard let attribute else { return whenAbsent }
-    // Records without complete details are rare: settle them through the one definition.
-    if needsAccessDetails, !storage.fields.hasAccessDetails,
-      attribute.isUndecidable(on: Finding(storage: storage))
-    {
+    if needsAccessDetails, !storage.fields.hasAccessDetails, isUndecidable(storage) {
       return .undecidable
     }
     switch attribute {
@@ -98,6 +95,13 @@ extension CompiledCriterion {
       guard let value = storage.scalar(attribute) else { return whenAbsent }
       return verdict(text: value)
     }
+  }
+
+  /// Records without complete details are rare: settled out of line, so the hot path stays
+  /// small, through the one definition.
+  @inline(never)
+  private func isUndecidable(_ storage: Finding.Storage) -> Bool {
+    attribute?.isUndecidable(on: Finding(storage: storage)) ?? false
   }
 
   @inline(__always)

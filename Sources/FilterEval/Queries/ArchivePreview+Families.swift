@@ -17,16 +17,20 @@ public struct FamilyTally: Hashable, Sendable {
   /// Internal access that would be archived, per principal (`principal.AWS`, else the
   /// principal's type and owner account).
   public private(set) var archivedByPrincipal: [String: Int] = [:]
-  /// Unused access keys and passwords that would be archived.
+  /// Unused access keys and passwords that would be archived, the first `entryLimit` kept.
   public private(set) var staleCredentials: [StaleCredential] = []
+  /// How many unused access keys and passwords would be archived (exact).
   public private(set) var staleCredentialCount = 0
 
   /// One unused access key or password a rule would archive.
   public struct StaleCredential: Hashable, Sendable {
+    /// The finding id.
     public var id: String?
+    /// `UnusedIAMUserAccessKey` or `UnusedIAMUserPassword`.
     public var findingType: String
     /// The IAM user.
     public var resource: String?
+    /// The access key (access key findings with details).
     public var accessKeyId: String?
     /// When the credential was last used; `nil` with `detailsKnown` means never.
     public var lastAccessed: String?

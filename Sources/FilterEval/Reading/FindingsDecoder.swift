@@ -3,11 +3,12 @@ import FilterDSL
 /// Decodes findings from every shape a user has at hand, with one entry point.
 ///
 /// Shapes: `list-findings` / `list-findings-v2` / `list-access-preview-findings` pages,
-/// `get-finding`, `get-finding-v2`, a bare array, EventBridge events (finding under `detail`),
-/// and JSON Lines (any of these, one per line). Detection needs no flag: an object with
-/// `findings` is a page, with `finding` a get-finding, with an object `detail` an event, and
-/// otherwise the object is a finding itself.
-public enum FindingsDecoder {
+/// `get-finding`, `get-finding-v2`, a bare array, EventBridge events (finding under `detail`;
+/// the three finding detail types are read, an `Access Preview State Change` is counted in
+/// `skippedEvents` and skipped), and JSON Lines (any of these, one per line). Detection needs
+/// no flag: an object with `findings` is a page, with `finding` a get-finding, with an object
+/// `detail` an event, and otherwise the object is a finding itself.
+public enum FindingsDecoder: Sendable {
   /// Decodes a whole input: any shape, detected.
   /// - Parameters:
   ///   - bytes: the input.
