@@ -1,3 +1,4 @@
+import FilterEval
 import Foundation
 
 /// Where a command reads and writes. The real one wraps the process's streams; tests use
@@ -13,6 +14,13 @@ public struct Console: Sendable {
   public var colored: Bool
   /// Pushes buffered output out; called once a command finishes.
   public var flush: @Sendable () -> Void = {}
+  /// Maps a regular file for reading; `nil` (the default) reads files through `readFile`.
+  /// The closure returns `nil` for what cannot be mapped (pipes, devices, missing files).
+  public var mapFile: (@Sendable (String) -> InputBytes?)?
+  /// Whether standard error is a terminal, where progress is shown.
+  public var errorIsTerminal = false
+  /// Seconds a read runs before progress appears on a terminal.
+  public var progressDelay = 1.0
 
   public init(
     write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
@@ -55,6 +63,8 @@ public struct Console: Sendable {
       },
       colored: isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
     console.flush = { output.flush() }
+    console.mapFile = { path in InputBytes.map(path: path) }
+    console.errorIsTerminal = isatty(STDERR_FILENO) != 0
     return console
   }
 }

@@ -1,11 +1,32 @@
 import FilterDSL
 import FilterEval
+import Foundation
 
-/// Findings from `--findings FILE|-`: whole documents decoded at once, JSON Lines streamed
-/// one record at a time.
+/// Findings from `--findings FILE|-`. A file is mapped and read into column stores on every
+/// core; standard input is read whole for a document and streamed for JSON Lines.
 struct FindingsInput {
   var path: String
   var lenient: Bool
+  /// Threads to decode with; `nil` for one per core.
+  var threads: Int?
+  /// Where progress goes, when it is shown at all.
+  var progress: ProgressLine?
+
+  init(path: String, lenient: Bool, threads: Int? = nil, progress: ProgressLine? = nil) {
+    self.path = path
+    self.lenient = lenient
+    self.threads = threads
+    self.progress = progress
+  }
+
+  /// The input a bulk command names: `--findings`, `--lenient`, `--threads`, and progress
+  /// from `--quiet` and `--progress`.
+  init(_ arguments: Arguments, path: String, console: Console) throws {
+    self.init(
+      path: path, lenient: arguments.has("--lenient"),
+      threads: try arguments.integer("--threads", range: 1...256),
+      progress: ProgressLine.make(arguments, console: console))
+  }
 
   struct Summary {
     var shape: FindingsShape
@@ -19,22 +40,92 @@ struct FindingsInput {
     var partialDetails = 0
   }
 
+  /// Findings as they come: a column store, or decoded findings from a stream.
+  enum Batch {
+    case store(FindingStore)
+    case findings([Finding])
+  }
+
   var name: String { path == "-" ? "<stdin>" : path }
 
   static let batchSize = 8_192
 
   /// Calls `body` with each finding in input order.
   func read(console: Console, _ body: (Finding) throws -> Void) throws -> Summary {
-    try read(
-      console: console,
-      batches: { batch in
-        for finding in batch { try body(finding) }
-      })
+    try read(console: console) { (batch: Batch) in
+      switch batch {
+      case .findings(let findings): for finding in findings { try body(finding) }
+      case .store(let store): for row in 0..<store.count { try body(store.finding(at: row)) }
+      }
+    }
   }
 
-  /// Calls `body` with the findings in input order, in batches: a whole document at once,
-  /// JSON Lines a few thousand at a time so memory stays bounded.
-  func read(console: Console, batches deliver: ([Finding]) throws -> Void) throws -> Summary {
+  /// Calls `body` with the findings in input order, in batches.
+  func read(console: Console, _ deliver: (Batch) throws -> Void) throws -> Summary {
+    defer { progress?.finish() }
+    var families = Set<AnalyzerFamily>()
+    var partialDetails = 0
+    func body(_ batch: Batch) throws {
+      switch batch {
+      case .findings(let findings):
+        for finding in findings {
+          if let family = finding.analyzerFamily { families.insert(family) }
+          if finding.detailsArePartial { partialDetails += 1 }
+        }
+      case .store(let store):
+        families.formUnion(store.families)
+        partialDetails += store.partialDetailsCount
+      }
+      try deliver(batch)
+    }
+    do {
+      var summary: Summary
+      if let input = try mapped(console) {
+        var reader = FindingsStoreReader(options: FindingsDecodingOptions(lenient: lenient))
+        if let threads { reader.threads = max(1, threads) }
+        if let progress { reader.progress = { progress.update($0) } }
+        let read = try reader.read(input) { try body(.store($0)) }
+        summary = Summary(
+          shape: read.shape, nextToken: read.nextToken, skipped: read.skipped,
+          skippedEvents: read.skippedEvents)
+      } else {
+        summary = try stream(console, body)
+      }
+      summary.families = families
+      summary.partialDetails = partialDetails
+      progress?.finish()
+      reportSkipped(summary.skipped, console: console)
+      reportFamilyNotes(summary, console: console)
+      return summary
+    } catch let error as RecordError {
+      progress?.finish()
+      console.writeErrorLine("error: \(name): \(error)")
+      throw Reported()
+    }
+  }
+
+  /// The whole input at once: a mapped file, or a file's bytes from the console; `nil` for
+  /// standard input and pipes, which are streamed.
+  private func mapped(_ console: Console) throws -> InputBytes? {
+    guard path != "-" else { return nil }
+    if let map = console.mapFile {
+      if let input = map(path) { return input }
+      // Not a regular file: a pipe or a device, streamed below.
+      if FileManager.default.isReadableFile(atPath: path) { return nil }
+      console.writeErrorLine("error: cannot read '\(path)'")
+      throw Reported()
+    }
+    do {
+      return InputBytes(try console.readFile(path))
+    } catch {
+      console.writeErrorLine("error: cannot read '\(path)'")
+      throw Reported()
+    }
+  }
+
+  /// Standard input or a pipe: JSON Lines a few thousand findings at a time, so memory stays
+  /// bounded; a document whole.
+  private func stream(_ console: Console, _ body: (Batch) throws -> Void) throws -> Summary {
     let next: () throws -> [UInt8]
     do {
       next = try console.openChunks(path)
@@ -43,76 +134,51 @@ struct FindingsInput {
       throw Reported()
     }
     let options = FindingsDecodingOptions(lenient: lenient)
-    var families = Set<AnalyzerFamily>()
-    var partialDetails = 0
-    func body(_ batch: [Finding]) throws {
-      for finding in batch {
-        if let family = finding.analyzerFamily { families.insert(family) }
-        if finding.detailsArePartial { partialDetails += 1 }
+    // Enough of the start to see whether the first line is a whole record. Only new chunks
+    // are searched for the newline: rescanning the prefix would be quadratic on one long line.
+    var prefix: [UInt8] = []
+    var ended = false
+    var sawNewline = false
+    while !sawNewline || prefix.count < 4096 {
+      let chunk = try next()
+      if chunk.isEmpty {
+        ended = true
+        break
       }
-      try deliver(batch)
+      if !sawNewline { sawNewline = chunk.contains(0x0A) }
+      prefix += chunk
     }
-    do {
-      // Enough of the start to see whether the first line is a whole record.
-      var prefix: [UInt8] = []
-      var ended = false
-      while !prefix.contains(0x0A) || prefix.count < 4096 {
-        let chunk = try next()
-        if chunk.isEmpty {
-          ended = true
-          break
-        }
-        prefix += chunk
-      }
-      let summary: Summary
-      if JSONLinesReader.looksLikeJSONLines(prefix) {
-        var pending: [UInt8]? = prefix
-        var reader = JSONLinesReader(options: options) {
-          if let first = pending {
-            pending = nil
-            return first
-          }
-          return ended ? [] : try next()
-        }
-        var batch: [Finding] = []
-        batch.reserveCapacity(Self.batchSize)
-        try reader.forEach { finding in
-          batch.append(finding)
-          if batch.count == Self.batchSize {
-            try body(batch)
-            batch.removeAll(keepingCapacity: true)
-          }
-        }
-        if !batch.isEmpty { try body(batch) }
-        summary = Summary(
-          shape: .jsonLines, nextToken: nil, skipped: reader.skipped,
-          skippedEvents: reader.skippedEvents)
-      } else {
-        var all = prefix
-        if !ended {
-          if path == "-" {
-            while case let chunk = try next(), !chunk.isEmpty { all += chunk }
-          } else {
-            // One exact-size read beats appending chunks, which peaks at twice the file.
-            all = try readFile(path, console: console)
-          }
-        }
-        let document = try FindingsDecoder.decode(all, options: options)
-        try body(document.findings)
-        summary = Summary(
-          shape: document.shape, nextToken: document.nextToken, skipped: document.skipped,
-          skippedEvents: document.skippedEvents)
-      }
-      var complete = summary
-      complete.families = families
-      complete.partialDetails = partialDetails
-      reportSkipped(summary.skipped, console: console)
-      reportFamilyNotes(complete, console: console)
-      return complete
-    } catch let error as RecordError {
-      console.writeErrorLine("error: \(name): \(error)")
-      throw Reported()
+    guard JSONLinesReader.looksLikeJSONLines(prefix) else {
+      var all = prefix
+      if !ended { while case let chunk = try next(), !chunk.isEmpty { all += chunk } }
+      var reader = FindingsStoreReader(options: options)
+      if let threads { reader.threads = max(1, threads) }
+      let read = try reader.read(InputBytes(all)) { try body(.store($0)) }
+      return Summary(
+        shape: read.shape, nextToken: read.nextToken, skipped: read.skipped,
+        skippedEvents: read.skippedEvents)
     }
+    var pending: [UInt8]? = prefix
+    var reader = JSONLinesReader(options: options) {
+      if let first = pending {
+        pending = nil
+        return first
+      }
+      return ended ? [] : try next()
+    }
+    var batch: [Finding] = []
+    batch.reserveCapacity(Self.batchSize)
+    try reader.forEach { finding in
+      batch.append(finding)
+      if batch.count == Self.batchSize {
+        try body(.findings(batch))
+        batch.removeAll(keepingCapacity: true)
+      }
+    }
+    if !batch.isEmpty { try body(.findings(batch)) }
+    return Summary(
+      shape: .jsonLines, nextToken: nil, skipped: reader.skipped,
+      skippedEvents: reader.skippedEvents)
   }
 
   /// Access preview events and incomplete get-finding-v2 pages: not errors, but said.

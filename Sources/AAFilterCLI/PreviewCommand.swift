@@ -25,13 +25,16 @@ struct PreviewCommand: Command {
       --analyzer A          the analyzer family (external, internal, unused, or an API type);
                             inferred from the rules, then the findings, when absent
       --lenient             skip malformed finding records, reporting them
+      --threads N           decode with N threads (default: one per core)
+      --progress            show progress on standard error even when it is not a terminal
+      --quiet               show no progress
     """
   static let options = OptionSpec(
     names: [
       "--findings": .value, "--rule": .repeated, "--rules": .value, "--output": .value,
       "--split": .flag,
       "--rule-format": .value, "--analyzer-name": .value, "--lenient": .flag,
-      AnalyzerOption.name: .value,
+      AnalyzerOption.name: .value, "--threads": .value, "--progress": .flag, "--quiet": .flag,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {
@@ -45,9 +48,14 @@ struct PreviewCommand: Command {
     // memory; ids and json list every finding.
     var preview = ArchivePreview(
       rules: rules, entryLimit: output == "summary" || output == "table" ? 1_000 : .max)
-    let input = FindingsInput(path: path, lenient: arguments.has("--lenient"))
+    let input = try FindingsInput(arguments, path: path, console: console)
     _ = try AnalyzerOption.given(arguments)
-    let summary = try input.read(console: console, batches: { preview.add(contentsOf: $0) })
+    let summary = try input.read(console: console) { batch in
+      switch batch {
+      case .store(let store): preview.add(store)
+      case .findings(let findings): preview.add(contentsOf: findings)
+      }
+    }
     let family = try AnalyzerOption.resolve(
       arguments, maps: rules.map(\.filter), findings: summary.families, console: console)
     switch output {

@@ -23,13 +23,16 @@ struct QueryCommand: Command {
       --lenient             skip malformed finding records, reporting them
       --analyzer A          the analyzer family (external, internal, unused, or an API type);
                             a filter or findings of another family is an error
+      --threads N           decode with N threads (default: one per core)
+      --progress            show progress on standard error even when it is not a terminal
+      --quiet               show no progress
     """
   static let options = OptionSpec(
     names: [
       "--findings": .value, "--filter": .value, "--sort": .value, "--max-results": .value,
       "--next-token": .value,
       "--output": .value, "--rule-format": .value, "--lenient": .flag,
-      AnalyzerOption.name: .value,
+      AnalyzerOption.name: .value, "--threads": .value, "--progress": .flag, "--quiet": .flag,
     ], maxPositionals: 0)
 
   static func run(_ arguments: Arguments, console: Console) throws {
@@ -52,9 +55,13 @@ struct QueryCommand: Command {
     let summary: FindingsInput.Summary
     do {
       var runner = try FindingQuery.Runner<Finding>(query)
-      summary = try FindingsInput(path: path, lenient: arguments.has("--lenient")).read(
-        console: console
-      ) { runner.add($0) }
+      let input = try FindingsInput(arguments, path: path, console: console)
+      summary = try input.read(console: console) { batch in
+        switch batch {
+        case .store(let store): runner.add(store)
+        case .findings(let findings): for finding in findings { runner.add(finding) }
+        }
+      }
       page = try runner.finish()
     } catch let error as QueryError {
       console.writeErrorLine("error: \(error)")

@@ -56,6 +56,8 @@ enum Measure {
     do { try process.run() } catch { return nil }
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
+    // A failed command has no figures worth reporting.
+    guard process.terminationStatus == 0 else { return nil }
     let fields = output.split(separator: " ")
     guard fields.count == 2, let seconds = Double(fields[0]),
       let bytes = Int(fields[1].trimmingCharacters(in: .whitespacesAndNewlines))

@@ -9,9 +9,24 @@ if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "--peak-rss" {
   Measure.wrapperMain(Array(CommandLine.arguments.dropFirst(2)))
 }
 
+// `--generate COUNT LAYOUT PATH`: write one fair input, for measuring other tools by hand.
+if CommandLine.arguments.count == 5, CommandLine.arguments[1] == "--generate",
+  let count = Int(CommandLine.arguments[2]),
+  let layout = FairFindings.Layout(rawValue: CommandLine.arguments[3])
+{
+  _ = FileManager.default.createFile(atPath: CommandLine.arguments[4], contents: nil)
+  guard let handle = FileHandle(forWritingAtPath: CommandLine.arguments[4]) else { exit(1) }
+  var generator = FairFindings(seed: 11, layout: layout)
+  generator.write(count: count) { handle.write(Data($0)) }
+  try handle.close()
+  exit(0)
+}
+
 struct Options {
   var findings = 100_000
   var linesFindings = 1_000_000
+  /// The large size for whole-process figures on fair inputs; 0 skips it.
+  var largeFindings = 1_000_000
   var runs = 5
   var external = true
 
@@ -23,16 +38,19 @@ struct Options {
       switch word {
       case "--findings": findings = next ?? findings; index += 1
       case "--lines": linesFindings = next ?? linesFindings; index += 1
+      case "--large": largeFindings = next ?? largeFindings; index += 1
       case "--runs": runs = max(1, next ?? runs); index += 1
       case "--no-external": external = false
       case "--quick":
         findings = 2_000
         linesFindings = 5_000
+        largeFindings = 0
         runs = 1
         external = false
       default:
         print(
-          "usage: aafilter-bench [--findings N] [--lines N] [--runs N] [--no-external] [--quick]")
+          "usage: aafilter-bench [--findings N] [--lines N] [--large N] [--runs N] [--no-external] [--quick]"
+        )
         exit(2)
       }
       index += 1
@@ -67,4 +85,9 @@ try suite.decodingLines()
 suite.evaluation(findings)
 suite.sorting(findings)
 try suite.endToEnd(documentURL: documentURL, workDirectory: workDirectory)
+let tool = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+  .appendingPathComponent("aafilter").path
+if FileManager.default.isExecutableFile(atPath: tool) {
+  try ScaleBenchmarks(options: options, report: report, tool: tool, directory: workDirectory).run()
+}
 report.finish()

@@ -4,9 +4,9 @@ import XCTest
 @testable import FilterEval
 
 /// Matching has one definition (`CompiledCriterion`); the record matcher's fast path, the
-/// generic path any `FindingRecord` takes, explain and the columnar table are all checked to
-/// give the same verdict, and that verdict to be the one grammar.md's table gives, on seeded
-/// random filters and findings.
+/// generic path any `FindingRecord` takes, explain, the columnar table and the column store
+/// (its columns and its rows) are all checked to give the same verdict, and that verdict to be
+/// the one grammar.md's table gives, on seeded random filters and findings.
 final class OneDefinitionTests: XCTestCase {
   static let keys = [
     "id", "resource", "resourceType", "status", "isPublic", "action", "principal.AWS",
@@ -184,6 +184,11 @@ final class OneDefinitionTests: XCTestCase {
     let findings = try (0..<60).map { try randomFinding(&random, index: $0) }
     let table = FindingTable(findings)
     let wrappedTable = FindingTable(findings.map(Wrapped.init))
+    // The column store, read in parallel from the findings' own JSON.
+    let json = "[" + findings.map(\.json.text).joined(separator: ",\n") + "]"
+    let (store, _) = try FindingsStoreReader(threads: 2, pieceSize: 256).readAll(
+      InputBytes(Array(json.utf8)))
+    XCTAssertEqual(store.count, findings.count)
     var pairs = 0
     var seen: [Verdict: Int] = [:]
     for iteration in 0..<60 {
@@ -191,6 +196,7 @@ final class OneDefinitionTests: XCTestCase {
       let matcher = FindingMatcher(filter)
       let columns = table.evaluate(filter)
       let wrappedColumns = wrappedTable.evaluate(filter)
+      let storeColumns = store.evaluate(filter)
       for (row, finding) in findings.enumerated() {
         pairs += 1
         let verdict = matcher.evaluate(finding)
@@ -204,6 +210,9 @@ final class OneDefinitionTests: XCTestCase {
         XCTAssertEqual(verdict, explanation.verdict, "explain: " + context)
         XCTAssertEqual(verdict, columns[row], "table: " + context)
         XCTAssertEqual(verdict, wrappedColumns[row], "generic table: " + context)
+        XCTAssertEqual(verdict, storeColumns[row], "store: " + context)
+        XCTAssertEqual(verdict, matcher.evaluate(store[row]), "store row: " + context)
+        XCTAssertEqual(finding, store.finding(at: row), "store finding: " + context)
         // Each criterion explained alone agrees with a one-criterion matcher.
         for criterion in explanation.criteria {
           let single = FindingMatcher([criterion.key: filter[criterion.key] ?? Criterion()])

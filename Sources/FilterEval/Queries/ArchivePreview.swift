@@ -108,6 +108,22 @@ public struct ArchivePreview: Sendable {
     }
   }
 
+  /// Adds a store's findings, evaluating each rule column by column; the result is the same
+  /// as adding each finding in turn.
+  /// - Parameter store: findings in input order.
+  public mutating func add(_ store: FindingStore) {
+    let ranks = matchers.map { store.ranks($0) }
+    for row in 0..<store.count {
+      let verdicts = ranks.lazy.map { FindingStore.verdict(rank: $0[row]) }
+      // Rows the reference decoder read stay findings, with their family details.
+      if let finding = store.decoded[row] {
+        record(finding, verdicts: verdicts)
+      } else {
+        record(store[row], verdicts: verdicts)
+      }
+    }
+  }
+
   /// Attribution for one finding, given each rule's verdict on it.
   private mutating func record<Verdicts: RandomAccessCollection<Verdict>>(
     _ finding: some FindingRecord, verdicts: Verdicts

@@ -136,6 +136,22 @@ public struct FindingQuery: Sendable {
 extension FindingQuery.Page: Sendable where Record: Sendable {}
 extension FindingQuery.Runner: Sendable where Record: Sendable {}
 
+extension FindingQuery.Runner where Record == Finding {
+  /// Adds a store's findings, evaluated column by column; only the findings kept become
+  /// `Finding`s, built from their own bytes.
+  /// - Parameter store: findings in input order.
+  public mutating func add(_ store: FindingStore) {
+    let ranks = store.ranks(matcher)
+    for row in 0..<store.count where ranks[row] != 2 {
+      if ranks[row] == 0 {
+        matched.append(store.finding(at: row))
+      } else {
+        undecidable.append(store.finding(at: row))
+      }
+    }
+  }
+}
+
 /// An opaque page token: the offset of the next page and a fingerprint of the query, so a
 /// token from another query (or another input) is rejected rather than silently misread.
 struct PageToken: Equatable {

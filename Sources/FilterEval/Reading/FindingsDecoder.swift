@@ -277,3 +277,17 @@ struct DecodingSession {
       allowWrappers: false, eventFamily: type.flatMap { AnalyzerFamily(eventDetailType: $0) })
   }
 }
+
+extension FindingsDecoder {
+  /// One finding object on its own, as it decodes inside a page: how a store builds the
+  /// `Finding` for one of its records.
+  static func decodeRecord(_ bytes: [UInt8]) throws -> Finding? {
+    try bytes.withUnsafeBufferPointer { buffer in
+      var session = DecodingSession(source: bytes, buffer: buffer, options: .init())
+      var scanner = JSONScanner(buffer)
+      try session.decodeObject(
+        &scanner, RecordLocation(container: "", index: nil, line: nil), allowWrappers: false)
+      return session.document.findings.first
+    }
+  }
+}

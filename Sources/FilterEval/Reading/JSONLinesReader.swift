@@ -48,15 +48,17 @@ package struct JSONLinesReader {
   /// Whether `prefix` (the start of an input) looks like JSON Lines: its first line holds one
   /// complete JSON value and more follows. A pretty-printed document's first line never does.
   package static func looksLikeJSONLines(_ prefix: [UInt8]) -> Bool {
+    prefix.withUnsafeBufferPointer { looksLikeJSONLines($0) }
+  }
+
+  static func looksLikeJSONLines(_ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let newline = prefix.firstIndex(of: 0x0A) else { return false }
     let rest = prefix[(newline + 1)...]
     guard rest.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return false }
-    return prefix.withUnsafeBufferPointer { buffer in
-      var scanner = JSONScanner(UnsafeBufferPointer(rebasing: buffer[0..<newline]))
-      scanner.skipWhitespace()
-      guard (try? scanner.skipValue()) != nil else { return false }
-      scanner.skipWhitespace()
-      return scanner.isAtEnd
-    }
+    var scanner = JSONScanner(UnsafeBufferPointer(rebasing: prefix[0..<newline]))
+    scanner.skipWhitespace()
+    guard (try? scanner.skipValue()) != nil else { return false }
+    scanner.skipWhitespace()
+    return scanner.isAtEnd
   }
 }

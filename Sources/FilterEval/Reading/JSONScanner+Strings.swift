@@ -24,6 +24,7 @@ extension JSONScanner {
     }
     position += 1
     let start = position
+    skipPlainWords()
     // Fast path: plain printable ASCII until the closing quote.
     while position < bytes.count {
       let byte = bytes[position]
@@ -36,6 +37,26 @@ extension JSONScanner {
       position += 1
     }
     return try readStringSlowly(from: start)
+  }
+
+  /// Skips eight bytes at a time while none is a quote, a backslash, a control character or
+  /// non-ASCII; the byte loop after it decides exactly (this test can only stop early).
+  @inline(__always)
+  mutating func skipPlainWords() {
+    guard let base = bytes.baseAddress else { return }
+    let raw = UnsafeRawPointer(base)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    while position + 8 <= bytes.count {
+      let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+      let quote = word ^ (ones &* 0x22)
+      let backslash = word ^ (ones &* 0x5C)
+      let special =
+        ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+        | (word &- ones &* 0x20) | word
+      if special & highs != 0 { return }
+      position += 8
+    }
   }
 
   mutating func readStringSlowly(from start: Int) throws -> StringBytes {

@@ -32,6 +32,15 @@ struct JSONScanner {
 
   @inline(__always)
   mutating func skipWhitespace() {
+    // Indentation comes in runs of spaces: eight at a time first.
+    if position + 8 <= bytes.count, bytes[position] == 0x20, let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while position + 8 <= bytes.count,
+        raw.loadUnaligned(fromByteOffset: position, as: UInt64.self) == 0x2020_2020_2020_2020
+      {
+        position += 8
+      }
+    }
     while position < bytes.count {
       switch bytes[position] {
       case 0x20, 0x0A, 0x0D, 0x09: position += 1

@@ -1,0 +1,199 @@
+import FilterDSL
+
+/// The common record, read straight into a store's columns.
+///
+/// Only records of the ordinary kind are read here: members with the types the service
+/// prints. Anything else (a wrapper key, `findingDetails`, a value of the wrong type, a
+/// missing id, bad JSON) makes `read` give up, and the caller hands the record to the
+/// reference decoder, which owns every rule about unusual records and every error message.
+struct StoreRecordReader {
+  /// Thrown inside the member loop to give up on a record.
+  private struct GiveUp: Error {}
+
+  /// The start of the input, for turning string positions into input offsets.
+  let origin: UnsafePointer<UInt8>
+  private var id = FindingStore.Span.absent
+  private var resource = FindingStore.Span.absent
+  private var scalars = [UInt32](repeating: 0, count: FindingStore.scalarCount)
+  private var isPublic: UInt8 = 0
+  private var principal: [FindingStore.Entry] = []
+  private var condition: [FindingStore.Entry] = []
+  private var action: [UInt32] = []
+  private var sawFindingType = false
+  private var sawAccessField = false
+  private var escaped: [String] = []
+
+  init(origin: UnsafePointer<UInt8>) {
+    self.origin = origin
+  }
+
+  /// Reads the object at the scanner into a new row of `store`. Returns false, with the
+  /// scanner anywhere and the store untouched, when the record needs the reference decoder.
+  mutating func read(_ s: inout JSONScanner, allowWrappers: Bool, into store: inout FindingStore)
+    -> Bool
+  {
+    guard s.peek() == UInt8(ascii: "{"), let scannerBase = s.bytes.baseAddress else { return false }
+    let start = s.position
+    reset()
+    do {
+      try s.readObject { s, key in try member(key, &s, allowWrappers, &store.table) }
+    } catch {
+      return false
+    }
+    guard id.length >= 0 else { return false }
+    commit(
+      record: FindingStore.Span(
+        start: scannerBase + start - origin, length: Int32(clamping: s.position - start)),
+      into: &store)
+    return true
+  }
+
+  private mutating func reset() {
+    id = .absent
+    resource = .absent
+    for index in scalars.indices { scalars[index] = 0 }
+    isPublic = 0
+    principal.removeAll(keepingCapacity: true)
+    condition.removeAll(keepingCapacity: true)
+    action.removeAll(keepingCapacity: true)
+    sawFindingType = false
+    sawAccessField = false
+    escaped.removeAll(keepingCapacity: true)
+  }
+
+  private func commit(record: FindingStore.Span, into store: inout FindingStore) {
+    let escapedBase = store.escaped.count
+    func placed(_ span: FindingStore.Span) -> FindingStore.Span {
+      span.start < 0
+        ? FindingStore.Span(start: span.start - escapedBase, length: span.length) : span
+    }
+    store.escaped += escaped
+    store.records.append(record)
+    store.ids.append(placed(id))
+    store.resources.append(placed(resource))
+    store.scalars += scalars
+    store.isPublic.append(isPublic)
+    // A list-findings-v2 summary: typed, with neither details nor access fields.
+    store.hasAccessDetails.append(!(sawFindingType && !sawAccessField))
+    // The reference decoder's order of evidence, for records without details or events.
+    let byType = scalars[FindingStore.ScalarField.findingType.rawValue]
+    store.family.append(
+      (byType == 0 ? nil : AnalyzerFamily(findingType: store.table.value(byType)))
+        ?? (sawAccessField ? .external : nil))
+    store.principals += principal
+    store.principalStarts.append(UInt32(store.principals.count))
+    store.conditions += condition
+    store.conditionStarts.append(UInt32(store.conditions.count))
+    store.actions += action
+    store.actionStarts.append(UInt32(store.actions.count))
+    store.count += 1
+  }
+
+  // The members the reference decoder reads (FindingRecordBuilder.read), with the same
+  // treatment of `null`: ignored, whatever the member.
+  private mutating func member(
+    _ key: UnsafeBufferPointer<UInt8>, _ s: inout JSONScanner, _ allowWrappers: Bool,
+    _ table: inout ValueTable
+  ) throws {
+    if allowWrappers,
+      key.equals("findings") || key.equals("finding") || key.equals("detail")
+        || key.equals("detail-type") || key.equals("nextToken")
+    {
+      throw GiveUp()
+    }
+    if s.skipNull() { return }
+    switch key.count {
+    case 2 where key.equals("id"): id = try span(&s)
+    case 5 where key.equals("error"): try scalar(.error, &s, &table)
+    case 6 where key.equals("status"): try scalar(.status, &s, &table)
+    case 6 where key.equals("action"):
+      sawAccessField = true
+      try list(&s, &table)
+    case 8 where key.equals("resource"): resource = try span(&s)
+    case 8 where key.equals("isPublic"):
+      sawAccessField = true
+      guard let value = try s.readBool() else { throw GiveUp() }
+      isPublic = value ? 2 : 1
+    case 9 where key.equals("principal"):
+      sawAccessField = true
+      try Self.map(&s, &table, into: &principal)
+    case 9 where key.equals("condition"):
+      sawAccessField = true
+      try Self.map(&s, &table, into: &condition)
+    case 9 where key.equals("createdAt"), 9 where key.equals("updatedAt"):
+      try timestamp(&s)
+    case 10 where key.equals("analyzedAt"): try timestamp(&s)
+    case 10 where key.equals("changeType"): try scalar(.changeType, &s, &table)
+    case 11 where key.equals("findingType"):
+      sawFindingType = true
+      try scalar(.findingType, &s, &table)
+    case 12 where key.equals("resourceType"): try scalar(.resourceType, &s, &table)
+    case 14 where key.equals("findingDetails"): throw GiveUp()
+    case 17 where key.equals("existingFindingId"): try scalar(.existingFindingId, &s, &table)
+    case 20 where key.equals("resourceOwnerAccount"):
+      try scalar(.resourceOwnerAccount, &s, &table)
+    case 21 where key.equals("existingFindingStatus"):
+      try scalar(.existingFindingStatus, &s, &table)
+    case 32 where key.equals("resourceControlPolicyRestriction"):
+      sawAccessField = true
+      try scalar(.resourceControlPolicyRestriction, &s, &table)
+    // Internal access fields settle a family by evidence the reference decoder weighs.
+    case 10 where key.equals("accessType"), 13 where key.equals("principalType"),
+      21 where key.equals("principalOwnerAccount"),
+      31 where key.equals("serviceControlPolicyRestriction"):
+      throw GiveUp()
+    default:
+      try s.skipValue()
+    }
+  }
+
+  private static func string(_ s: inout JSONScanner) throws -> JSONScanner.StringBytes {
+    guard s.peek() == UInt8(ascii: "\"") else { throw GiveUp() }
+    return try s.readStringBytes()
+  }
+
+  private mutating func span(_ s: inout JSONScanner) throws -> FindingStore.Span {
+    switch try Self.string(&s) {
+    case .raw(let buffer):
+      guard let base = buffer.baseAddress else { return FindingStore.Span(start: 0, length: 0) }
+      return FindingStore.Span(start: base - origin, length: Int32(clamping: buffer.count))
+    case .decoded(let bytes):
+      escaped.append(String(decoding: bytes, as: UTF8.self))
+      return FindingStore.Span(start: -escaped.count, length: Int32(clamping: bytes.count))
+    }
+  }
+
+  private mutating func scalar(
+    _ field: FindingStore.ScalarField, _ s: inout JSONScanner, _ table: inout ValueTable
+  ) throws {
+    scalars[field.rawValue] = try Self.string(&s).withBytes { table.id($0) }
+  }
+
+  private func timestamp(_ s: inout JSONScanner) throws {
+    guard try Self.string(&s).withBytes({ Timestamp.parse($0) }) != nil else { throw GiveUp() }
+  }
+
+  private mutating func list(_ s: inout JSONScanner, _ table: inout ValueTable) throws {
+    guard s.peek() == UInt8(ascii: "[") else { throw GiveUp() }
+    var values = action
+    action = []
+    values.removeAll(keepingCapacity: true)
+    defer { action = values }
+    try s.readArray { s, _ in
+      values.append(try Self.string(&s).withBytes { table.id($0) })
+    }
+  }
+
+  private static func map(
+    _ s: inout JSONScanner, _ table: inout ValueTable, into entries: inout [FindingStore.Entry]
+  ) throws {
+    guard s.peek() == UInt8(ascii: "{") else { throw GiveUp() }
+    entries.removeAll(keepingCapacity: true)
+    try s.readObject { s, key in
+      let name = table.id(key)
+      if s.skipNull() { return }
+      let value = try Self.string(&s).withBytes { table.id($0) }
+      entries.append(FindingStore.Entry(key: name, value: value))
+    }
+  }
+}

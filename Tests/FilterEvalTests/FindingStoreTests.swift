@@ -1,0 +1,229 @@
+import FilterDSL
+import FilterEval
+import XCTest
+
+/// The store and its parallel reader are optimisations of the reference decoder and the
+/// record matcher: on seeded generated inputs, well-formed and broken, they must give the
+/// same findings in the same order, the same first error at the same position, and the same
+/// verdicts.
+final class FindingStoreTests: XCTestCase {
+  /// Seeded records in the shapes real exports take, and some they should not.
+  struct Records {
+    var random: SeededGenerator
+    var strict = true
+
+    mutating func below(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
+    mutating func pick(_ items: [String]) -> String { items[below(items.count)] }
+
+    mutating func text() -> String {
+      pick([
+        "1", "12", "x", "", "AWS::S3::Bucket", "arn:aws:s3:::b},{\\\"id\\\":\\\"x\\\"}",
+        "caf\\u00e9", "café", "a\\/b", "\\ud83d\\ude00", "ACTIVE", "ARCHIVED", "RESOLVED",
+        "},{", "[\\n]",
+      ])
+    }
+
+    mutating func member(_ index: Int) -> [String] {
+      var members = [#""id": "f\#(index)-\#(text())""#]
+      if below(4) != 0 { members.append(#""resource": "\#(text())""#) }
+      if below(2) == 0 {
+        members.append(#""status": "\#(pick(["ACTIVE", "ARCHIVED", "RESOLVED"]))""#)
+      }
+      if below(3) == 0 { members.append(#""resourceType": "\#(text())""#) }
+      if below(3) == 0 { members.append(#""error": \#(below(4) == 0 ? "null" : "\"\(text())\"")"#) }
+      if below(3) == 0 { members.append(#""isPublic": \#(below(2) == 0)"#) }
+      if below(3) == 0 {
+        let actions = (0..<below(4)).map { _ in "\"\(text())\"" }.joined(separator: ", ")
+        members.append(#""action": [\#(actions)]"#)
+      }
+      if below(3) == 0 {
+        members.append(#""principal": {"AWS": "\#(text())", "Federated": null}"#)
+      }
+      if below(3) == 0 {
+        members.append(#""condition": {"aws:SourceVpc": "\#(text())", "k": "\#(text())"}"#)
+      }
+      if below(3) == 0 {
+        members.append(
+          #""updatedAt": "2024-0\#(1 + below(9))-01T0\#(below(9)):00:00\#(pick(["Z", ".5Z", "+02:00"]))""#
+        )
+      }
+      if below(5) == 0 { members.append(#""sources": [{"type": "POLICY"}, {}]"#) }
+      if below(12) == 0 { members.append(#""findingType": "ExternalAccess""#) }
+      if below(15) == 0 {
+        members.append(
+          #""findingDetails": [{"externalAccessDetails": {"action": ["\#(text())"], "isPublic": true}}]"#
+        )
+      }
+      if below(15) == 0 { members.append(#""resourceOwnerAccount": "\#(text())""#) }
+      if below(20) == 0 { members.append(#""status": "\#(text())""#) }
+      if !strict, below(10) == 0 { members.append(#""isPublic": "yes""#) }
+      if !strict, below(12) == 0 { members.append(#""createdAt": "yesterday""#) }
+      for i in stride(from: members.count - 1, to: 0, by: -1) { members.swapAt(i, below(i + 1)) }
+      return members
+    }
+
+    mutating func record(_ index: Int, pretty: Bool) -> String {
+      let members = member(index)
+      return pretty
+        ? "{\n      " + members.joined(separator: ",\n      ") + "\n    }"
+        : "{" + members.joined(separator: ",") + "}"
+    }
+
+    /// A whole input in one of the layouts.
+    mutating func input(count: Int, layout: Int) -> String {
+      let records = (0..<count).map { record($0, pretty: layout == 0) }
+      switch layout {
+      case 0:
+        return "{\n  \"findings\": [\n    " + records.joined(separator: ",\n    ")
+          + "\n  ],\n  \"nextToken\": \"t\"\n}\n"
+      case 1: return "{\"findings\":[" + records.joined(separator: ",") + "]}"
+      case 2: return "[" + records.joined(separator: ", ") + "]"
+      case 3: return "[" + records.map { "{\"detail\": \($0)}" }.joined(separator: ",") + "]"
+      default: return records.joined(separator: "\n") + "\n"
+      }
+    }
+  }
+
+  /// What a sequential run gives: the reference decoder, or for JSON Lines the streaming
+  /// line reader the command line used.
+  enum Outcome: Equatable {
+    case read([Finding], skipped: [RecordError])
+    case failed(RecordError)
+    case unexpected(String)
+  }
+
+  func reference(_ bytes: [UInt8], lenient: Bool) -> Outcome {
+    let options = FindingsDecodingOptions(lenient: lenient)
+    do {
+      if JSONLinesReader.looksLikeJSONLines(bytes) {
+        var sent = false
+        var reader = JSONLinesReader(options: options) {
+          defer { sent = true }
+          return sent ? [] : bytes
+        }
+        var findings: [Finding] = []
+        try reader.forEach { findings.append($0) }
+        return .read(findings, skipped: reader.skipped)
+      }
+      let document = try FindingsDecoder.decode(bytes, options: options)
+      return .read(document.findings, skipped: document.skipped)
+    } catch let error as RecordError {
+      return .failed(error)
+    } catch {
+      return .unexpected("\(error)")
+    }
+  }
+
+  func stored(_ bytes: [UInt8], lenient: Bool, threads: Int, pieceSize: Int) -> Outcome {
+    let reader = FindingsStoreReader(
+      options: FindingsDecodingOptions(lenient: lenient), threads: threads, pieceSize: pieceSize)
+    var findings: [Finding] = []
+    do {
+      let summary = try reader.read(InputBytes(bytes)) { store in
+        findings += (0..<store.count).map { store.finding(at: $0) }
+      }
+      XCTAssertEqual(summary.findingCount, findings.count)
+      return .read(findings, skipped: summary.skipped)
+    } catch let error as RecordError {
+      return .failed(error)
+    } catch {
+      return .unexpected("\(error)")
+    }
+  }
+
+  func assertSame(
+    _ text: String, lenient: Bool, _ what: String, file: StaticString = #filePath,
+    line: UInt = #line
+  ) {
+    let bytes = Array(text.utf8)
+    let expected = reference(bytes, lenient: lenient)
+    for (threads, pieceSize) in [(1, 1 << 20), (2, 64), (3, 200), (4, 1000)] {
+      let actual = stored(bytes, lenient: lenient, threads: threads, pieceSize: pieceSize)
+      switch (expected, actual) {
+      case (.read(let a, let skippedA), .read(let b, let skippedB)):
+        XCTAssertEqual(a.count, b.count, "\(what), \(threads) threads", file: file, line: line)
+        if let index = a.indices.first(where: { $0 < b.count && a[$0] != b[$0] }) {
+          XCTFail(
+            "\(what), \(threads) threads: finding \(index) differs: \(a[index].json.text) vs \(b[index].json.text)",
+            file: file, line: line)
+        }
+        XCTAssertEqual(skippedA, skippedB, "\(what), \(threads) threads", file: file, line: line)
+      default:
+        XCTAssertEqual(expected, actual, "\(what), \(threads) threads", file: file, line: line)
+      }
+    }
+  }
+
+  func testParallelRead_givesTheSequentialFindings() {
+    var records = Records(random: SeededGenerator(seed: 0xF1D))
+    for iteration in 0..<40 {
+      let layout = iteration % 5
+      let text = records.input(count: 1 + records.below(60), layout: layout)
+      assertSame(text, lenient: false, "iteration \(iteration), layout \(layout)")
+    }
+  }
+
+  func testParallelRead_malformedInputs_sameFirstErrorOrSkips() {
+    var records = Records(random: SeededGenerator(seed: 0xBAD), strict: false)
+    var failures = 0
+    for iteration in 0..<120 {
+      let layout = iteration % 5
+      var bytes = Array(records.input(count: 5 + records.below(30), layout: layout).utf8)
+      // Break the JSON at a random place: drop, change or insert one byte, or cut the end.
+      let position = records.below(bytes.count)
+      switch records.below(4) {
+      case 0: bytes.remove(at: position)
+      case 1: bytes[position] = Array("{}[],:\"\\x0 \n".utf8)[records.below(12)]
+      case 2: bytes.insert(Array(",}]\"\n".utf8)[records.below(5)], at: position)
+      default: bytes.removeLast(records.below(min(bytes.count, 40)))
+      }
+      let text = String(decoding: bytes, as: UTF8.self)
+      if case .failed = reference(Array(text.utf8), lenient: false) { failures += 1 }
+      assertSame(text, lenient: false, "iteration \(iteration), layout \(layout), strict")
+      assertSame(text, lenient: true, "iteration \(iteration), layout \(layout), lenient")
+    }
+    XCTAssertGreaterThan(failures, 60, "too few inputs were actually broken")
+  }
+
+  func testStoreVerdicts_equalTheRecordMatcher() throws {
+    var records = Records(random: SeededGenerator(seed: 0x5707E))
+    let text = records.input(count: 300, layout: 1)
+    let findings = try FindingsDecoder.decode(Array(text.utf8)).findings
+    let (store, _) = try FindingsStoreReader(threads: 2, pieceSize: 512).readAll(
+      InputBytes(Array(text.utf8)))
+    XCTAssertEqual(store.count, findings.count)
+    let keys = [
+      "id", "resource", "status", "resourceType", "error", "isPublic", "action", "principal.AWS",
+      "principal.Federated", "condition.aws:SourceVpc", "condition.k", "resourceOwnerAccount",
+      "findingType", "unknownKey",
+    ]
+    let values = ["1", "12", "x", "", "ACTIVE", "true", "false", "café", "a/b", "},{", "S3"]
+    var random = SeededGenerator(seed: 42)
+    func pick(_ items: [String]) -> String { items[Int(random.next() % UInt64(items.count))] }
+    for iteration in 0..<600 {
+      var map = FilterCriteriaMap()
+      for _ in 0..<(1 + Int(random.next() % 3)) {
+        let pair = [pick(values), pick(values)]
+        let criterion: Criterion
+        switch random.next() % 5 {
+        case 0: criterion = Criterion(eq: pair)
+        case 1: criterion = Criterion(neq: pair)
+        case 2: criterion = Criterion(contains: [pick(values)])
+        case 3: criterion = Criterion(exists: random.next() % 2 == 0)
+        default: criterion = Criterion(eq: [pick(values)], neq: [pick(values)])
+        }
+        map.criteria[pick(keys)] = criterion
+      }
+      let matcher = FindingMatcher(map)
+      let expected = findings.map(matcher.evaluate)
+      let actual = store.evaluate(map)
+      if expected != actual {
+        let row = expected.indices.first { expected[$0] != actual[$0] } ?? 0
+        XCTFail(
+          "iteration \(iteration): \(map.json.serialized(pretty: false)) on \(findings[row].json.text): \(expected[row]) vs \(actual[row])"
+        )
+        return
+      }
+    }
+  }
+}
