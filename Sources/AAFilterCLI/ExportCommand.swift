@@ -39,16 +39,21 @@ struct ExportCommand: Command {
     let table = FindingsTable(dialect: dialect)
     if !arguments.has("--no-create") { console.write(table.createStatement()) }
     var position = 0
+    var rows: [FindingRow] = []
+    // Inserts go out in batches of the reader's size, so memory stays bounded on any input.
+    func flush() throws {
+      for statement in try table.insertStatements(rows) { console.write(statement) }
+      rows.removeAll(keepingCapacity: true)
+    }
     do {
       _ = try FindingsInput(path: path, lenient: arguments.has("--lenient")).read(
-        console: console,
-        batches: { batch in
-          let rows = batch.map { finding in
-            defer { position += 1 }
-            return FindingRow(finding, position: position)
-          }
-          for statement in try table.insertStatements(rows) { console.write(statement) }
-        })
+        console: console
+      ) { (finding: Finding) in
+        rows.append(FindingRow(finding, position: position))
+        position += 1
+        if rows.count >= FindingsInput.batchSize { try flush() }
+      }
+      try flush()
     } catch let error as SQLError {
       console.writeErrorLine("error: \(error.message)")
       throw Reported()

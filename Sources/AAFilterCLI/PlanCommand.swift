@@ -116,11 +116,14 @@ struct PlanCommand: Command {
     }
     let input = FindingsInput(path: path, lenient: lenient)
     do {
-      _ = try input.read(
-        console: console,
-        batches: { batch in
-          for index in previews.indices { previews[index]?.add(contentsOf: batch) }
-        })
+      _ = try input.read(console: console) { (batch: FindingsInput.Batch) in
+        for index in previews.indices {
+          switch batch {
+          case .store(let store): previews[index]?.add(store)
+          case .findings(let findings): previews[index]?.add(contentsOf: findings)
+          }
+        }
+      }
     } catch is Reported {
       throw Reported(status: .usage)
     }
