@@ -27,8 +27,9 @@ public struct FindingsStoreReader: Sendable {
 
   /// How far a read has got, for a progress display.
   public struct Progress: Sendable {
-    /// Input bytes read so far, and in all.
+    /// Input bytes read so far.
     public var bytesRead: Int
+    /// Input bytes in all, for the share done and the time left.
     public var totalBytes: Int
     /// Findings read so far.
     public var findings: Int
