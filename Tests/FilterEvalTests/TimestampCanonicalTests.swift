@@ -16,6 +16,7 @@ final class TimestampCanonicalTests: XCTestCase {
       // Outside years 0000-9999 in UTC: printed at the offset that keeps a four-digit year.
       ("0000-01-01T00:00:00+01:00", "0000-01-01T22:59:00+23:59", #line),
       ("9999-12-31T23:59:59-00:01", "9999-12-31T00:01:59-23:59", #line),
+      ("9999-12-31T23:59:59.999999999-23:59", "9999-12-31T23:59:59.999999999-23:59", #line),
     ]
     for (input, expected, line) in cases {
       guard let instant = Timestamp(parsing: input) else {
@@ -24,6 +25,16 @@ final class TimestampCanonicalTests: XCTestCase {
       }
       XCTAssertEqual(instant.canonicalText, expected, line: line)
       XCTAssertEqual(Timestamp(parsing: expected), instant, line: line)
+    }
+  }
+
+  /// Found by fuzzing: a leap second at the end of 9999 at -23:59 is past every instant that
+  /// prints with a four-digit year, so it is refused rather than printed as year 10000.
+  func testParsing_refusesInstantsThatCannotPrintBack() {
+    for input in [
+      "9999-12-31T23:59:60.123158-23:59", "9999-12-31T23:59:60-23:59",
+    ] {
+      XCTAssertNil(Timestamp(parsing: input), input)
     }
   }
 }

@@ -111,8 +111,16 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     guard i == b.count else { return nil }
     let days = daysFromCivil(year: year, month: month, day: day)
     let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-    return (local - Int64(offsetSeconds), Int32(nanos))
+    let instant = local - Int64(offsetSeconds)
+    // Every instant read must print back with a four-digit year (`canonicalText` prints the
+    // last day of 9999 at -23:59); a leap second at the very end of 9999 at -23:59 cannot.
+    guard instant < latestReadable else { return nil }
+    return (instant, Int32(nanos))
   }
+
+  /// The first instant past 9999-12-31T23:59:59.999999999-23:59.
+  private static let latestReadable =
+    Int64(daysFromCivil(year: 10_000, month: 1, day: 1)) * 86_400 + 23 * 3600 + 59 * 60
 
   private static func daysIn(month: Int, year: Int) -> Int {
     switch month {
