@@ -71,7 +71,8 @@ final class InMemoryFindingsTests: XCTestCase {
         text.removeSubrange(dot..<end)
       }
       let whole = try XCTUnwrap(dates.date(from: text), text)
-      let nanoseconds = Int32(digits.padding(toLength: 9, withPad: "0", startingAt: 0)) ?? 0
+      let nanoseconds = try XCTUnwrap(
+        Int32(digits.padding(toLength: 9, withPad: "0", startingAt: 0)), "fraction of \(text)")
       return Timestamp(
         secondsSince1970: Int64(whole.timeIntervalSince1970), nanoseconds: nanoseconds)
     }
