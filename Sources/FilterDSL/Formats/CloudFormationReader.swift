@@ -139,18 +139,9 @@ enum CloudFormationReader {
       intrinsicOrShape(node, expected: "a Filter item must be an object", log: &log)
       return nil
     }
-    var seen = Set<String>()
     let problems = log.diagnostics.count
-    for member in members {
-      if !filterMembers.contains(member.key) {
-        log.unknownMember(
-          member.key, at: member.keyRange, known: filterMembers, in: "a Filter item")
-      } else if !seen.insert(member.key).inserted {
-        log.error(
-          .duplicateCriteria, "'\(member.key)' is given twice in one Filter item",
-          at: member.keyRange)
-      }
-    }
+    log.checkFilterMembers(
+      members.map { ($0.key, $0.keyRange) }, known: filterMembers, in: "a Filter item")
     guard let property = node["Property"] else {
       log.error(.invalidTemplate, "the Filter item has no 'Property'", at: node.range)
       return nil

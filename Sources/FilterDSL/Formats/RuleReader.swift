@@ -142,6 +142,23 @@ struct ImportLog {
       help: hint ?? "\(what) takes \(known.map { "'\($0)'" }.joined(separator: ", "))")
   }
 
+  /// Reports the members of one filter item (a CloudFormation `Filter` item, a Terraform
+  /// `filter` block) that the format does not take, and those given twice.
+  mutating func checkFilterMembers(
+    _ members: [(name: String, range: SourceRange)], known: [String], in what: String
+  ) {
+    var seen = Set<String>()
+    for member in members {
+      if !known.contains(member.name) {
+        unknownMember(member.name, at: member.range, known: known, in: what)
+      } else if !seen.insert(member.name).inserted {
+        error(
+          .duplicateCriteria, "'\(member.name)' is given twice in one \(what.dropFirst(2))",
+          at: member.range)
+      }
+    }
+  }
+
   /// Whether the rules (analyzer, where the rule is named) belong to one analyzer; reports
   /// `ambiguous-analyzer` at the first rule of the second one when not.
   mutating func oneAnalyzer(_ rules: [(analyzer: String, range: SourceRange)], in what: String)

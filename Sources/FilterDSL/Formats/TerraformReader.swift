@@ -158,18 +158,10 @@ enum TerraformReader {
   static func criterion(_ block: HCL.Block, log: inout ImportLog) -> (
     String, SourceRange, Criterion
   )? {
-    var seen = Set<String>()
     let problems = log.diagnostics.count
-    for attribute in block.body.attributes {
-      if !filterAttributes.contains(attribute.name) {
-        log.unknownMember(
-          attribute.name, at: attribute.nameRange, known: filterAttributes, in: "a filter block")
-      } else if !seen.insert(attribute.name).inserted {
-        log.error(
-          .duplicateCriteria, "'\(attribute.name)' is given twice in one filter block",
-          at: attribute.nameRange)
-      }
-    }
+    log.checkFilterMembers(
+      block.body.attributes.map { ($0.name, $0.nameRange) }, known: filterAttributes,
+      in: "a filter block")
     guard let criteria = block.body.attribute("criteria") else {
       log.error(.invalidTemplate, "the filter block has no 'criteria'", at: block.range)
       return nil
