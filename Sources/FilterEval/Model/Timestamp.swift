@@ -50,40 +50,32 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
   public var description: String { text }
 
   static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (seconds: Int64, nanoseconds: Int32)? {
-    var i = 0
-    func digits(_ count: Int) -> Int? {
-      guard i + count <= b.count else { return nil }
+    // The shortest form is `YYYY-MM-DDTHH:MM:SSZ`; the date and time sit at fixed offsets.
+    guard b.count >= 20 else { return nil }
+    /// The decimal number in `count` bytes at `offset`, or -1 when one is not a digit.
+    @inline(__always) func number(_ offset: Int, _ count: Int) -> Int {
       var value = 0
-      for _ in 0..<count {
-        let digit = Int(b[i]) - 48
-        guard (0...9).contains(digit) else { return nil }
+      for index in offset..<offset + count {
+        let digit = Int(b[index]) &- 48
+        guard digit >= 0, digit <= 9 else { return -1 }
         value = value * 10 + digit
-        i += 1
       }
       return value
     }
-    func take(_ byte: UInt8) -> Bool {
-      guard i < b.count, b[i] == byte else { return false }
-      i += 1
-      return true
-    }
-    guard let year = digits(4), take(UInt8(ascii: "-")), let month = digits(2),
-      take(UInt8(ascii: "-")),
-      let day = digits(2)
+    let year = number(0, 4), month = number(5, 2), day = number(8, 2)
+    let hour = number(11, 2), minute = number(14, 2), second = number(17, 2)
+    let separator = b[10]
+    guard year >= 0, day >= 0, hour >= 0, minute >= 0, second >= 0,
+      b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[13] == UInt8(ascii: ":"),
+      b[16] == UInt8(ascii: ":"),
+      separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == 0x20,
+      (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24,
+      minute < 60, second <= 60
     else { return nil }
-    guard i < b.count, [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(b[i])
-    else { return nil }
-    i += 1
-    guard let hour = digits(2), take(UInt8(ascii: ":")), let minute = digits(2),
-      take(UInt8(ascii: ":")),
-      let second = digits(2)
-    else { return nil }
-    guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24,
-      minute < 60,
-      second <= 60
-    else { return nil }
+    var i = 19
     var nanos = 0
-    if take(UInt8(ascii: ".")) {
+    if b[i] == UInt8(ascii: ".") {
+      i += 1
       var count = 0
       while i < b.count, b[i] >= 48, b[i] <= 57 {
         guard count < 9 else { return nil }
@@ -101,9 +93,14 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
       let sign = b[i] == UInt8(ascii: "-") ? -1 : 1
       i += 1
-      guard let hours = digits(2) else { return nil }
-      _ = take(UInt8(ascii: ":"))
-      guard let minutes = digits(2), hours < 24, minutes < 60 else { return nil }
+      guard i + 2 <= b.count else { return nil }
+      let hours = number(i, 2)
+      i += 2
+      if i < b.count, b[i] == UInt8(ascii: ":") { i += 1 }
+      guard i + 2 <= b.count else { return nil }
+      let minutes = number(i, 2)
+      i += 2
+      guard hours >= 0, minutes >= 0, hours < 24, minutes < 60 else { return nil }
       offsetSeconds = sign * (hours * 3600 + minutes * 60)
     } else {
       return nil

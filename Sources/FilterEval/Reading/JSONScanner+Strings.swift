@@ -40,7 +40,8 @@ extension JSONScanner {
   }
 
   /// Skips eight bytes at a time while none is a quote, a backslash, a control character or
-  /// non-ASCII; the byte loop after it decides exactly (this test can only stop early).
+  /// non-ASCII, and stops at the first such byte. Each test's borrows run only towards higher
+  /// bytes, so the lowest flagged byte is always a true one (higher flags may be false).
   @inline(__always)
   mutating func skipPlainWords() {
     guard let base = bytes.baseAddress else { return }
@@ -48,44 +49,51 @@ extension JSONScanner {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     while position + 8 <= bytes.count {
-      let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
       let quote = word ^ (ones &* 0x22)
       let backslash = word ^ (ones &* 0x5C)
       let special =
         ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
         | (word &- ones &* 0x20) | word
-      if special & highs != 0 { return }
+      let flags = special & highs
+      if flags != 0 {
+        position += flags.trailingZeroBitCount >> 3
+        return
+      }
       position += 8
     }
   }
 
   mutating func readStringSlowly(from start: Int) throws -> StringBytes {
-    var decoded: [UInt8]?
+    // One buffer for the whole string, made at the first escape and never copied after it.
+    var output: [UInt8] = []
+    var escapes = false
     var plainStart = start
     while position < bytes.count {
       let byte = bytes[position]
       switch byte {
       case UInt8(ascii: "\""):
-        if var output = decoded {
-          output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<position]))
-          position += 1
-          return .decoded(output)
-        }
-        let range = UnsafeBufferPointer(rebasing: bytes[start..<position])
+        let end = position
         position += 1
-        return .raw(range)
+        guard escapes else { return .raw(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<end]))
+        return .decoded(output)
       case UInt8(ascii: "\\"):
-        var output = decoded ?? []
+        if !escapes {
+          escapes = true
+          output.reserveCapacity(position - start + 16)
+        }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<position]))
         try readEscape(into: &output)
-        decoded = output
         plainStart = position
+        skipPlainWords()
       case 0..<0x20:
         throw error("control character in a string; escape it")
       case 0x80...:
         let length = UTF8Validation.sequenceLength(bytes, at: position)
         guard length > 0 else { throw error("invalid UTF-8 in a string") }
         position += length
+        skipPlainWords()
       default:
         position += 1
       }
@@ -126,7 +134,8 @@ extension JSONScanner {
       guard let scalar = Unicode.Scalar(scalarValue) else {
         throw error("invalid escape", at: start)
       }
-      output.append(contentsOf: String(Character(scalar)).utf8)
+      // UTF-8 by hand: building a String per escape showed up in profiles of escaped input.
+      UTF8.encode(scalar) { output.append($0) }
     default:
       throw error("invalid escape '\\\(Character(Unicode.Scalar(byte)))'", at: start)
     }

@@ -32,6 +32,8 @@ struct JSONScanner {
 
   @inline(__always)
   mutating func skipWhitespace() {
+    // Whitespace is at most 0x20; minified input and JSON Lines mostly leave here.
+    guard position < bytes.count, bytes[position] <= 0x20 else { return }
     // Indentation comes in runs of spaces: eight at a time first.
     if position + 8 <= bytes.count, bytes[position] == 0x20, let base = bytes.baseAddress {
       let raw = UnsafeRawPointer(base)
@@ -108,7 +110,11 @@ struct JSONScanner {
         throw error("expected a member name in quotes, found \(describeHere())")
       }
       let key = try readStringBytes()
-      try expect(UInt8(ascii: ":"), "':' after a member name")
+      if peek() == UInt8(ascii: ":") {
+        position += 1
+      } else {
+        try expect(UInt8(ascii: ":"), "':' after a member name")
+      }
       skipWhitespace()
       try key.withBytes { try body(&self, $0) }
       skipWhitespace()
@@ -161,6 +167,7 @@ struct JSONScanner {
   }
 
   /// Consumes `null` if it stands here.
+  @inline(__always)
   mutating func skipNull() -> Bool {
     skipWhitespace()
     guard position + 4 <= bytes.count, bytes[position] == UInt8(ascii: "n"),

@@ -22,6 +22,9 @@ struct StoreRecordReader {
   private var sawFindingType = false
   private var sawAccessField = false
   private var escaped: [String] = []
+  /// The family of the last `findingType` id seen: runs of one type are the rule, and naming a
+  /// family compares text. Ids belong to one store's table, and a reader fills one store.
+  private var lastType: (id: UInt32, family: AnalyzerFamily?) = (0, nil)
 
   init(origin: UnsafePointer<UInt8>) {
     self.origin = origin
@@ -53,15 +56,15 @@ struct StoreRecordReader {
     resource = .absent
     for index in scalars.indices { scalars[index] = 0 }
     isPublic = 0
-    principal.removeAll(keepingCapacity: true)
-    condition.removeAll(keepingCapacity: true)
-    action.removeAll(keepingCapacity: true)
+    principal.empty()
+    condition.empty()
+    action.empty()
     sawFindingType = false
     sawAccessField = false
-    escaped.removeAll(keepingCapacity: true)
+    escaped.empty()
   }
 
-  private func commit(record: FindingStore.Span, into store: inout FindingStore) {
+  private mutating func commit(record: FindingStore.Span, into store: inout FindingStore) {
     let escapedBase = store.escaped.count
     func placed(_ span: FindingStore.Span) -> FindingStore.Span {
       span.start < 0
@@ -77,9 +80,10 @@ struct StoreRecordReader {
     store.hasAccessDetails.append(!(sawFindingType && !sawAccessField))
     // The reference decoder's order of evidence, for records without details or events.
     let byType = scalars[FindingStore.ScalarField.findingType.rawValue]
-    store.family.append(
-      (byType == 0 ? nil : AnalyzerFamily(findingType: store.table.value(byType)))
-        ?? (sawAccessField ? .external : nil))
+    if byType != 0, byType != lastType.id {
+      lastType = (byType, AnalyzerFamily(findingType: store.table.value(byType)))
+    }
+    store.family.append((byType == 0 ? nil : lastType.family) ?? (sawAccessField ? .external : nil))
     store.principals += principal
     store.principalStarts.append(UInt32(store.principals.count))
     store.conditions += condition
@@ -95,12 +99,7 @@ struct StoreRecordReader {
     _ key: UnsafeBufferPointer<UInt8>, _ s: inout JSONScanner, _ allowWrappers: Bool,
     _ table: inout ValueTable
   ) throws {
-    if allowWrappers,
-      key.equals("findings") || key.equals("finding") || key.equals("detail")
-        || key.equals("detail-type") || key.equals("nextToken")
-    {
-      throw GiveUp()
-    }
+    if allowWrappers, Self.isWrapperKey(key) { throw GiveUp() }
     if s.skipNull() { return }
     switch key.count {
     case 2 where key.equals("id"): id = try span(&s)
@@ -143,7 +142,21 @@ struct StoreRecordReader {
       31 where key.equals("serviceControlPolicyRestriction"):
       throw GiveUp()
     default:
-      try s.skipValue()
+      guard s.skipValueQuickly() else { throw GiveUp() }
+    }
+  }
+
+  /// A member that makes a record a wrapper (a page, an event, get-finding output); the
+  /// length test first, since nearly every key is of another length or spelling.
+  @inline(__always)
+  private static func isWrapperKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    switch key.count {
+    case 6: key.equals("detail")
+    case 7: key.equals("finding")
+    case 8: key.equals("findings")
+    case 9: key.equals("nextToken")
+    case 11: key.equals("detail-type")
+    default: false
     }
   }
 
@@ -177,7 +190,7 @@ struct StoreRecordReader {
     guard s.peek() == UInt8(ascii: "[") else { throw GiveUp() }
     var values = action
     action = []
-    values.removeAll(keepingCapacity: true)
+    values.empty()
     defer { action = values }
     try s.readArray { s, _ in
       values.append(try Self.string(&s).withBytes { table.id($0) })
@@ -188,12 +201,21 @@ struct StoreRecordReader {
     _ s: inout JSONScanner, _ table: inout ValueTable, into entries: inout [FindingStore.Entry]
   ) throws {
     guard s.peek() == UInt8(ascii: "{") else { throw GiveUp() }
-    entries.removeAll(keepingCapacity: true)
+    entries.empty()
     try s.readObject { s, key in
       let name = table.id(key)
       if s.skipNull() { return }
       let value = try Self.string(&s).withBytes { table.id($0) }
       entries.append(FindingStore.Entry(key: name, value: value))
     }
+  }
+}
+
+extension Array {
+  /// Removes every element, keeping the storage; nearly free when already empty (the
+  /// library's `removeAll(keepingCapacity:)` is not, and readers call this per record).
+  @inline(__always)
+  fileprivate mutating func empty() {
+    if !isEmpty { removeAll(keepingCapacity: true) }
   }
 }

@@ -172,7 +172,7 @@ public struct FindingStore: Sendable {
 
   /// Appends the rows of `other`, a store over the same input, renumbering its values.
   mutating func append(contentsOf other: FindingStore) {
-    let renumber = [0] + other.table.values.map { intern($0) }
+    let renumber = table.merge(other.table)
     let escapedBase = escaped.count
     escaped += other.escaped
     func moved(_ span: Span) -> Span {

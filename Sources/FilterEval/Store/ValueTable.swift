@@ -4,18 +4,24 @@ import Foundation
 /// means absent), looked up by their exact bytes.
 ///
 /// Open addressing over a byte arena: a lookup hashes eight bytes at a time and compares
-/// bytes, building no string; a string is made once per distinct value.
+/// bytes, building no string. Values are kept only as bytes; a `String` is made when one is
+/// asked for, since most distinct values (conditions, principals) are never read as text.
 struct ValueTable: Sendable {
-  /// `values[id - 1]` is the value with that id.
-  private(set) var values: [String] = []
   private var arena: [UInt8] = []
+  /// `arena[offsets[id - 1]..<offsets[id]]` holds the value with that id.
   private var offsets: [Int] = [0]
   private var slots: [UInt32] = Array(repeating: 0, count: 1024)
   private var hashes: [UInt64] = []
 
-  var count: Int { values.count }
+  var count: Int { hashes.count }
 
-  func value(_ id: UInt32) -> String { values[Int(id) - 1] }
+  func value(_ id: UInt32) -> String { withBytes(id) { String(decoding: $0, as: UTF8.self) } }
+
+  /// Calls `body` with the bytes of the value with `id`.
+  func withBytes<R>(_ id: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    let range = offsets[Int(id) - 1]..<offsets[Int(id)]
+    return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+  }
 
   /// The id of `bytes`, adding them if new.
   mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
@@ -30,10 +36,9 @@ struct ValueTable: Sendable {
     arena.append(contentsOf: bytes)
     offsets.append(arena.count)
     hashes.append(hash)
-    values.append(String(decoding: bytes, as: UTF8.self))
-    let id = UInt32(values.count)
+    let id = UInt32(hashes.count)
     slots[slot] = id
-    if values.count * 2 > slots.count { grow() }
+    if hashes.count * 2 > slots.count { grow() }
     return id
   }
 
@@ -47,6 +52,16 @@ struct ValueTable: Sendable {
       if hashes[Int(id) - 1] == hash, equals(Int(id), bytes) { return id }
       slot = (slot + 1) & (slots.count - 1)
     }
+  }
+
+  /// For each id of `other` (index `id`; 0 stays 0), its id here, adding what is new.
+  mutating func merge(_ other: ValueTable) -> [UInt32] {
+    var renumber: [UInt32] = [0]
+    renumber.reserveCapacity(other.count + 1)
+    for index in 0..<other.count {
+      renumber.append(other.withBytes(UInt32(index + 1)) { self.id($0) })
+    }
+    return renumber
   }
 
   private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -68,26 +83,34 @@ struct ValueTable: Sendable {
     slots = bigger
   }
 
-  /// A multiply-and-fold hash, eight bytes per step; quality enough for a probe sequence.
+  /// A multiply-and-fold hash, eight bytes per step, the last step an overlapping load of the
+  /// final eight bytes (short values are most of what is interned, so no byte-by-byte tail).
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     guard let base = bytes.baseAddress else { return 0x9E37_79B9_7F4A_7C15 }
     let raw = UnsafeRawPointer(base)
-    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-    var index = 0
-    while index + 8 <= bytes.count {
-      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+    let count = bytes.count
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+    @inline(__always) func mix(_ word: UInt64) {
       hash = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
       hash ^= hash >> 29
-      index += 8
     }
-    var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while index < bytes.count {
-      tail |= UInt64(base[index]) << shift
-      shift += 8
-      index += 1
+    if count >= 8 {
+      var index = 0
+      while index + 8 < count {
+        mix(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        index += 8
+      }
+      mix(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+    } else if count >= 4 {
+      let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+      let high = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+      mix(low | high << 32)
+    } else {
+      var tail: UInt64 = 0
+      for index in 0..<count { tail |= UInt64(base[index]) << UInt64(index * 8) }
+      mix(tail)
     }
-    hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+    hash = hash &* 0x94D0_49BB_1331_11EB
     return hash ^ (hash >> 31)
   }
 }
