@@ -70,7 +70,7 @@ struct StoreRecordReader {
       span.start < 0
         ? FindingStore.Span(start: span.start - escapedBase, length: span.length) : span
     }
-    store.escaped += escaped
+    if !escaped.isEmpty { store.escaped += escaped }
     store.records.append(record)
     store.ids.append(placed(id))
     store.resources.append(placed(resource))
@@ -84,11 +84,11 @@ struct StoreRecordReader {
       lastType = (byType, AnalyzerFamily(findingType: store.table.value(byType)))
     }
     store.family.append((byType == 0 ? nil : lastType.family) ?? (sawAccessField ? .external : nil))
-    store.principals += principal
+    if !principal.isEmpty { store.principals += principal }
     store.principalStarts.append(UInt32(store.principals.count))
-    store.conditions += condition
+    if !condition.isEmpty { store.conditions += condition }
     store.conditionStarts.append(UInt32(store.conditions.count))
-    store.actions += action
+    if !action.isEmpty { store.actions += action }
     store.actionStarts.append(UInt32(store.actions.count))
     store.count += 1
   }
