@@ -2,21 +2,39 @@ import FilterEval
 import Foundation
 
 /// Arbitrary bytes into the findings reader: as one document (strict and lenient), as JSON
-/// Lines streamed in chunks, and placed as the value of an unknown field. Invariants: no crash;
-/// every error points inside the input; chunk boundaries change nothing; and the reader accepts
-/// the unknown field exactly when Foundation's JSONSerialization accepts the same text (a
-/// differential test of the JSON grammar).
+/// Lines streamed in chunks, through the parallel store reader, and placed as the value of an
+/// unknown field. Invariants: no crash; every error points inside the input; chunk boundaries
+/// change nothing; the parallel reader gives what the sequential one gives; and the reader
+/// accepts the unknown field exactly when Foundation's JSONSerialization accepts the same text
+/// (a differential test of the JSON grammar).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFindings(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  // The parallel reader decides on JSON Lines from the input's first 64 KiB.
+  let jsonLines = JSONLinesReader.looksLikeJSONLines(Array(bytes.prefix(1 << 16)))
+  // Pieces of 64 bytes (the least the reader takes) cut even small inputs at guessed
+  // boundaries; a second size, drawn from the input, moves the cuts to other places.
+  var random = InputSeededGenerator(bytes)
+  let otherSize = 65 + Int(random.next() % 192)
+  let otherMode = random.next() % 2 == 1
   for lenient in [false, true] {
+    let options = FindingsDecodingOptions(lenient: lenient)
+    var sequential: ReadOutcome
     do {
-      let document = try FindingsDecoder.decode(bytes, options: .init(lenient: lenient))
+      let document = try FindingsDecoder.decode(bytes, options: options)
       for error in document.skipped { requireInside(error, bytes) }
+      sequential = ReadOutcome(document)
     } catch let error as RecordError {
       requireInside(error, bytes)
+      sequential = ReadOutcome(error: error)
     } catch {
       require(false, "the reader threw \(type(of: error)), not a RecordError")
+      return 0
+    }
+    if jsonLines { sequential = sequentialLines(bytes, options) }
+    requireParallelAgrees(bytes, options, pieceSize: 64, sequential)
+    if lenient == otherMode {
+      requireParallelAgrees(bytes, options, pieceSize: otherSize, sequential)
     }
   }
   requireChunkingInvisible(bytes)
