@@ -2,21 +2,39 @@ import FilterEval
 import Foundation
 
 /// Arbitrary bytes into the findings reader: as one document (strict and lenient), as JSON
-/// Lines streamed in chunks, and placed as the value of an unknown field. Invariants: no crash;
-/// every error points inside the input; chunk boundaries change nothing; and the reader accepts
-/// the unknown field exactly when Foundation's JSONSerialization accepts the same text (a
-/// differential test of the JSON grammar).
+/// Lines streamed in chunks, through the parallel store reader, and placed as the value of an
+/// unknown field. Invariants: no crash; every error points inside the input; chunk boundaries
+/// change nothing; the parallel reader gives what the sequential one gives; and the reader
+/// accepts the unknown field exactly when Foundation's JSONSerialization accepts the same text
+/// (a differential test of the JSON grammar).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFindings(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  // The parallel reader decides on JSON Lines from the input's first 64 KiB.
+  let jsonLines = JSONLinesReader.looksLikeJSONLines(Array(bytes.prefix(1 << 16)))
+  // Pieces of 64 bytes (the least the reader takes) cut even small inputs at guessed
+  // boundaries; a second size, drawn from the input, moves the cuts to other places.
+  var random = InputSeededGenerator(bytes)
+  let otherSize = 65 + Int(random.next() % 192)
+  let otherMode = random.next() % 2 == 1
   for lenient in [false, true] {
+    let options = FindingsDecodingOptions(lenient: lenient)
+    var sequential: ReadOutcome
     do {
-      let document = try FindingsDecoder.decode(bytes, options: .init(lenient: lenient))
+      let document = try FindingsDecoder.decode(bytes, options: options)
       for error in document.skipped { requireInside(error, bytes) }
+      sequential = ReadOutcome(document)
     } catch let error as RecordError {
       requireInside(error, bytes)
+      sequential = ReadOutcome(error: error)
     } catch {
       require(false, "the reader threw \(type(of: error)), not a RecordError")
+      return 0
+    }
+    if jsonLines { sequential = sequentialLines(bytes, options) }
+    requireParallelAgrees(bytes, options, pieceSize: 64, sequential)
+    if lenient == otherMode {
+      requireParallelAgrees(bytes, options, pieceSize: otherSize, sequential)
     }
   }
   requireChunkingInvisible(bytes)
@@ -77,6 +95,12 @@ private func requireChunkingInvisible(_ bytes: [UInt8]) {
 /// leaves to the implementation (our reader accepts them: it never needs an unknown field's
 /// value). So input with such a comma must be rejected by our reader, and the comparison is
 /// made with those commas removed and out-of-range numbers written as `0`.
+///
+/// Bytes can also close the unknown field early and go on as members of the finding
+/// (`[],"error":false`), which makes a bad record, not bad JSON; the reader is therefore asked
+/// in lenient mode, which skips bad records but still fails on bad JSON. Bytes that close the
+/// finding too and start another value make several top-level values, which the reader takes
+/// as JSON Lines and JSONSerialization never reads: those are not compared.
 private func requireSameGrammarAsFoundation(_ bytes: [UInt8]) {
   let wrapped = Array(#"{"id":"fuzz","fuzzField":"#.utf8) + bytes + Array("}".utf8)
   var strict = wrapped
@@ -88,7 +112,9 @@ private func requireSameGrammarAsFoundation(_ bytes: [UInt8]) {
       "the reader accepts a trailing comma: \(bytes)")
   }
   strict = withHugeNumbersAsZero(strict)
-  let ours = (try? FindingsDecoder.decode(strict)) != nil
+  let document = try? FindingsDecoder.decode(strict, options: .init(lenient: true))
+  if document?.shape == .jsonLines { return }
+  let ours = document != nil
   let foundation = foundationAcceptsJSON(strict)
   require(
     ours == foundation,

@@ -1,3 +1,4 @@
+import FilterDSL
 import FilterEval
 import XCTest
 
@@ -28,6 +29,44 @@ final class FuzzRegressionTests: XCTestCase {
       case .failure(let error):
         XCTAssertFalse(accepted, "'\(value)' must be accepted: \(error)", line: line)
         XCTAssertTrue(error is RecordError, line: line)
+      }
+    }
+  }
+
+  /// The `findings` target stopped on `[],"error":false`: the bytes close the unknown field and
+  /// go on as a member of the finding, valid JSON that makes a bad record. The target now asks
+  /// the reader in lenient mode, where only bad JSON fails, and leaves out several top-level
+  /// values (JSON Lines to the reader, never JSON to Foundation). These rows pin what it relies
+  /// on: `nil` for a read that fails with the given code, else the findings and records skipped.
+  func testFindingsTarget_valueLeavingTheUnknownField() {
+    typealias Read = (findings: Int, skipped: Int, shape: FindingsShape)
+    let cases: [(String, strict: Read?, lenient: Read?, code: DiagnosticCode?, UInt)] = [
+      (#"[],"error":false"#, nil, (0, 1, .finding), .malformedFinding, #line),
+      (#"1,"resource":false"#, nil, (0, 1, .finding), .malformedFinding, #line),
+      (#"1,"findings":[5]"#, nil, (0, 1, .findingsPage), .malformedFinding, #line),
+      (#"1,"x":2"#, (1, 0, .finding), (1, 0, .finding), nil, #line),
+      ("1}\n{\"id\":\"x\"", (2, 0, .jsonLines), (2, 0, .jsonLines), nil, #line),
+      (#"1}{"id":"x""#, (2, 0, .jsonLines), (2, 0, .jsonLines), nil, #line),
+      (#"[],"error":}"#, nil, nil, .invalidFindingsJSON, #line),
+      (#"1},"id":"x""#, nil, nil, .invalidFindingsJSON, #line),
+    ]
+    for (value, strict, lenient, code, line) in cases {
+      for (isLenient, expected) in [(false, strict), (true, lenient)] {
+        let mode = isLenient ? "lenient" : "strict"
+        do {
+          let document = try FindingsDecoder.decode(
+            embedded(value), options: .init(lenient: isLenient))
+          XCTAssertNotNil(expected, "'\(value)', \(mode): must fail", line: line)
+          guard let expected else { continue }
+          XCTAssertEqual(document.findings.count, expected.findings, "\(mode)", line: line)
+          XCTAssertEqual(document.skipped.count, expected.skipped, "\(mode)", line: line)
+          XCTAssertEqual(document.shape, expected.shape, "\(mode)", line: line)
+        } catch let error as RecordError {
+          XCTAssertNil(expected, "'\(value)', \(mode): \(error)", line: line)
+          XCTAssertEqual(error.code, code, "'\(value)', \(mode)", line: line)
+        } catch {
+          XCTFail("'\(value)', \(mode): \(error) is not a RecordError", line: line)
+        }
       }
     }
   }
