@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Counts the public declarations of FilterDSL, FilterEval and FilterSQL that have no doc comment.
 
-Reads the symbol graphs `swift build -Xswiftc -emit-symbol-graph` wrote to DIR. Declarations
+Reads the symbol graphs scripts/docs extracted into DIR. Declarations
 the compiler synthesizes (conformances' default members such as `!=`, `init(rawValue:)`) have
 no source to document and are not counted. Exits 1 when any declaration is undocumented.
 Usage: doc-coverage.py DIR [--list]
