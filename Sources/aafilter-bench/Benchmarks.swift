@@ -26,7 +26,7 @@ struct Benchmarks {
       """
     let map = try FilterExpression(parsing: rule).filterMap()
     let json = try JSONEncoder().encode(map)
-    let iterations = 2_000
+    let iterations = options.parses
     let ours = try Measure.median(runs: options.runs) {
       for _ in 0..<iterations { _ = try FilterExpression(parsing: rule).filterMap() }
     }
@@ -155,7 +155,7 @@ struct Benchmarks {
         }
       ),
     ]
-    let repeats = max(1, 2_000_000 / max(1, findings.count))
+    let repeats = max(1, options.evaluations / max(1, findings.count))
     let evaluations = repeats * findings.count
     var table = FindingTable<Finding>([])
     let build = Measure.median(runs: options.runs) { table = FindingTable(findings) }

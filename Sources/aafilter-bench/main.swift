@@ -29,6 +29,9 @@ struct Options {
   var largeFindings = 1_000_000
   var runs = 5
   var external = true
+  /// Rules parsed per parse+compile timing, and findings evaluated per filter timing.
+  var parses = 2_000
+  var evaluations = 2_000_000
 
   init(_ arguments: [String]) {
     var index = 0
@@ -47,6 +50,8 @@ struct Options {
         largeFindings = 0
         runs = 1
         external = false
+        parses = 100
+        evaluations = 100_000
       default:
         print(
           "usage: aafilter-bench [--findings N] [--lines N] [--large N] [--runs N] [--no-external] [--quick]"
