@@ -70,6 +70,28 @@ final class FormatRoundTripTests: XCTestCase {
     }
   }
 
+  /// The formats aafilter writes but does not read (CloudFormation YAML, the CLI's shorthand
+  /// and commands) write every generated rule they can hold. Third-party tools read them back in
+  /// ConversionToolTests; this runs the same writing where those tools are not, as under the
+  /// sanitizers in CI.
+  func testWriteOnlyFormats_writeEveryRule() throws {
+    var generator = RuleSetGenerator(seed: 0x700_15)
+    let rules = generator.rules(700)
+    for start in stride(from: 0, to: rules.count, by: 100) {
+      let chunk = Array(rules[start..<min(start + 100, rules.count)])
+      let yaml = try RuleWriter.write(chunk, as: .cloudFormationYAML, options: Self.options).text
+      XCTAssertTrue(chunk.allSatisfy { yaml.contains($0.ruleName) }, "a rule name is missing")
+    }
+    let shorthand = rules.filter { Self.expressible($0, in: .cliShorthand) }
+    XCTAssertGreaterThanOrEqual(shorthand.count, 500)
+    for rule in shorthand {
+      let text = try RuleWriter.write([rule], as: .cliShorthand, single: true).text
+      XCTAssertFalse(text.isEmpty, "\(rule.ruleName): nothing written")
+    }
+    let commands = try RuleWriter.write(rules, as: .cliCommands, options: Self.options).text
+    XCTAssertTrue(rules.allSatisfy { commands.contains($0.ruleName) }, "a rule name is missing")
+  }
+
   /// Rules a format cannot hold make the writer throw, naming the reason.
   func testInexpressibleRules_areErrors() {
     var generator = RuleSetGenerator(seed: 0xBAD5_EED)
