@@ -37,6 +37,45 @@ final class JSONConformanceTests: XCTestCase {
     XCTAssertEqual(counts["n", default: 0], 188)
   }
 
+  /// The column store's reader skips unknown members its own way; on every suite case it must
+  /// accept, reject and report exactly as the reference decoder does.
+  func testJSONTestSuite_storeReaderAgreesWithTheReference() throws {
+    let directory = Self.suite
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    var values = try names.sorted().filter { $0.hasSuffix(".json") }.map {
+      ($0, try [UInt8](Data(contentsOf: directory.appendingPathComponent($0))))
+    }
+    // Brackets that close the wrong container, and nesting on both sides of the 64 levels the
+    // quick skipper handles before it hands over.
+    let deep = { (levels: Int, close: String) in
+      String(repeating: "[", count: levels) + "1"
+        + String(repeating: "]", count: levels - 1) + close
+    }
+    let ours = [
+      "[1}", #"{"a":1]"#, "[{]}", #"[{"a":[1}]]"#, #"{"a":{"b":1]}"#, "[[1]}", #"{"a":[}"#,
+      deep(63, "]"), deep(64, "]"), deep(65, "]"), deep(64, "}"), deep(65, "}"), deep(400, "]"),
+    ]
+    values += ours.enumerated().map { ("ours-\($0.offset)", Array($0.element.utf8)) }
+    var compared = 0
+    for (name, value) in values {
+      // In an array: a lone object is not a shape the store reader takes apart itself.
+      let bytes = Array("[".utf8) + embedded(value) + Array("]".utf8)
+      let reference = Result { try FindingsDecoder.decode(bytes).findings }
+      let store = Result {
+        let (store, _) = try FindingsStoreReader(threads: 1).readAll(InputBytes(bytes))
+        return (0..<store.count).map { store.finding(at: $0) }
+      }
+      switch (reference, store) {
+      case (.success(let expected), .success(let read)): XCTAssertEqual(read, expected, name)
+      case (.failure(let expected), .failure(let read)):
+        XCTAssertEqual("\(read)", "\(expected)", name)
+      default: XCTFail("\(name): the reference gave \(reference), the store reader \(store)")
+      }
+      compared += 1
+    }
+    XCTAssertEqual(compared, 318 + ours.count)
+  }
+
   /// Our own cases, with the exact position reported.
   func testRejections_table() {
     let cases: [(String, String, Int, UInt)] = [
