@@ -93,20 +93,9 @@ final class FindingStoreTests: XCTestCase {
   }
 
   func reference(_ bytes: [UInt8], lenient: Bool) -> Outcome {
-    let options = FindingsDecodingOptions(lenient: lenient)
     do {
-      if JSONLinesReader.looksLikeJSONLines(bytes) {
-        var sent = false
-        var reader = JSONLinesReader(options: options) {
-          defer { sent = true }
-          return sent ? [] : bytes
-        }
-        var findings: [Finding] = []
-        try reader.forEach { findings.append($0) }
-        return .read(findings, skipped: reader.skipped)
-      }
-      let document = try FindingsDecoder.decode(bytes, options: options)
-      return .read(document.findings, skipped: document.skipped)
+      let read = try SequentialRead(bytes, options: FindingsDecodingOptions(lenient: lenient))
+      return .read(read.findings, skipped: read.skipped)
     } catch let error as RecordError {
       return .failed(error)
     } catch {

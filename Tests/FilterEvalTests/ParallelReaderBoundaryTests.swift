@@ -18,23 +18,10 @@ final class ParallelReaderBoundaryTests: XCTestCase {
 
   private func sequential(_ bytes: [UInt8], _ options: FindingsDecodingOptions) -> Outcome {
     do {
-      if JSONLinesReader.looksLikeJSONLines(bytes) {
-        var sent = false
-        var reader = JSONLinesReader(options: options) {
-          defer { sent = true }
-          return sent ? [] : bytes
-        }
-        var findings: [Finding] = []
-        try reader.forEach { findings.append($0) }
-        return Outcome(
-          findings: findings, texts: findings.map(\.json.text), shape: .jsonLines,
-          skipped: reader.skipped, skippedEvents: reader.skippedEvents)
-      }
-      let document = try FindingsDecoder.decode(bytes, options: options)
+      let read = try SequentialRead(bytes, options: options)
       return Outcome(
-        findings: document.findings, texts: document.findings.map(\.json.text),
-        shape: document.shape, nextToken: document.nextToken, skipped: document.skipped,
-        skippedEvents: document.skippedEvents)
+        findings: read.findings, texts: read.findings.map(\.json.text), shape: read.shape,
+        nextToken: read.nextToken, skipped: read.skipped, skippedEvents: read.skippedEvents)
     } catch let error as RecordError {
       return Outcome(error: error)
     } catch {
