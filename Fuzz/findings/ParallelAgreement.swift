@@ -133,14 +133,17 @@ func sequentialLines(_ bytes: [UInt8], _ options: FindingsDecodingOptions) -> Re
     skippedEvents: reader.skippedEvents)
 }
 
-/// Reads `bytes` with `FindingsStoreReader` on two threads in pieces of `pieceSize` bytes and
+/// Reads `bytes` with `FindingsStoreReader` on two threads in pieces of `pieceSize` bytes,
+/// keeping the interned columns `kept` (the others answer from each row's bytes), and
 /// requires what the sequential path gave: the same findings in the same order, the same
 /// summary, or the same first error. Each store row's columns must also answer as the
 /// sequential finding at that place does, since filters read the columns, not the findings.
 func requireParallelAgrees(
-  _ bytes: [UInt8], _ options: FindingsDecodingOptions, pieceSize: Int, _ expected: ReadOutcome
+  _ bytes: [UInt8], _ options: FindingsDecodingOptions, pieceSize: Int,
+  columns kept: FindingStore.Columns = .all, _ expected: ReadOutcome
 ) {
-  let reader = FindingsStoreReader(options: options, threads: 2, pieceSize: pieceSize)
+  let reader = FindingsStoreReader(
+    options: options, threads: 2, pieceSize: pieceSize, columns: kept)
   var findings: [Finding] = []
   var columns: String?
   var outcome: ReadOutcome
@@ -170,7 +173,8 @@ func requireParallelAgrees(
     require(false, "the parallel reader threw \(type(of: error)), not a RecordError")
     return
   }
-  let mode = "\(options.lenient ? "lenient" : "strict"), pieces of \(pieceSize)"
+  let mode =
+    "\(options.lenient ? "lenient" : "strict"), pieces of \(pieceSize), columns \(kept.rawValue)"
   if let difference = expected.difference(from: outcome) {
     require(
       false,

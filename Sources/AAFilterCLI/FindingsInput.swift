@@ -11,6 +11,8 @@ struct FindingsInput {
   var threads: Int?
   /// Where progress goes, when it is shown at all.
   var progress: ProgressLine?
+  /// The store columns the command reads (`FindingsStoreReader.columns`).
+  var columns = FindingStore.Columns.all
 
   init(path: String, lenient: Bool, threads: Int? = nil, progress: ProgressLine? = nil) {
     self.path = path
@@ -81,7 +83,8 @@ struct FindingsInput {
     do {
       var summary: Summary
       if let input = try mapped(console) {
-        var reader = FindingsStoreReader(options: FindingsDecodingOptions(lenient: lenient))
+        var reader = FindingsStoreReader(
+          options: FindingsDecodingOptions(lenient: lenient), columns: columns)
         if let threads { reader.threads = max(1, threads) }
         if let progress { reader.progress = { progress.update($0) } }
         let read = try reader.read(input) { try body(.store($0)) }
@@ -151,7 +154,7 @@ struct FindingsInput {
     guard JSONLinesReader.looksLikeJSONLines(prefix) else {
       var all = prefix
       if !ended { while case let chunk = try next(), !chunk.isEmpty { all += chunk } }
-      var reader = FindingsStoreReader(options: options)
+      var reader = FindingsStoreReader(options: options, columns: columns)
       if let threads { reader.threads = max(1, threads) }
       let read = try reader.read(InputBytes(all)) { try body(.store($0)) }
       return Summary(

@@ -48,7 +48,8 @@ struct PreviewCommand: Command {
     // memory; ids and json list every finding.
     var preview = ArchivePreview(
       rules: rules, entryLimit: output == "summary" || output == "table" ? 1_000 : .max)
-    let input = try FindingsInput(arguments, path: path, console: console)
+    var input = try FindingsInput(arguments, path: path, console: console)
+    input.columns = preview.columns
     _ = try AnalyzerOption.given(arguments)
     let summary = try input.read(console: console) { batch in
       switch batch {

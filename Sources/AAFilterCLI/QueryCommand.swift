@@ -55,7 +55,8 @@ struct QueryCommand: Command {
     let summary: FindingsInput.Summary
     do {
       var runner = try FindingQuery.Runner<Finding>(query)
-      let input = try FindingsInput(arguments, path: path, console: console)
+      var input = try FindingsInput(arguments, path: path, console: console)
+      input.columns = runner.columns
       summary = try input.read(console: console) { batch in
         switch batch {
         case .store(let store): runner.add(store)

@@ -58,6 +58,15 @@ final class FindingStoreTests: XCTestCase {
       if below(20) == 0 { members.append(#""status": "\#(text())""#) }
       if !strict, below(10) == 0 { members.append(#""isPublic": "yes""#) }
       if !strict, below(12) == 0 { members.append(#""createdAt": "yesterday""#) }
+      // Wrong types inside the members a store may check without keeping.
+      if !strict, below(12) == 0 {
+        members.append(
+          pick([
+            #""principal": {"AWS": 1}"#, #""condition": {"k": {"n": "v"}}"#,
+            #""action": ["s3:GetObject", 2]"#, #""action": "s3:GetObject""#,
+            #""resourceOwnerAccount": 123"#, #""error": ["x"]"#, #""principal": ["AWS"]"#,
+          ]))
+      }
       for i in stride(from: members.count - 1, to: 0, by: -1) { members.swapAt(i, below(i + 1)) }
       return members
     }
@@ -103,9 +112,13 @@ final class FindingStoreTests: XCTestCase {
     }
   }
 
-  func stored(_ bytes: [UInt8], lenient: Bool, threads: Int, pieceSize: Int) -> Outcome {
+  func stored(
+    _ bytes: [UInt8], lenient: Bool, threads: Int, pieceSize: Int,
+    columns: FindingStore.Columns = .all
+  ) -> Outcome {
     let reader = FindingsStoreReader(
-      options: FindingsDecodingOptions(lenient: lenient), threads: threads, pieceSize: pieceSize)
+      options: FindingsDecodingOptions(lenient: lenient), threads: threads, pieceSize: pieceSize,
+      columns: columns)
     var findings: [Finding] = []
     do {
       let summary = try reader.read(InputBytes(bytes)) { store in
@@ -126,8 +139,14 @@ final class FindingStoreTests: XCTestCase {
   ) {
     let bytes = Array(text.utf8)
     let expected = reference(bytes, lenient: lenient)
-    for (threads, pieceSize) in [(1, 1 << 20), (2, 64), (3, 200), (4, 1000)] {
-      let actual = stored(bytes, lenient: lenient, threads: threads, pieceSize: pieceSize)
+    // Keeping fewer columns must not change what is accepted: members are checked alike.
+    let settings: [(Int, Int, FindingStore.Columns)] = [
+      (1, 1 << 20, .all), (2, 64, .all), (3, 200, .all), (4, 1000, .all), (1, 1 << 20, []),
+      (2, 64, [.principal, .action]),
+    ]
+    for (threads, pieceSize, columns) in settings {
+      let actual = stored(
+        bytes, lenient: lenient, threads: threads, pieceSize: pieceSize, columns: columns)
       switch (expected, actual) {
       case (.read(let a, let skippedA), .read(let b, let skippedB)):
         XCTAssertEqual(a.count, b.count, "\(what), \(threads) threads", file: file, line: line)
@@ -174,13 +193,72 @@ final class FindingStoreTests: XCTestCase {
     XCTAssertGreaterThan(failures, 60, "too few inputs were actually broken")
   }
 
+  /// A caller that stops early (its body throws) gets its error back, and the workers reading
+  /// ahead stop instead of reading on or waiting forever.
+  func testLinesRead_bodyThrows_theErrorComesBackAndReadingStops() {
+    struct Stop: Error {}
+    var records = Records(random: SeededGenerator(seed: 0x570))
+    let bytes = Array(records.input(count: 400, layout: 4).utf8)
+    for threads in [1, 2, 4] {
+      var stores = 0
+      let reader = FindingsStoreReader(threads: threads, pieceSize: 256)
+      XCTAssertThrowsError(
+        try reader.read(InputBytes(bytes)) { _ in
+          stores += 1
+          if stores == 3 { throw Stop() }
+        }
+      ) { XCTAssertTrue($0 is Stop, "\(threads) threads: \($0)") }
+      XCTAssertEqual(stores, 3, "\(threads) threads")
+    }
+  }
+
+  func testStoreRows_keepingFewerColumns_answerAsTheFindings() throws {
+    var records = Records(random: SeededGenerator(seed: 0xC01))
+    let bytes = Array(records.input(count: 200, layout: 4).utf8)
+    let findings = try SequentialRead(bytes, options: FindingsDecodingOptions()).findings
+    let attributes: [FindingAttribute] = [
+      .id, .resource, .resourceType, .resourceOwnerAccount, .status, .error, .isPublic,
+      .findingType, .action, .principal("AWS"), .principal("Federated"),
+      .condition("aws:SourceVpc"), .condition("k"), .updatedAt,
+    ]
+    // An empty action list matches as an absent one, and the store keeps it so.
+    func shown(_ value: FindingValue?) -> String {
+      switch value {
+      case .list(let list)? where list.isEmpty: "absent"
+      case .list(let list)?: "list \(list)"
+      case let value?: "text \(value.text ?? "")"
+      case nil: "absent"
+      }
+    }
+    for columns: FindingStore.Columns in [.all, [], [.condition], [.principal, .action]] {
+      let reader = FindingsStoreReader(threads: 2, pieceSize: 300, columns: columns)
+      let (store, _) = try reader.readAll(InputBytes(bytes))
+      XCTAssertEqual(store.count, findings.count)
+      for (row, finding) in findings.enumerated() where row < store.count {
+        XCTAssertEqual(store.status(at: row), finding.status, "row \(row), \(columns)")
+        for attribute in attributes {
+          XCTAssertEqual(
+            shown(store[row].value(for: attribute)), shown(finding.value(for: attribute)),
+            "row \(row), \(attribute), columns \(columns.rawValue)")
+        }
+      }
+    }
+  }
+
   func testStoreVerdicts_equalTheRecordMatcher() throws {
     var records = Records(random: SeededGenerator(seed: 0x5707E))
     let text = records.input(count: 300, layout: 1)
     let findings = try FindingsDecoder.decode(Array(text.utf8)).findings
-    let (store, _) = try FindingsStoreReader(threads: 2, pieceSize: 512).readAll(
-      InputBytes(Array(text.utf8)))
+    func read(_ columns: FindingStore.Columns) throws -> FindingStore {
+      try FindingsStoreReader(threads: 2, pieceSize: 512, columns: columns).readAll(
+        InputBytes(Array(text.utf8))
+      ).0
+    }
+    let store = try read(.all)
+    // A store keeping no interned column answers every filter from the rows' own bytes.
+    let bare = try read([])
     XCTAssertEqual(store.count, findings.count)
+    XCTAssertEqual(bare.count, findings.count)
     let keys = [
       "id", "resource", "status", "resourceType", "error", "isPublic", "action", "principal.AWS",
       "principal.Federated", "condition.aws:SourceVpc", "condition.k", "resourceOwnerAccount",
@@ -206,6 +284,10 @@ final class FindingStoreTests: XCTestCase {
       let matcher = FindingMatcher(map)
       let expected = findings.map(matcher.evaluate)
       let actual = store.evaluate(map)
+      // What a query keeps for this filter, and nothing at all, answer alike.
+      let kept = try read(FindingStore.Columns(reading: map))
+      XCTAssertEqual(kept.evaluate(map), expected, "iteration \(iteration), filter's columns")
+      XCTAssertEqual(bare.evaluate(map), expected, "iteration \(iteration), no columns")
       if expected != actual {
         let row = expected.indices.first { expected[$0] != actual[$0] } ?? 0
         XCTFail(

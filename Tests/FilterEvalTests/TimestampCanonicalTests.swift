@@ -28,6 +28,35 @@ final class TimestampCanonicalTests: XCTestCase {
     }
   }
 
+  /// The date and time are checked eight bytes at a time: any byte that is not a digit where
+  /// a digit belongs (or not the separator where one belongs) must still be refused, whatever
+  /// the bytes around it, including bytes that carry when added to.
+  func testParsing_refusesEveryWrongByteInTheDateAndTime() {
+    let valid = Array("2019-08-17T09:08:07.5+05:30".utf8)
+    XCTAssertNotNil(Timestamp(parsing: String(decoding: valid, as: UTF8.self)))
+    let digits: Set<Int> = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
+    let wrong: [UInt8] = [
+      0x00, 0x2F, 0x3A, 0x3F, 0x40, 0x41, 0x54, 0x20, 0x2D, 0x7F, 0x80, 0xB0, 0xF9, 0xFA, 0xFF,
+    ]
+    for position in 0..<19 {
+      for byte in wrong + Array("0123456789".utf8) {
+        var bytes = valid
+        bytes[position] = byte
+        let isDigit = (0x30...0x39).contains(byte)
+        let separatorOK =
+          switch position {
+          case 4, 7: byte == UInt8(ascii: "-")
+          case 10: byte == UInt8(ascii: "T") || byte == UInt8(ascii: "t") || byte == 0x20
+          case 13, 16: byte == UInt8(ascii: ":")
+          default: false
+          }
+        guard digits.contains(position) ? !isDigit : !separatorOK else { continue }
+        let text = String(decoding: bytes, as: UTF8.self)
+        XCTAssertNil(Timestamp(parsing: text), "byte \(byte) at \(position): \(text)")
+      }
+    }
+  }
+
   /// Found by fuzzing: a leap second at the end of 9999 at -23:59 is past every instant that
   /// prints with a four-digit year, so it is refused rather than printed as year 10000.
   func testParsing_refusesInstantsThatCannotPrintBack() {

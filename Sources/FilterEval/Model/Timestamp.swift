@@ -50,76 +50,117 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
   public var description: String { text }
 
   static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (seconds: Int64, nanoseconds: Int32)? {
-    // The shortest form is `YYYY-MM-DDTHH:MM:SSZ`; the date and time sit at fixed offsets.
-    guard b.count >= 20 else { return nil }
-    /// The decimal number in `count` bytes at `offset`, or -1 when one is not a digit.
-    @inline(__always) func number(_ offset: Int, _ count: Int) -> Int {
-      var value = 0
-      for index in offset..<offset + count {
-        let digit = Int(b[index]) &- 48
-        guard digit >= 0, digit <= 9 else { return -1 }
-        value = value * 10 + digit
-      }
-      return value
-    }
-    let year = number(0, 4), month = number(5, 2), day = number(8, 2)
-    let hour = number(11, 2), minute = number(14, 2), second = number(17, 2)
-    let separator = b[10]
-    guard year >= 0, day >= 0, hour >= 0, minute >= 0, second >= 0,
-      b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[13] == UInt8(ascii: ":"),
-      b[16] == UInt8(ascii: ":"),
-      separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == 0x20,
-      (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24,
-      minute < 60, second <= 60
-    else { return nil }
-    var i = 19
-    var nanos = 0
-    if b[i] == UInt8(ascii: ".") {
-      i += 1
-      var count = 0
-      while i < b.count, b[i] >= 48, b[i] <= 57 {
-        guard count < 9 else { return nil }
-        nanos = nanos * 10 + Int(b[i]) - 48
-        count += 1
-        i += 1
-      }
-      guard count >= 1 else { return nil }
-      for _ in count..<9 { nanos *= 10 }
-    }
-    var offsetSeconds = 0
-    guard i < b.count else { return nil }
-    if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") {
-      i += 1
-    } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
-      let sign = b[i] == UInt8(ascii: "-") ? -1 : 1
-      i += 1
-      guard i + 2 <= b.count else { return nil }
-      let hours = number(i, 2)
-      i += 2
-      if i < b.count, b[i] == UInt8(ascii: ":") { i += 1 }
-      guard i + 2 <= b.count else { return nil }
-      let minutes = number(i, 2)
-      i += 2
-      guard hours >= 0, minutes >= 0, hours < 24, minutes < 60 else { return nil }
-      offsetSeconds = sign * (hours * 3600 + minutes * 60)
-    } else {
-      return nil
-    }
-    guard i == b.count else { return nil }
-    let days = daysFromCivil(year: year, month: month, day: day)
-    let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-    let instant = local - Int64(offsetSeconds)
+    guard let fields = Fields(b) else { return nil }
+    let instant = fields.instant
     // Every instant read must print back with a four-digit year (`canonicalText` prints the
     // last day of 9999 at -23:59); a leap second at the very end of 9999 at -23:59 cannot.
     guard instant < latestReadable else { return nil }
-    return (instant, Int32(nanos))
+    return (instant, Int32(fields.nanoseconds))
+  }
+
+  /// Whether `parse` reads `b`, without working out the instant where the date settles it:
+  /// readers check every timestamp of every record, and sort by a few.
+  static func isReadable(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let fields = Fields(b) else { return false }
+    return fields.year < 9999 || fields.instant < latestReadable
+  }
+
+  /// A timestamp's parts, checked but not yet turned into an instant.
+  private struct Fields {
+    var year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0
+    var nanoseconds = 0
+    var offsetSeconds = 0
+
+    init?(_ b: UnsafeBufferPointer<UInt8>) {
+      // The shortest form is `YYYY-MM-DDTHH:MM:SSZ`; the date and time sit at fixed offsets,
+      // inside the 20 bytes the guard promises, so they are read without a check per byte.
+      guard b.count >= 20, let p = b.baseAddress else { return nil }
+      let count = b.count
+      // The fourteen digits in three words (`YYYY-MM-`, `DD`, `HH:MM:SS`), checked together.
+      let raw = UnsafeRawPointer(p)
+      guard
+        Self.allDigits(raw.loadUnaligned(as: UInt64.self), 0x00FF_FF00_FFFF_FFFF),
+        Self.allDigits(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self), 0xFFFF),
+        Self.allDigits(
+          raw.loadUnaligned(fromByteOffset: 11, as: UInt64.self), 0xFFFF_00FF_FF00_FFFF)
+      else { return nil }
+      @inline(__always) func digit(_ index: Int) -> Int { Int(p[index] & 0x0F) }
+      /// The decimal number in two bytes at `offset`, or -1 when one is not a digit.
+      @inline(__always) func number(_ offset: Int) -> Int {
+        let high = Int(p[offset]) &- 48, low = Int(p[offset + 1]) &- 48
+        guard high >= 0, high <= 9, low >= 0, low <= 9 else { return -1 }
+        return high * 10 + low
+      }
+      year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+      month = digit(5) * 10 + digit(6)
+      day = digit(8) * 10 + digit(9)
+      hour = digit(11) * 10 + digit(12)
+      minute = digit(14) * 10 + digit(15)
+      second = digit(17) * 10 + digit(18)
+      let separator = p[10]
+      guard p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-"), p[13] == UInt8(ascii: ":"),
+        p[16] == UInt8(ascii: ":"),
+        separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == 0x20,
+        (1...12).contains(month), day >= 1, day <= Timestamp.daysIn(month: month, year: year),
+        hour < 24, minute < 60, second <= 60
+      else { return nil }
+      var i = 19
+      if p[i] == UInt8(ascii: ".") {
+        i += 1
+        var digits = 0
+        while i < count, p[i] >= 48, p[i] <= 57 {
+          guard digits < 9 else { return nil }
+          nanoseconds = nanoseconds * 10 + Int(p[i]) - 48
+          digits += 1
+          i += 1
+        }
+        guard digits >= 1 else { return nil }
+        for _ in digits..<9 { nanoseconds *= 10 }
+      }
+      guard i < count else { return nil }
+      if p[i] == UInt8(ascii: "Z") || p[i] == UInt8(ascii: "z") {
+        i += 1
+      } else if p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
+        let sign = p[i] == UInt8(ascii: "-") ? -1 : 1
+        i += 1
+        guard i + 2 <= count else { return nil }
+        let hours = number(i)
+        i += 2
+        if i < count, p[i] == UInt8(ascii: ":") { i += 1 }
+        guard i + 2 <= count else { return nil }
+        let minutes = number(i)
+        i += 2
+        guard hours >= 0, minutes >= 0, hours < 24, minutes < 60 else { return nil }
+        offsetSeconds = sign * (hours * 3600 + minutes * 60)
+      } else {
+        return nil
+      }
+      guard i == count else { return nil }
+    }
+
+    /// Whether every byte of `word` under `mask` (whole bytes) is an ASCII digit: its high
+    /// nibble is 3, and still 3 after adding 6. A byte of 0xFA or more carries into the next,
+    /// but such a byte fails its own test or a separator's, so the answer is still no.
+    @inline(__always)
+    private static func allDigits(_ word: UInt64, _ mask: UInt64) -> Bool {
+      let highNibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
+      let threes: UInt64 = 0x3030_3030_3030_3030 & mask
+      return word & highNibbles & mask == threes
+        && (word &+ 0x0606_0606_0606_0606) & highNibbles & mask == threes
+    }
+
+    var instant: Int64 {
+      let days = Timestamp.daysFromCivil(year: year, month: month, day: day)
+      let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+      return local - Int64(offsetSeconds)
+    }
   }
 
   /// The first instant past 9999-12-31T23:59:59.999999999-23:59.
   private static let latestReadable =
     Int64(daysFromCivil(year: 10_000, month: 1, day: 1)) * 86_400 + 23 * 3600 + 59 * 60
 
-  private static func daysIn(month: Int, year: Int) -> Int {
+  fileprivate static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
     case 4, 6, 9, 11: 30

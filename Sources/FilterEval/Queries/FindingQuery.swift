@@ -137,6 +137,10 @@ extension FindingQuery.Page: Sendable where Record: Sendable {}
 extension FindingQuery.Runner: Sendable where Record: Sendable {}
 
 extension FindingQuery.Runner where Record == Finding {
+  /// The store columns `add(_:)` reads: those of the filter's keys. A reader keeping only
+  /// these (`FindingsStoreReader.columns`) gives the same results, sooner.
+  public var columns: FindingStore.Columns { FindingStore.Columns(reading: query.filter) }
+
   /// Adds a store's findings, evaluated column by column; only the findings kept become
   /// `Finding`s, built from their own bytes.
   /// - Parameter store: findings in input order.

@@ -18,25 +18,27 @@ extension JSONScanner {
   }
 
   /// Reads a string, validating UTF-8 and escapes.
+  ///
+  /// Small enough to inline: a plain string ends where the word scan stops, and everything
+  /// else (escapes, non-ASCII, the last bytes of the input, errors) goes to the slow path.
+  @inline(__always)
   mutating func readStringBytes() throws -> StringBytes {
-    guard peek() == UInt8(ascii: "\"") else {
-      throw error("expected a string, found \(describeHere())")
-    }
+    guard position < bytes.count, bytes[position] == UInt8(ascii: "\""),
+      let base = bytes.baseAddress
+    else { throw expectedString() }
     position += 1
     let start = position
     skipPlainWords()
-    // Fast path: plain printable ASCII until the closing quote.
-    while position < bytes.count {
-      let byte = bytes[position]
-      if byte == UInt8(ascii: "\"") {
-        let range = UnsafeBufferPointer(rebasing: bytes[start..<position])
-        position += 1
-        return .raw(range)
-      }
-      if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+    if position < bytes.count, base[position] == UInt8(ascii: "\"") {
       position += 1
+      return .raw(UnsafeBufferPointer(start: base + start, count: position - 1 - start))
     }
     return try readStringSlowly(from: start)
+  }
+
+  @inline(never)
+  func expectedString() -> JSONSyntaxError {
+    error("expected a string, found \(describeHere())")
   }
 
   /// Skips eight bytes at a time while none is a quote, a backslash, a control character or
@@ -64,6 +66,7 @@ extension JSONScanner {
     }
   }
 
+  @inline(never)
   mutating func readStringSlowly(from start: Int) throws -> StringBytes {
     // One buffer for the whole string, made at the first escape and never copied after it.
     var output: [UInt8] = []
@@ -102,17 +105,29 @@ extension JSONScanner {
   }
 
   mutating func readEscape(into output: inout [UInt8]) throws {
+    let value = try readEscapeValue()
+    if value < 0x80 {
+      output.append(UInt8(value))
+    } else if let scalar = Unicode.Scalar(value) {
+      // UTF-8 by hand: building a String per escape showed up in profiles of escaped input.
+      UTF8.encode(scalar) { output.append($0) }
+    }
+  }
+
+  /// Reads the escape at the backslash and returns the code point it stands for, which is
+  /// always a valid scalar.
+  mutating func readEscapeValue() throws -> UInt32 {
     let start = position
     position += 1
     guard let byte = peek() else { throw error("unterminated escape", at: start) }
     position += 1
     switch byte {
-    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(byte)
-    case UInt8(ascii: "b"): output.append(0x08)
-    case UInt8(ascii: "f"): output.append(0x0C)
-    case UInt8(ascii: "n"): output.append(0x0A)
-    case UInt8(ascii: "r"): output.append(0x0D)
-    case UInt8(ascii: "t"): output.append(0x09)
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return UInt32(byte)
+    case UInt8(ascii: "b"): return 0x08
+    case UInt8(ascii: "f"): return 0x0C
+    case UInt8(ascii: "n"): return 0x0A
+    case UInt8(ascii: "r"): return 0x0D
+    case UInt8(ascii: "t"): return 0x09
     case UInt8(ascii: "u"):
       let unit = try readHex4(escapeStart: start)
       var scalarValue = UInt32(unit)
@@ -131,13 +146,51 @@ extension JSONScanner {
       } else if UTF16.isTrailSurrogate(unit) {
         throw error("lone surrogate in a string", at: start)
       }
-      guard let scalar = Unicode.Scalar(scalarValue) else {
+      guard Unicode.Scalar(scalarValue) != nil else {
         throw error("invalid escape", at: start)
       }
-      // UTF-8 by hand: building a String per escape showed up in profiles of escaped input.
-      UTF8.encode(scalar) { output.append($0) }
+      return scalarValue
     default:
       throw error("invalid escape '\\\(Character(Unicode.Scalar(byte)))'", at: start)
+    }
+  }
+
+  /// Checks the string at the scanner as `readStringBytes` does, keeping nothing: for the
+  /// members a reader checks but does not keep, escapes cost no decoding buffer.
+  @inline(__always)
+  mutating func skipString() throws {
+    guard position < bytes.count, bytes[position] == UInt8(ascii: "\""),
+      let base = bytes.baseAddress
+    else { throw expectedString() }
+    let start = position
+    position += 1
+    skipPlainWords()
+    if position < bytes.count, base[position] == UInt8(ascii: "\"") {
+      position += 1
+      return
+    }
+    try skipStringSlowly(from: start)
+  }
+
+  /// `skipString` past the first byte the word scan stopped at; `start` is the quote.
+  @inline(never)
+  private mutating func skipStringSlowly(from start: Int) throws {
+    while true {
+      skipPlainWords()
+      guard position < bytes.count else { throw error("unterminated string", at: start) }
+      let byte = bytes[position]
+      switch byte {
+      case UInt8(ascii: "\""):
+        position += 1
+        return
+      case UInt8(ascii: "\\"): _ = try readEscapeValue()
+      case 0..<0x20: throw error("control character in a string; escape it")
+      case 0x80...:
+        let length = UTF8Validation.sequenceLength(bytes, at: position)
+        guard length > 0 else { throw error("invalid UTF-8 in a string") }
+        position += length
+      default: position += 1
+      }
     }
   }
 

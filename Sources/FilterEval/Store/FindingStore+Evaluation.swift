@@ -59,18 +59,22 @@ extension FindingStore {
     func lacksDetails(_ row: Int) -> Bool {
       criterion.needsAccessDetails && !hasAccessDetails[row]
     }
-    // A record without access details: whether it can decide depends on its family, so the
-    // definition reads the row itself.
-    func withoutDetails(_ row: Int) -> UInt8 { Self.rank(criterion.verdict(self[row])) }
+    // A record without access details (whether it can decide depends on its family), or a
+    // column the store did not keep: the definition reads the row itself.
+    func byRow(_ row: Int) -> UInt8 { Self.rank(criterion.verdict(self[row])) }
     guard let attribute = criterion.attribute else {
       for row in 0..<count { merge(row, absent) }
+      return
+    }
+    guard holds(attribute) else {
+      for row in 0..<count where state[row] < 2 { merge(row, byRow(row)) }
       return
     }
     switch attribute {
     case .isPublic:
       let answers = [absent, Self.rank(criterion.whenFalse), Self.rank(criterion.whenTrue)]
       for row in 0..<count {
-        merge(row, lacksDetails(row) ? withoutDetails(row) : answers[Int(isPublic[row])])
+        merge(row, lacksDetails(row) ? byRow(row) : answers[Int(isPublic[row])])
       }
     case .id, .resource:
       let spans = attribute == .id ? ids : resources
@@ -86,7 +90,7 @@ extension FindingStore {
       var verdicts = ValueVerdicts(table)
       for row in 0..<count where state[row] < 2 {
         if lacksDetails(row) {
-          merge(row, withoutDetails(row))
+          merge(row, byRow(row))
           continue
         }
         var value: UInt32?
@@ -108,13 +112,13 @@ extension FindingStore {
     default:
       guard let field = ScalarField(attribute) else {
         // Attributes only the reference decoder reads (its rows are evaluated apart): absent.
-        for row in 0..<count { merge(row, lacksDetails(row) ? withoutDetails(row) : absent) }
+        for row in 0..<count { merge(row, lacksDetails(row) ? byRow(row) : absent) }
         return
       }
       var verdicts = ValueVerdicts(table)
       for row in 0..<count where state[row] < 2 {
         if lacksDetails(row) {
-          merge(row, withoutDetails(row))
+          merge(row, byRow(row))
           continue
         }
         let id = scalars[row * Self.scalarCount + field.rawValue]

@@ -12,6 +12,8 @@ struct StoreRecordReader {
 
   /// The start of the input, for turning string positions into input offsets.
   let origin: UnsafePointer<UInt8>
+  /// The interned columns to fill; other members are checked the same way and dropped.
+  let columns: FindingStore.Columns
   private var id = FindingStore.Span.absent
   private var resource = FindingStore.Span.absent
   private var scalars = [UInt32](repeating: 0, count: FindingStore.scalarCount)
@@ -26,8 +28,9 @@ struct StoreRecordReader {
   /// family compares text. Ids belong to one store's table, and a reader fills one store.
   private var lastType: (id: UInt32, family: AnalyzerFamily?) = (0, nil)
 
-  init(origin: UnsafePointer<UInt8>) {
+  init(origin: UnsafePointer<UInt8>, columns: FindingStore.Columns = .all) {
     self.origin = origin
+    self.columns = columns.union(.always)
   }
 
   /// Reads the object at the scanner into a new row of `store`. Returns false, with the
@@ -107,7 +110,7 @@ struct StoreRecordReader {
     case 6 where key.equals("status"): try scalar(.status, &s, &table)
     case 6 where key.equals("action"):
       sawAccessField = true
-      try list(&s, &table)
+      if columns.contains(.action) { try list(&s, &table) } else { try Self.checkList(&s) }
     case 8 where key.equals("resource"): resource = try span(&s)
     case 8 where key.equals("isPublic"):
       sawAccessField = true
@@ -115,10 +118,18 @@ struct StoreRecordReader {
       isPublic = value ? 2 : 1
     case 9 where key.equals("principal"):
       sawAccessField = true
-      try Self.map(&s, &table, into: &principal)
+      if columns.contains(.principal) {
+        try Self.map(&s, &table, into: &principal)
+      } else {
+        try Self.checkMap(&s)
+      }
     case 9 where key.equals("condition"):
       sawAccessField = true
-      try Self.map(&s, &table, into: &condition)
+      if columns.contains(.condition) {
+        try Self.map(&s, &table, into: &condition)
+      } else {
+        try Self.checkMap(&s)
+      }
     case 9 where key.equals("createdAt"), 9 where key.equals("updatedAt"):
       try timestamp(&s)
     case 10 where key.equals("analyzedAt"): try timestamp(&s)
@@ -165,6 +176,12 @@ struct StoreRecordReader {
     return try s.readStringBytes()
   }
 
+  /// What `string` accepts, kept nowhere.
+  private static func checkString(_ s: inout JSONScanner) throws {
+    guard s.peek() == UInt8(ascii: "\"") else { throw GiveUp() }
+    try s.skipString()
+  }
+
   private mutating func span(_ s: inout JSONScanner) throws -> FindingStore.Span {
     switch try Self.string(&s) {
     case .raw(let buffer):
@@ -179,11 +196,12 @@ struct StoreRecordReader {
   private mutating func scalar(
     _ field: FindingStore.ScalarField, _ s: inout JSONScanner, _ table: inout ValueTable
   ) throws {
+    guard columns.contains(.scalar(field)) else { return try Self.checkString(&s) }
     scalars[field.rawValue] = try Self.string(&s).withBytes { table.id($0) }
   }
 
   private func timestamp(_ s: inout JSONScanner) throws {
-    guard try Self.string(&s).withBytes({ Timestamp.parse($0) }) != nil else { throw GiveUp() }
+    guard try Self.string(&s).withBytes({ Timestamp.isReadable($0) }) else { throw GiveUp() }
   }
 
   private mutating func list(_ s: inout JSONScanner, _ table: inout ValueTable) throws {
@@ -194,6 +212,21 @@ struct StoreRecordReader {
     defer { action = values }
     try s.readArray { s, _ in
       values.append(try Self.string(&s).withBytes { table.id($0) })
+    }
+  }
+
+  /// What `list` accepts, kept nowhere.
+  private static func checkList(_ s: inout JSONScanner) throws {
+    guard s.peek() == UInt8(ascii: "[") else { throw GiveUp() }
+    try s.readArray { s, _ in try Self.checkString(&s) }
+  }
+
+  /// What `map` accepts, kept nowhere.
+  private static func checkMap(_ s: inout JSONScanner) throws {
+    guard s.peek() == UInt8(ascii: "{") else { throw GiveUp() }
+    try s.readObject { s, _ in
+      if s.skipNull() { return }
+      try Self.checkString(&s)
     }
   }
 

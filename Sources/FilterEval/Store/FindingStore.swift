@@ -50,6 +50,8 @@ public struct FindingStore: Sendable {
 
   /// The bytes the spans point into.
   public let input: InputBytes
+  /// The interned columns kept; the others are read from each row's bytes when asked for.
+  public internal(set) var columns = Columns.all
   var table = ValueTable()
   /// How many findings the store holds.
   public internal(set) var count = 0
@@ -109,7 +111,10 @@ public struct FindingStore: Sendable {
   public func id(at row: Int) -> String? { decoded[row]?.id ?? text(ids[row]) }
 
   /// The finding's `status`.
-  public func status(at row: Int) -> String? { decoded[row]?.status ?? scalar(.status, row) }
+  public func status(at row: Int) -> String? {
+    if let finding = decoded[row] { return finding.status }
+    return holds(.status) ? scalar(.status, row) : finding(at: row).status
+  }
 
   /// The finding at `row`, as `FindingsDecoder` would have decoded it.
   public func finding(at row: Int) -> Finding {
@@ -120,6 +125,27 @@ public struct FindingStore: Sendable {
   }
 
   // MARK: Writing rows
+
+  /// Room for the rows that about `bytes` of input hold, so the columns do not grow by copying
+  /// as a piece is read. Large buffers are fresh pages the kernel maps on first write, so a
+  /// generous guess costs address space, not memory.
+  mutating func reserve(forBytes bytes: Int) {
+    let rows = bytes / 256 + 16
+    records.reserveCapacity(rows)
+    ids.reserveCapacity(rows)
+    resources.reserveCapacity(rows)
+    scalars.reserveCapacity(rows * Self.scalarCount)
+    isPublic.reserveCapacity(rows)
+    hasAccessDetails.reserveCapacity(rows)
+    family.reserveCapacity(rows)
+    principalStarts.reserveCapacity(rows + 1)
+    conditionStarts.reserveCapacity(rows + 1)
+    actionStarts.reserveCapacity(rows + 1)
+    if columns.contains(.principal) { principals.reserveCapacity(rows * 2) }
+    if columns.contains(.condition) { conditions.reserveCapacity(rows * 2) }
+    if columns.contains(.action) { actions.reserveCapacity(rows * 4) }
+    table.reserve(values: rows * 2)
+  }
 
   /// Appends a row for a finding the reference decoder made.
   mutating func append(_ finding: Finding) {
@@ -172,6 +198,7 @@ public struct FindingStore: Sendable {
 
   /// Appends the rows of `other`, a store over the same input, renumbering its values.
   mutating func append(contentsOf other: FindingStore) {
+    columns.formIntersection(other.columns)
     let renumber = table.merge(other.table)
     let escapedBase = escaped.count
     escaped += other.escaped
@@ -239,6 +266,7 @@ extension FindingStore {
     /// - Returns: the value, or `nil` when absent.
     public func value(for attribute: FindingAttribute) -> FindingValue? {
       if let finding = store.decoded[index] { return finding.value(for: attribute) }
+      guard store.holds(attribute) else { return store.finding(at: index).value(for: attribute) }
       switch attribute {
       case .id: return store.text(store.ids[index]).map(FindingValue.text)
       case .resource: return store.text(store.resources[index]).map(FindingValue.text)

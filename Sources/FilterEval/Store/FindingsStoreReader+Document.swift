@@ -162,9 +162,11 @@ extension FindingsStoreReader {
   ) -> Piece {
     let buffer = input.buffer
     var store = FindingStore(input: input)
+    store.columns = columns
+    store.reserve(forBytes: min(limit, buffer.count) - start)
     var piece = Piece(start: start, end: start, closed: false, failed: true, store: store)
     guard let origin = buffer.baseAddress else { return piece }
-    var reader = StoreRecordReader(origin: origin)
+    var reader = StoreRecordReader(origin: origin, columns: columns)
     var s = JSONScanner(buffer, position: start)
     while true {
       s.skipWhitespace()

@@ -12,45 +12,46 @@ extension FindingsStoreReader {
     var skippedEvents = 0
   }
 
-  /// JSON Lines, a window of `threads` pieces at a time; each window's stores go to `body`
-  /// before the next is read, and its pages are handed back, so memory stays bounded.
+  /// JSON Lines, in pieces of whole lines read on every core and handed to `body` in input
+  /// order while the next pieces are read; a few pieces at most wait, and each piece's pages
+  /// are handed back once `body` is done with it, so memory stays bounded.
   func readLines(_ input: InputBytes, _ body: (FindingStore) throws -> Void) throws -> Summary {
+    let size = pieceSize
+    let pieces = ReadAhead<LinesPiece>(
+      from: 0, threads: threads, ahead: 2 * threads,
+      cut: { start in
+        let buffer = input.buffer
+        guard start < buffer.count else { return nil }
+        let end = min(buffer.count, start + size)
+        return start..<(end < buffer.count ? Self.lineEnd(buffer, from: end - 1) : end)
+      },
+      read: { [self] range in
+        input.populate(range)
+        return readLinesPiece(input, range)
+      })
+    defer { pieces.stop() }
     let buffer = input.buffer
-    var position = 0
     var line = 1
     var skipped: [RecordError] = []
     var count = 0
     var skippedEvents = 0
+    var released = 0
     let tracker = ProgressTracker(total: input.count, report: progress)
-    while position < buffer.count {
-      var ranges: [Range<Int>] = []
-      var cursor = position
-      for _ in 0..<threads where cursor < buffer.count {
-        var end = min(buffer.count, cursor + pieceSize)
-        if end < buffer.count { end = Self.lineEnd(buffer, from: end - 1) }
-        ranges.append(cursor..<end)
-        cursor = end
+    while let (range, piece) = pieces.next() {
+      for failure in piece.failures {
+        // The reference decoder again, now that the line's number is known, for its message.
+        var decoder = FindingsLineDecoder(options: options)
+        _ = try decoder.decode(
+          Array(buffer[failure]), line: line + Self.lines(buffer, range.lowerBound, failure))
+        skipped += decoder.skipped
       }
-      let pieces = ParallelWork.map(count: ranges.count, threads: threads) { [ranges] index in
-        readLinesPiece(input, ranges[index])
-      }
-      for (range, piece) in zip(ranges, pieces) {
-        for failure in piece.failures {
-          // The reference decoder again, now that the line's number is known, for its message.
-          var decoder = FindingsLineDecoder(options: options)
-          _ = try decoder.decode(
-            Array(buffer[failure]), line: line + Self.lines(buffer, range.lowerBound, failure))
-          skipped += decoder.skipped
-        }
-        count += piece.store.count
-        skippedEvents += piece.skippedEvents
-        try body(piece.store)
-        input.release(range)
-        line += piece.lines
-        tracker.add(bytes: range.count, findings: piece.store.count)
-      }
-      input.release(position..<cursor)
-      position = cursor
+      count += piece.store.count
+      skippedEvents += piece.skippedEvents
+      try body(piece.store)
+      // From where the last release stopped, for the page two pieces share.
+      released = input.release(released..<range.upperBound)
+      line += piece.lines
+      tracker.add(bytes: range.count, findings: piece.store.count)
     }
     return Summary(
       shape: .jsonLines, nextToken: nil, skipped: skipped, findingCount: count,
@@ -78,8 +79,10 @@ extension FindingsStoreReader {
   func readLinesPiece(_ input: InputBytes, _ range: Range<Int>) -> LinesPiece {
     let buffer = input.buffer
     var piece = LinesPiece(store: FindingStore(input: input), lines: 0, failures: [])
+    piece.store.columns = columns
+    piece.store.reserve(forBytes: range.count)
     guard let origin = buffer.baseAddress else { return piece }
-    var reader = StoreRecordReader(origin: origin)
+    var reader = StoreRecordReader(origin: origin, columns: columns)
     var decoder = FindingsLineDecoder(options: options)
     var start = range.lowerBound
     while start < range.upperBound {

@@ -43,17 +43,21 @@ public struct FindingsStoreReader: Sendable {
   public var pieceSize: Int
   /// Called now and then, from any thread, while reading.
   public var progress: (@Sendable (Progress) -> Void)?
+  /// The interned columns the stores keep (`FindingStore.Columns`); every record is checked
+  /// alike whatever is kept, so only what reading the others costs changes.
+  public var columns: FindingStore.Columns
 
-  /// A reader with `threads` threads (default: one per active core).
+  /// A reader with `threads` threads (default: one per active core), keeping `columns`.
   public init(
     options: FindingsDecodingOptions = .init(),
     threads: Int = ProcessInfo.processInfo.activeProcessorCount, pieceSize: Int = 4 << 20,
-    progress: (@Sendable (Progress) -> Void)? = nil
+    progress: (@Sendable (Progress) -> Void)? = nil, columns: FindingStore.Columns = .all
   ) {
     self.options = options
     self.threads = max(1, threads)
     self.pieceSize = max(64, pieceSize)
     self.progress = progress
+    self.columns = columns.union(.always)
   }
 
   /// Reads `input`, handing `body` its findings in input order, one store at a time. A

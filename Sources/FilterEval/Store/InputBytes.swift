@@ -51,15 +51,32 @@ public final class InputBytes: @unchecked Sendable {
   public var count: Int { buffer.count }
 
   /// Tells the kernel that the whole pages inside `range` will not be needed soon, so a
-  /// single pass over a large file keeps few pages resident. Harmless for a buffer.
-  func release(_ range: Range<Int>) {
-    guard isMapped, let base = buffer.baseAddress else { return }
-    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+  /// single pass over a large file keeps few pages resident. Harmless for a buffer. Returns
+  /// where the released pages end, where the next release in a pass should start.
+  @discardableResult
+  func release(_ range: Range<Int>) -> Int {
+    let page = Self.pageSize
     let lower = (range.lowerBound + page - 1) / page * page
     let upper = range.upperBound / page * page
-    guard upper > lower else { return }
+    guard isMapped, upper > lower, let base = buffer.baseAddress else {
+      return max(range.lowerBound, upper)
+    }
     _ = madvise(UnsafeMutableRawPointer(mutating: base + lower), upper - lower, MADV_DONTNEED)
+    return upper
   }
+
+  /// Maps the pages of `range` in one call, so a reader does not stop at every few pages to
+  /// fault them in. Only a hint: nothing happens where the kernel does not support it.
+  func populate(_ range: Range<Int>) {
+    let page = Self.pageSize
+    let lower = range.lowerBound / page * page
+    let upper = min(buffer.count, (range.upperBound + page - 1) / page * page)
+    guard isMapped, upper > lower, let base = buffer.baseAddress else { return }
+    // MADV_POPULATE_READ (Linux 5.14); older kernels answer EINVAL.
+    _ = madvise(UnsafeMutableRawPointer(mutating: base + lower), upper - lower, 22)
+  }
+
+  private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
   deinit {
     if isMapped {

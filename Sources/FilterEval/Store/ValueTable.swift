@@ -23,6 +23,16 @@ struct ValueTable: Sendable {
     return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
   }
 
+  /// Room for `values` distinct values of about 16 bytes without growing.
+  mutating func reserve(values: Int) {
+    var size = slots.count
+    while size < values * 2 { size *= 2 }
+    if size > slots.count, hashes.isEmpty { slots = Array(repeating: 0, count: size) }
+    arena.reserveCapacity(values * 16)
+    offsets.reserveCapacity(values + 1)
+    hashes.reserveCapacity(values)
+  }
+
   /// The id of `bytes`, adding them if new.
   mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
     let hash = Self.hash(bytes)
