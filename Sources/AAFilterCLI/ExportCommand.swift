@@ -26,6 +26,9 @@ struct ExportCommand: Command {
       "--lenient": .flag,
     ], maxPositionals: 0)
 
+  /// Rows written per batch of INSERT statements, so memory stays bounded on any input.
+  private static let rowsPerFlush = 8_192
+
   static func run(_ arguments: Arguments, console: Console) throws {
     _ = try arguments.choice("--format", ["sql"], default: "sql")
     guard let path = arguments.value("--findings") else {
@@ -51,7 +54,7 @@ struct ExportCommand: Command {
       ) { (finding: Finding) in
         rows.append(FindingRow(finding, position: position))
         position += 1
-        if rows.count >= FindingsInput.batchSize { try flush() }
+        if rows.count >= Self.rowsPerFlush { try flush() }
       }
       try flush()
     } catch let error as SQLError {

@@ -3,7 +3,7 @@ import FilterEval
 import Foundation
 
 /// Findings from `--findings FILE|-`. A file is mapped and read into column stores on every
-/// core; standard input is read whole for a document and streamed for JSON Lines.
+/// core; standard input is read whole for a document and in windows of lines for JSON Lines.
 struct FindingsInput {
   var path: String
   var lenient: Bool
@@ -42,43 +42,24 @@ struct FindingsInput {
     var partialDetails = 0
   }
 
-  /// Findings as they come: a column store, or decoded findings from a stream.
-  enum Batch {
-    case store(FindingStore)
-    case findings([Finding])
-  }
-
   var name: String { path == "-" ? "<stdin>" : path }
-
-  static let batchSize = 8_192
 
   /// Calls `body` with each finding in input order.
   func read(console: Console, _ body: (Finding) throws -> Void) throws -> Summary {
-    try read(console: console) { (batch: Batch) in
-      switch batch {
-      case .findings(let findings): for finding in findings { try body(finding) }
-      case .store(let store): for row in 0..<store.count { try body(store.finding(at: row)) }
-      }
+    try readStores(console: console) { store in
+      for row in 0..<store.count { try body(store.finding(at: row)) }
     }
   }
 
-  /// Calls `body` with the findings in input order, in batches.
-  func read(console: Console, _ deliver: (Batch) throws -> Void) throws -> Summary {
+  /// Calls `deliver` with the findings in input order, a store at a time.
+  func readStores(console: Console, _ deliver: (FindingStore) throws -> Void) throws -> Summary {
     defer { progress?.finish() }
     var families = Set<AnalyzerFamily>()
     var partialDetails = 0
-    func body(_ batch: Batch) throws {
-      switch batch {
-      case .findings(let findings):
-        for finding in findings {
-          if let family = finding.analyzerFamily { families.insert(family) }
-          if finding.detailsArePartial { partialDetails += 1 }
-        }
-      case .store(let store):
-        families.formUnion(store.families)
-        partialDetails += store.partialDetailsCount
-      }
-      try deliver(batch)
+    func body(_ store: FindingStore) throws {
+      families.formUnion(store.families)
+      partialDetails += store.partialDetailsCount
+      try deliver(store)
     }
     do {
       var summary: Summary
@@ -87,7 +68,7 @@ struct FindingsInput {
           options: FindingsDecodingOptions(lenient: lenient), columns: columns)
         if let threads { reader.threads = max(1, threads) }
         if let progress { reader.progress = { progress.update($0) } }
-        let read = try reader.read(input) { try body(.store($0)) }
+        let read = try reader.read(input) { try body($0) }
         summary = Summary(
           shape: read.shape, nextToken: read.nextToken, skipped: read.skipped,
           skippedEvents: read.skippedEvents)
@@ -126,9 +107,9 @@ struct FindingsInput {
     }
   }
 
-  /// Standard input or a pipe: JSON Lines a few thousand findings at a time, so memory stays
-  /// bounded; a document whole.
-  private func stream(_ console: Console, _ body: (Batch) throws -> Void) throws -> Summary {
+  /// Standard input or a pipe: JSON Lines a window of whole lines at a time, read on every
+  /// core, so memory stays bounded; a document whole.
+  private func stream(_ console: Console, _ body: (FindingStore) throws -> Void) throws -> Summary {
     let next: () throws -> [UInt8]
     do {
       next = try console.openChunks(path)
@@ -156,32 +137,23 @@ struct FindingsInput {
       if !ended { while case let chunk = try next(), !chunk.isEmpty { all += chunk } }
       var reader = FindingsStoreReader(options: options, columns: columns)
       if let threads { reader.threads = max(1, threads) }
-      let read = try reader.read(InputBytes(all)) { try body(.store($0)) }
+      let read = try reader.read(InputBytes(all)) { try body($0) }
       return Summary(
         shape: read.shape, nextToken: read.nextToken, skipped: read.skipped,
         skippedEvents: read.skippedEvents)
     }
     var pending: [UInt8]? = prefix
-    var reader = JSONLinesReader(options: options) {
+    var reader = FindingsStoreReader(options: options, columns: columns)
+    if let threads { reader.threads = max(1, threads) }
+    let read = try reader.readLines(chunks: {
       if let first = pending {
         pending = nil
         return first
       }
       return ended ? [] : try next()
-    }
-    var batch: [Finding] = []
-    batch.reserveCapacity(Self.batchSize)
-    try reader.forEach { finding in
-      batch.append(finding)
-      if batch.count == Self.batchSize {
-        try body(.findings(batch))
-        batch.removeAll(keepingCapacity: true)
-      }
-    }
-    if !batch.isEmpty { try body(.findings(batch)) }
+    }) { try body($0) }
     return Summary(
-      shape: .jsonLines, nextToken: nil, skipped: reader.skipped,
-      skippedEvents: reader.skippedEvents)
+      shape: .jsonLines, nextToken: nil, skipped: read.skipped, skippedEvents: read.skippedEvents)
   }
 
   /// Access preview events and incomplete get-finding-v2 pages: not errors, but said.

@@ -116,13 +116,8 @@ struct PlanCommand: Command {
     }
     let input = FindingsInput(path: path, lenient: lenient)
     do {
-      _ = try input.read(console: console) { (batch: FindingsInput.Batch) in
-        for index in previews.indices {
-          switch batch {
-          case .store(let store): previews[index]?.add(store)
-          case .findings(let findings): previews[index]?.add(contentsOf: findings)
-          }
-        }
+      _ = try input.readStores(console: console) { store in
+        for index in previews.indices { previews[index]?.add(store) }
       }
     } catch is Reported {
       throw Reported(status: .usage)

@@ -51,12 +51,7 @@ struct PreviewCommand: Command {
     var input = try FindingsInput(arguments, path: path, console: console)
     input.columns = preview.columns
     _ = try AnalyzerOption.given(arguments)
-    let summary = try input.read(console: console) { batch in
-      switch batch {
-      case .store(let store): preview.add(store)
-      case .findings(let findings): preview.add(contentsOf: findings)
-      }
-    }
+    let summary = try input.readStores(console: console) { preview.add($0) }
     let family = try AnalyzerOption.resolve(
       arguments, maps: rules.map(\.filter), findings: summary.families, console: console)
     switch output {

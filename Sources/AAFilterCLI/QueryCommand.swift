@@ -57,12 +57,7 @@ struct QueryCommand: Command {
       var runner = try FindingQuery.Runner<Finding>(query)
       var input = try FindingsInput(arguments, path: path, console: console)
       input.columns = runner.columns
-      summary = try input.read(console: console) { batch in
-        switch batch {
-        case .store(let store): runner.add(store)
-        case .findings(let findings): for finding in findings { runner.add(finding) }
-        }
-      }
+      summary = try input.readStores(console: console) { runner.add($0) }
       page = try runner.finish()
     } catch let error as QueryError {
       console.writeErrorLine("error: \(error)")

@@ -235,6 +235,37 @@ final class CLITests: XCTestCase {
       lenient.stderr.hasPrefix("warning: <stdin>: skipped 1 malformed record\n"), lenient.stderr)
   }
 
+  /// JSON Lines piped in are read as the same file is: same output, same skips, same first
+  /// error with the same line number.
+  func testJSONLinesOnStandardInput_readAsTheSameFile() throws {
+    let shipped = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("Examples/findings.jsonl"), encoding: .utf8)
+    let lines = shipped.split(separator: "\n").map(String.init)
+    let broken = ([lines[0], "", lines[1], #"{"id":"x","createdAt":42}"#] + lines.dropFirst(2))
+      .joined(separator: "\r\n")
+    let commands: [[String]] = [
+      ["query", "--filter", "isPublic eq true", "--output", "ids"],
+      ["query", "--filter", "principal.AWS exists", "--sort", "updatedAt:DESC"],
+      ["query", "--filter", "", "--output", "ids", "--lenient"],
+      ["preview", "--rule", "Trusted=principal.AWS eq 444455556666", "--output", "ids"],
+      ["preview", "--rule", "Public=isPublic eq true"],
+    ]
+    for input in [shipped, broken] {
+      for command in commands {
+        let file = aafilter(command + ["--findings", "in.jsonl"], files: ["in.jsonl": input])
+        let piped = aafilter(command + ["--findings", "-"], stdin: input)
+        let what = "\(command) on \(input == shipped ? "the shipped lines" : "broken lines")"
+        XCTAssertEqual(piped.status, file.status, what)
+        XCTAssertEqual(piped.stdout, file.stdout, what)
+        XCTAssertEqual(
+          piped.stderr, file.stderr.replacingOccurrences(of: "in.jsonl", with: "<stdin>"), what)
+        if input == broken, !command.contains("--lenient") {
+          XCTAssertTrue(file.stderr.contains("line 4"), "\(what): \(file.stderr)")
+        }
+      }
+    }
+  }
+
   func testPreview_onTheShippedExamples() {
     let summary = aafilter([
       "preview", "--findings", "Examples/list-findings.json", "--rules", "Examples/rules.aaf",

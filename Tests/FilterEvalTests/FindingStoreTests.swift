@@ -112,18 +112,30 @@ final class FindingStoreTests: XCTestCase {
     }
   }
 
+  /// What the store reader gives; with `chunk`, JSON Lines come as a stream of chunks of that
+  /// many bytes, as from a pipe.
   func stored(
     _ bytes: [UInt8], lenient: Bool, threads: Int, pieceSize: Int,
-    columns: FindingStore.Columns = .all
+    columns: FindingStore.Columns = .all, chunk: Int? = nil
   ) -> Outcome {
     let reader = FindingsStoreReader(
       options: FindingsDecodingOptions(lenient: lenient), threads: threads, pieceSize: pieceSize,
       columns: columns)
     var findings: [Finding] = []
     do {
-      let summary = try reader.read(InputBytes(bytes)) { store in
+      let collect = { (store: FindingStore) in
         findings += (0..<store.count).map { store.finding(at: $0) }
       }
+      var offset = 0
+      let summary =
+        try chunk.map { size in
+          try reader.readLines(
+            chunks: {
+              let end = min(bytes.count, offset + size)
+              defer { offset = end }
+              return Array(bytes[offset..<end])
+            }, collect)
+        } ?? reader.read(InputBytes(bytes), collect)
       XCTAssertEqual(summary.findingCount, findings.count)
       return .read(findings, skipped: summary.skipped)
     } catch let error as RecordError {
@@ -140,13 +152,18 @@ final class FindingStoreTests: XCTestCase {
     let bytes = Array(text.utf8)
     let expected = reference(bytes, lenient: lenient)
     // Keeping fewer columns must not change what is accepted: members are checked alike.
-    let settings: [(Int, Int, FindingStore.Columns)] = [
-      (1, 1 << 20, .all), (2, 64, .all), (3, 200, .all), (4, 1000, .all), (1, 1 << 20, []),
-      (2, 64, [.principal, .action]),
+    let settings: [(Int, Int, FindingStore.Columns, Int?)] = [
+      (1, 1 << 20, .all, nil), (2, 64, .all, nil), (3, 200, .all, nil), (4, 1000, .all, nil),
+      (1, 1 << 20, [], nil), (2, 64, [.principal, .action], nil),
     ]
-    for (threads, pieceSize, columns) in settings {
+    // JSON Lines also as a stream, in chunks smaller and larger than a line and a window.
+    let streamed: [(Int, Int, FindingStore.Columns, Int?)] =
+      JSONLinesReader.looksLikeJSONLines(bytes)
+      ? [(1, 64, .all, 1), (2, 64, .all, 7), (2, 100, [], 333), (3, 1 << 20, .all, 1 << 16)] : []
+    for (threads, pieceSize, columns, chunk) in settings + streamed {
       let actual = stored(
-        bytes, lenient: lenient, threads: threads, pieceSize: pieceSize, columns: columns)
+        bytes, lenient: lenient, threads: threads, pieceSize: pieceSize, columns: columns,
+        chunk: chunk)
       switch (expected, actual) {
       case (.read(let a, let skippedA), .read(let b, let skippedB)):
         XCTAssertEqual(a.count, b.count, "\(what), \(threads) threads", file: file, line: line)

@@ -16,6 +16,14 @@ extension FindingsStoreReader {
   /// order while the next pieces are read; a few pieces at most wait, and each piece's pages
   /// are handed back once `body` is done with it, so memory stays bounded.
   func readLines(_ input: InputBytes, _ body: (FindingStore) throws -> Void) throws -> Summary {
+    try readLines(input, firstLine: 1, body).summary
+  }
+
+  /// `readLines` for input whose first line is line `firstLine` of a longer stream; also
+  /// returns how many lines it read.
+  func readLines(
+    _ input: InputBytes, firstLine: Int, _ body: (FindingStore) throws -> Void
+  ) throws -> (summary: Summary, lines: Int) {
     let size = pieceSize
     let pieces = ReadAhead<LinesPiece>(
       from: 0, threads: threads, ahead: 2 * threads,
@@ -31,7 +39,7 @@ extension FindingsStoreReader {
       })
     defer { pieces.stop() }
     let buffer = input.buffer
-    var line = 1
+    var line = firstLine
     var skipped: [RecordError] = []
     var count = 0
     var skippedEvents = 0
@@ -53,9 +61,10 @@ extension FindingsStoreReader {
       line += piece.lines
       tracker.add(bytes: range.count, findings: piece.store.count)
     }
-    return Summary(
+    let summary = Summary(
       shape: .jsonLines, nextToken: nil, skipped: skipped, findingCount: count,
       skippedEvents: skippedEvents)
+    return (summary, line - firstLine)
   }
 
   /// The offset just past the newline at or after `offset` (the end of the input if none).

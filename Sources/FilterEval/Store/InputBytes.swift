@@ -18,7 +18,7 @@ public final class InputBytes: @unchecked Sendable {
   private let isMapped: Bool
 
   /// Copies `bytes` into a buffer of exactly their size.
-  public init(_ bytes: [UInt8]) {
+  public init(_ bytes: some Collection<UInt8>) {
     let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
     _ = storage.initialize(from: bytes)
     buffer = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(storage)[0..<bytes.count])
