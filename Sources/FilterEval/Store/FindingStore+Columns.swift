@@ -9,8 +9,10 @@ extension FindingStore {
   ///
   /// Ids, ARNs, `isPublic`, record bytes and the analyzer family are always kept.
   public struct Columns: OptionSet, Hashable, Sendable {
+    /// One bit per column.
     public let rawValue: UInt32
 
+    /// The columns whose bits are set in `rawValue`.
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// The `principal` map.
