@@ -24,7 +24,7 @@ extension FindingsStoreReader {
   func readLines(
     _ input: InputBytes, firstLine: Int, _ body: (FindingStore) throws -> Void
   ) throws -> (summary: Summary, lines: Int) {
-    let size = pieceSize
+    let size = min(pieceSize, Self.largestLinesPiece)
     let pieces = ReadAhead<LinesPiece>(
       from: 0, threads: threads, ahead: 2 * threads,
       cut: { start in
@@ -66,6 +66,11 @@ extension FindingsStoreReader {
       skippedEvents: skippedEvents)
     return (summary, line - firstLine)
   }
+
+  /// The largest JSON Lines piece. The pieces in flight are all a JSON Lines read holds, and
+  /// small pieces keep every core busy to the end of the input (1 MB measured 47 MB peak on
+  /// 589 MB of JSON Lines, against 67 MB for 4 MB pieces, and no slower).
+  static let largestLinesPiece = 1 << 20
 
   /// The offset just past the newline at or after `offset` (the end of the input if none).
   private static func lineEnd(_ buffer: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {

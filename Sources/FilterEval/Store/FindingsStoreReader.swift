@@ -39,7 +39,7 @@ public struct FindingsStoreReader: Sendable {
   public var options: FindingsDecodingOptions
   /// Threads to read with; 1 reads sequentially.
   public var threads: Int
-  /// About how many bytes one task reads.
+  /// About how many bytes one task reads (at most 1 MB for JSON Lines).
   public var pieceSize: Int
   /// Called now and then, from any thread, while reading.
   public var progress: (@Sendable (Progress) -> Void)?
