@@ -33,10 +33,7 @@ extension FindingsStoreReader {
         let end = min(buffer.count, start + size)
         return start..<(end < buffer.count ? Self.lineEnd(buffer, from: end - 1) : end)
       },
-      read: { [self] range in
-        input.populate(range)
-        return readLinesPiece(input, range)
-      })
+      read: { [self] range in readLinesPiece(input, range) })
     defer { pieces.stop() }
     let buffer = input.buffer
     var line = firstLine

@@ -65,17 +65,6 @@ public final class InputBytes: @unchecked Sendable {
     return upper
   }
 
-  /// Maps the pages of `range` in one call, so a reader does not stop at every few pages to
-  /// fault them in. Only a hint: nothing happens where the kernel does not support it.
-  func populate(_ range: Range<Int>) {
-    let page = Self.pageSize
-    let lower = range.lowerBound / page * page
-    let upper = min(buffer.count, (range.upperBound + page - 1) / page * page)
-    guard isMapped, upper > lower, let base = buffer.baseAddress else { return }
-    // MADV_POPULATE_READ (Linux 5.14); older kernels answer EINVAL.
-    _ = madvise(UnsafeMutableRawPointer(mutating: base + lower), upper - lower, 22)
-  }
-
   private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
   deinit {
