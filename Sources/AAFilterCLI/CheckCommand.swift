@@ -1,13 +1,11 @@
 import FilterDSL
 
-/// `aafilter check [EXPR | -f FILE | --rules FILE | -] [--context ...] [--format ...] [--strict]`
+/// `aafilter check [EXPR | -f FILE | -] [--context ...] [--output ...] [--strict]`
 struct CheckCommand: Command {
   static let name = "check"
   static let summary =
     "validate and lint rules: what AWS would reject, and what it silently accepts"
-  static let usage =
-    "aafilter check [EXPR | -f FILE | --rules FILE | -] [--context archive-rule|list-findings|access-preview] [--analyzer external|internal|unused] [--format human|json|sarif] [--strict]"
-  static let help = """
+  static let about = """
     Errors: what the API or a deploy would reject, or a rule that cannot mean what it says.
     Warnings: accepted by AWS, almost certainly wrong (unknown keys and values, malformed ids).
     Risks: rules that can hide real exposure (public findings, empty filters, shadowed rules).
@@ -15,46 +13,24 @@ struct CheckCommand: Command {
 
     Exit status: 0 when there are no errors (with --strict: no warnings or risks either),
     1 otherwise, 2 on usage errors.
-
-    Options:
-      -f, --file FILE, --rules FILE   rules from FILE in any format (rule text, API JSON,
-                       CloudFormation, Terraform, terraform show -json)
-      --context C      archive-rule (default), list-findings or access-preview
-    \(AnalyzerOption.help)
-      --format F       human (default), json or sarif
-      --strict         fail on warnings and risks too
-      --split          check as compiled with --split
-      --max-rules N    the archive-rule quota to check against (default 100)
-      --rule-format F  auto (default), dsl, json, cloudformation, terraform or terraform-json
-      --analyzer-name A  the analyzer to read when a template has several
     """
-  static let options = OptionSpec(
-    names: [
-      "--file": .value, "--rules": .value, "--context": .value, "--format": .value,
-      "--strict": .flag, "--split": .flag,
-      "--max-rules": .value, "--rule-format": .value, "--analyzer-name": .value,
-      AnalyzerOption.name: .value,
-    ], aliases: ["-f": "--file"])
+  static let operand: String? = "[EXPR | -]"
+  static let output = Option.output(["text", "json", "sarif"], default: "text").also("--format")
+  static let options: [Option] =
+    OptionGroup.ruleFile + [.context, .analyzer, output, .strict, .split, .maxRules]
 
   static func run(_ arguments: Arguments, console: Console) throws {
-    let contextName = try arguments.choice(
-      "--context", FilterContext.allCases.map(\.rawValue), default: "archive-rule")
-    let format = try arguments.choice("--format", ["human", "json", "sarif"], default: "human")
-    var options = LintOptions(
-      context: FilterContext(rawValue: contextName) ?? .archiveRule, split: arguments.has("--split")
-    )
+    let context = arguments.choice(.context).flatMap(FilterContext.init(rawValue:))
+    let format = arguments.choice(output)
+    var options = LintOptions(context: context ?? .archiveRule, split: arguments.has(.split))
     options.analyzer = try AnalyzerOption.given(arguments)
-    if let quota = try arguments.integer("--max-rules", range: 1...10_000) {
+    if let quota = arguments.integer(.maxRules) {
       options.limits.maxRules = quota
     }
-    if arguments.value("--file") != nil, arguments.value("--rules") != nil {
-      throw UsageError(message: "give either -f or --rules, not both")
-    }
-    let file = arguments.value("--file") ?? arguments.value("--rules")
     let input = try RuleInput.load(
-      positional: arguments.positionals.first, file: file, console: console)
+      positional: arguments.positionals.first, file: arguments.value(.rules), console: console)
     let document = input.read(
-      format: try RuleSources.format(arguments), analyzer: arguments.value("--analyzer-name"))
+      format: RuleSources.format(arguments), analyzer: arguments.value(.analyzerName))
     let report = Linter.lint(document, options: options)
     switch format {
     case "json": console.write(report.json(file: input.name).serialized() + "\n")
@@ -66,7 +42,7 @@ struct CheckCommand: Command {
       AnalyzerOption.note(report.family, console: console)
     }
     let failing =
-      report.count(.error) > 0 || (arguments.has("--strict") && !report.diagnostics.isEmpty)
+      report.count(.error) > 0 || (arguments.has(.strict) && !report.diagnostics.isEmpty)
     if failing { throw Reported() }
   }
 }

@@ -1,36 +1,24 @@
 import FilterDSL
 
-/// `aafilter diff --rules DESIRED --deployed DEPLOYED [--output human|json]`
+/// `aafilter diff --rules DESIRED --deployed DEPLOYED [--output text|json]`
 struct DiffCommand: Command {
   static let name = "diff"
   static let summary = "compare desired rules with deployed ones, by meaning"
-  static let usage =
-    "aafilter diff --rules DESIRED --deployed DEPLOYED [--output human|json] [--analyzer-name A] [--split]"
-  static let help = """
+  static let about = """
     Prints the rules added, removed, renamed (same filter, new name) and changed, and for a
     changed rule each key and operator that differs. Filters that mean the same are equal:
     the order of values, repeated values, and 'eq' against 'in' with one value do not count.
-    Either side may be in any rule format (see 'convert'); '-' reads standard input.
+    --rules names the desired rules (a repository), --deployed the deployed ones; either side
+    may be in any rule format (see 'convert'); '-' reads standard input.
 
     Exit status (as diff): 0 the same, 1 different, 2 trouble (unreadable input, usage).
-
-    Options:
-      --rules FILE          the desired rules (a repository)
-      --deployed FILE       the deployed rules (list-archive-rules output, a template, state)
-      --output FORMAT       human (default) or json
-      --analyzer-name A     the analyzer to read when a source has several
-      --split               split 'or' across keys in rule text into several rules
-      --rule-format F       how to read --rules: auto (default) or a format 'convert' reads
-      --deployed-format F   how to read --deployed
     """
-  static let options = OptionSpec(
-    names: [
-      "--rules": .value, "--deployed": .value, "--output": .value, "--analyzer-name": .value,
-      "--split": .flag, "--rule-format": .value, "--deployed-format": .value,
-    ], maxPositionals: 0)
+  static let output = Option.output(["text", "json"], default: "text")
+  static let required = [Option.rules.name, Option.deployed.name]
+  static let options: [Option] = RuleSetSides.options + [output]
 
   static func run(_ arguments: Arguments, console: Console) throws {
-    let output = try arguments.choice("--output", ["human", "json"], default: "human")
+    let output = arguments.choice(output)
     let sides = try RuleSetSides.read(arguments, console: console)
     let diff = RuleSetDiff(desired: sides.desired, deployed: sides.deployed)
     console.write(output == "json" ? diff.json.serialized() + "\n" : diff.rendered())
@@ -46,18 +34,19 @@ struct RuleSetSides {
   var desiredDocument: RuleDocument
   var deployedDocument: RuleDocument
 
+  /// The options both commands read the two sides with.
+  static let options: [Option] = OptionGroup.ruleFile + [.deployed, .deployedFrom, .split]
+
   static func read(_ arguments: Arguments, console: Console) throws -> RuleSetSides {
-    guard let desiredPath = arguments.value("--rules") else {
-      throw UsageError(message: "--rules is required (the desired rules)")
-    }
-    guard let deployedPath = arguments.value("--deployed") else {
-      throw UsageError(message: "--deployed is required (the deployed rules)")
+    guard let desiredPath = arguments.value(.rules), let deployedPath = arguments.value(.deployed)
+    else {
+      throw UsageError(message: "--rules (the desired rules) and --deployed are required")
     }
     guard desiredPath != "-" || deployedPath != "-" else {
       throw UsageError(message: "only one side can be standard input")
     }
-    let analyzer = arguments.value("--analyzer-name")
-    let options = CompileOptions(split: arguments.has("--split"))
+    let analyzer = arguments.value(.analyzerName)
+    let options = CompileOptions(split: arguments.has(.split))
     func side(_ path: String, format: RuleFormat?) throws -> ([ArchiveRule], RuleDocument) {
       do {
         let input = try RuleInput.file(path, console: console)
@@ -70,10 +59,9 @@ struct RuleSetSides {
         throw Reported(status: .usage)
       }
     }
-    let (desired, desiredDocument) = try side(
-      desiredPath, format: try RuleSources.format(arguments))
+    let (desired, desiredDocument) = try side(desiredPath, format: RuleSources.format(arguments))
     let (deployed, deployedDocument) = try side(
-      deployedPath, format: try RuleSources.format(arguments, option: "--deployed-format"))
+      deployedPath, format: RuleSources.format(arguments, option: .deployedFrom))
     return RuleSetSides(
       desired: desired, deployed: deployed, desiredDocument: desiredDocument,
       deployedDocument: deployedDocument)

@@ -5,37 +5,21 @@ import FilterEval
 struct ExplainCommand: Command {
   static let name = "explain"
   static let summary = "show, criterion by criterion, why rules match a finding or not"
-  static let usage =
-    "aafilter explain --findings FILE --id ID (--rule [NAME=]EXPR ... | --rules FILE) [--analyzer external|internal|unused] [--output text|json]"
-  static let help = """
-    For each rule: every criterion and operator with its verdict and the finding's value.
-
-    Options:
-      --findings FILE       findings JSON or JSON Lines ('-' for standard input)
-      --id ID               the finding to explain
-      --rule [NAME=]EXPR    a rule (repeatable); rule text or JSON
-      --rules FILE          rules in any format (rule text, API JSON, CloudFormation, Terraform)
-      --output FORMAT       text (default) or json
-      --rule-format F       auto (default), dsl, json, cloudformation, terraform or
-                            terraform-json
-      --analyzer-name A     the analyzer to read when a template has several
-      --analyzer A          the analyzer family (external, internal, unused, or an API type);
-                            inferred from the rules, then the findings, when absent
+  static let about = """
+    For each rule (--rule, repeatable, then the rules of --rules): every criterion and
+    operator with its verdict and the finding's value. The analyzer family is --analyzer, else
+    inferred from the rules, then the findings.
     """
-  static let options = OptionSpec(
-    names: [
-      "--findings": .value, "--id": .value, "--rule": .repeated, "--rules": .value,
-      "--output": .value,
-      "--rule-format": .value, "--analyzer-name": .value, "--split": .flag,
-      AnalyzerOption.name: .value,
-    ], maxPositionals: 0)
+  static let output = Option.output(["text", "json"], default: "text")
+  static let required = [Option.findings.name, Option.id.name]
+  static let options: [Option] =
+    [.findings, .id, .rule] + OptionGroup.ruleFile + [output, .split, .analyzer]
 
   static func run(_ arguments: Arguments, console: Console) throws {
-    guard let path = arguments.value("--findings") else {
-      throw UsageError(message: "--findings is required")
+    guard let path = arguments.value(.findings), let id = arguments.value(.id) else {
+      throw UsageError(message: "--findings and --id are required")
     }
-    guard let id = arguments.value("--id") else { throw UsageError(message: "--id is required") }
-    let output = try arguments.choice("--output", ["text", "json"], default: "text")
+    let output = arguments.choice(output)
     let rules = try RuleSources.rules(arguments, console: console)
     _ = try AnalyzerOption.given(arguments)
     var found: Finding?

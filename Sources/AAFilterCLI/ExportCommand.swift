@@ -2,45 +2,29 @@ import FilterDSL
 import FilterEval
 import FilterSQL
 
-/// `aafilter export --format sql --dialect D --findings FILE|-`
+/// `aafilter export --dialect D --findings FILE|- [--output sql]`
 struct ExportCommand: Command {
   static let name = "export"
   static let summary = "write findings as SQL: the aafilter table's DDL and inserts"
-  static let usage =
-    "aafilter export --format sql --dialect sqlite|postgres|duckdb|trino|spark --findings FILE|- [--no-create] [--lenient]"
-  static let help = """
+  static let about = """
     Reads findings in any shape 'query' reads and prints CREATE TABLE aafilter_findings and
     INSERT statements for one SQL dialect, so 'aafilter sql --layout aafilter' runs on them.
     Columns and types are in docs/sql.md. Streams: JSON Lines of any length is fine.
-
-    Options:
-      --format sql          the output format (only sql)
-      --dialect D           sqlite, postgres, duckdb, trino or spark
-      --findings FILE       findings JSON or JSON Lines ('-' for standard input)
-      --no-create           print only the inserts (to append to an existing table)
-      --lenient             skip malformed finding records, reporting them
     """
-  static let options = OptionSpec(
-    names: [
-      "--format": .value, "--dialect": .value, "--findings": .value, "--no-create": .flag,
-      "--lenient": .flag,
-    ], maxPositionals: 0)
+  static let output = Option.output(["sql"], default: "sql").also("--format")
+  static let required = [Option.findings.name, Option.dialect.name]
+  static let options: [Option] =
+    [output, .dialect, .noCreate] + OptionGroup.findingsInput
 
   /// Rows written per batch of INSERT statements, so memory stays bounded on any input.
   private static let rowsPerFlush = 8_192
 
   static func run(_ arguments: Arguments, console: Console) throws {
-    _ = try arguments.choice("--format", ["sql"], default: "sql")
-    guard let path = arguments.value("--findings") else {
-      throw UsageError(message: "--findings is required")
-    }
-    let dialectName = try arguments.choice(
-      "--dialect", SQLDialect.allCases.map(\.rawValue), default: "")
-    guard let dialect = SQLDialect(rawValue: dialectName) else {
-      throw UsageError(message: "--dialect is required")
-    }
+    guard let path = arguments.value(.findings),
+      let dialect = arguments.choice(.dialect).flatMap(SQLDialect.init(rawValue:))
+    else { throw UsageError(message: "--findings and --dialect are required") }
     let table = FindingsTable(dialect: dialect)
-    if !arguments.has("--no-create") { console.write(table.createStatement()) }
+    if !arguments.has(.noCreate) { console.write(table.createStatement()) }
     var position = 0
     var rows: [FindingRow] = []
     // Inserts go out in batches of the reader's size, so memory stays bounded on any input.
@@ -49,7 +33,7 @@ struct ExportCommand: Command {
       rows.removeAll(keepingCapacity: true)
     }
     do {
-      _ = try FindingsInput(path: path, lenient: arguments.has("--lenient")).read(
+      _ = try FindingsInput(arguments, path: path, console: console).read(
         console: console
       ) { (finding: Finding) in
         rows.append(FindingRow(finding, position: position))

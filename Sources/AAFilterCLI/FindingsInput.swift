@@ -25,8 +25,7 @@ struct FindingsInput {
   /// from `--quiet` and `--progress`.
   init(_ arguments: Arguments, path: String, console: Console) throws {
     self.init(
-      path: path, lenient: arguments.has("--lenient"),
-      threads: try arguments.integer("--threads", range: 1...256),
+      path: path, lenient: arguments.has(.lenient), threads: arguments.integer(.threads),
       progress: ProgressLine.make(arguments, console: console))
   }
 

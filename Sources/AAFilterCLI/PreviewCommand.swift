@@ -5,49 +5,30 @@ import FilterEval
 struct PreviewCommand: Command {
   static let name = "preview"
   static let summary = "show which findings archive rules would archive, and why"
-  static let usage =
-    "aafilter preview --findings FILE|- (--rule [NAME=]EXPR ... | --rules FILE) [--analyzer external|internal|unused] [--output summary|json|ids|table]"
-  static let help = """
-    Rules archive ACTIVE findings they match; RESOLVED findings are never archived. The
-    summary speaks the analyzer family's language: public findings first for external access;
-    counts per finding type and the stale credentials for unused access; resource types and
-    principals for internal access.
-
-    Options:
-      --findings FILE       findings JSON or JSON Lines ('-' for standard input)
-      --rule [NAME=]EXPR    a rule (repeatable); rule text or JSON
-      --rules FILE          rules in any format (rule text, API JSON, CloudFormation, Terraform)
-      --output FORMAT       summary (default), json, ids (ids that would be archived) or table
-      --split               split rules that need 'or' across keys into several rules
-      --rule-format F       auto (default), dsl, json, cloudformation, terraform or
-                            terraform-json
-      --analyzer-name A     the analyzer to read when a template has several
-      --analyzer A          the analyzer family (external, internal, unused, or an API type);
-                            inferred from the rules, then the findings, when absent
-      --lenient             skip malformed finding records, reporting them
-      --threads N           decode with N threads (default: one per core)
-      --progress            show progress on standard error even when it is not a terminal
-      --quiet               show no progress
+  static let about = """
+    Rules (--rule, repeatable, then the rules of --rules) archive ACTIVE findings they match;
+    RESOLVED findings are never archived. The text report speaks the analyzer family's
+    language: public findings first for external access; counts per finding type and the stale
+    credentials for unused access; resource types and principals for internal access. ids
+    lists the ids that would be archived; the family is --analyzer, else inferred from the
+    rules, then the findings.
     """
-  static let options = OptionSpec(
-    names: [
-      "--findings": .value, "--rule": .repeated, "--rules": .value, "--output": .value,
-      "--split": .flag,
-      "--rule-format": .value, "--analyzer-name": .value, "--lenient": .flag,
-      AnalyzerOption.name: .value, "--threads": .value, "--progress": .flag, "--quiet": .flag,
-    ], maxPositionals: 0)
+  static let output = Option.output(["text", "json", "ids", "table"], default: "text")
+  static let required = [Option.findings.name]
+  static let options: [Option] =
+    [.findings, .rule] + OptionGroup.ruleFile + [output, .split, .analyzer]
+    + [.lenient, .threads, .progress, .quiet]
 
   static func run(_ arguments: Arguments, console: Console) throws {
-    guard let path = arguments.value("--findings") else {
+    guard let path = arguments.value(.findings) else {
       throw UsageError(message: "--findings is required")
     }
-    let output = try arguments.choice(
-      "--output", ["summary", "json", "ids", "table"], default: "summary")
+    let output = arguments.choice(output)
     let rules = try RuleSources.rules(arguments, console: console)
     // The summary and table show a bounded sample, so any input size previews in bounded
     // memory; ids and json list every finding.
     var preview = ArchivePreview(
-      rules: rules, entryLimit: output == "summary" || output == "table" ? 1_000 : .max)
+      rules: rules, entryLimit: output == "text" || output == "table" ? 1_000 : .max)
     var input = try FindingsInput(arguments, path: path, console: console)
     input.columns = preview.columns
     _ = try AnalyzerOption.given(arguments)

@@ -21,8 +21,8 @@ final class ProgressLine: @unchecked Sendable {
 
   /// The progress line a command should use, from `--quiet`, `--progress` and the console.
   static func make(_ arguments: Arguments, console: Console) -> ProgressLine? {
-    if arguments.has("--quiet") { return nil }
-    if arguments.has("--progress") { return ProgressLine(write: console.writeError, delay: 0) }
+    if arguments.has(.quiet) { return nil }
+    if arguments.has(.progress) { return ProgressLine(write: console.writeError, delay: 0) }
     guard console.errorIsTerminal else { return nil }
     return ProgressLine(write: console.writeError, delay: console.progressDelay)
   }

@@ -1,55 +1,33 @@
 import FilterDSL
 import FilterEval
 
-/// `aafilter query --findings FILE|- --filter EXPR [--sort ATTR[:ASC|DESC]] ...`
+/// `aafilter query --findings FILE|- (--filter EXPR | --rules FILE) [--sort ATTR[:ORDER]] ...`
 struct QueryCommand: Command {
   static let name = "query"
   static let summary = "filter, sort and page exported findings offline, like ListFindings"
-  static let usage =
-    "aafilter query --findings FILE|- --filter EXPR [--sort ATTR[:ASC|DESC]] [--max-results N] [--next-token T] [--analyzer external|internal|unused] [--output json|ids|table]"
-  static let help = """
-    Prints the matching findings shaped like 'aws accessanalyzer list-findings' output.
-    The filter may carry an 'order by' clause; --sort overrides it.
-
-    Options:
-      --findings FILE       findings JSON or JSON Lines ('-' for standard input)
-      --filter EXPR         rule text, or a JSON filter map (detected)
-      --sort ATTR[:ORDER]   sort by ATTR, ORDER ASC (default) or DESC
-      --max-results N       page size
-      --next-token T        the page after the one that returned T
-      --output FORMAT       json (default), ids (one id per line) or table
-      --rule-format F       auto (default), dsl, json, cloudformation, terraform or
-                            terraform-json: how to read --filter
-      --lenient             skip malformed finding records, reporting them
-      --analyzer A          the analyzer family (external, internal, unused, or an API type);
-                            a filter or findings of another family is an error
-      --threads N           decode with N threads (default: one per core)
-      --progress            show progress on standard error even when it is not a terminal
-      --quiet               show no progress
+  static let about = """
+    Prints the matching findings shaped like 'aws accessanalyzer list-findings' output: json,
+    ids (one id per line) or table. The filter is --filter, or the one filter map in the file
+    --rules names; it may carry an 'order by' clause, which --sort overrides. With --analyzer,
+    a filter or findings of another family is an error.
     """
-  static let options = OptionSpec(
-    names: [
-      "--findings": .value, "--filter": .value, "--sort": .value, "--max-results": .value,
-      "--next-token": .value,
-      "--output": .value, "--rule-format": .value, "--lenient": .flag,
-      AnalyzerOption.name: .value, "--threads": .value, "--progress": .flag, "--quiet": .flag,
-    ], maxPositionals: 0)
+  static let output = Option.output(["json", "ids", "table"], default: "json")
+  static let required = [Option.findings.name]
+  static let options: [Option] =
+    [.findings, .filter] + OptionGroup.ruleFile
+    + [.sort, .maxResults, .nextToken, output, .analyzer]
+    + [.lenient, .threads, .progress, .quiet]
 
   static func run(_ arguments: Arguments, console: Console) throws {
-    guard let path = arguments.value("--findings") else {
+    guard let path = arguments.value(.findings) else {
       throw UsageError(message: "--findings is required")
     }
-    guard let filterText = arguments.value("--filter") else {
-      throw UsageError(message: "--filter is required")
-    }
-    let output = try arguments.choice("--output", ["json", "ids", "table"], default: "json")
-    let maxResults = try arguments.integer("--max-results", range: 1...1_000_000)
-    var (filter, sort) = try RuleSources.filter(
-      filterText, format: try RuleSources.format(arguments), console: console)
-    if let text = arguments.value("--sort") { sort = try parseSort(text) }
+    let output = arguments.choice(output)
+    let maxResults = arguments.integer(.maxResults)
+    var (filter, sort) = try RuleSources.filter(arguments, console: console)
+    if let text = arguments.value(.sort) { sort = try parseSort(text) }
     let query = FindingQuery(
-      filter: filter, sort: sort, maxResults: maxResults, nextToken: arguments.value("--next-token")
-    )
+      filter: filter, sort: sort, maxResults: maxResults, nextToken: arguments.value(.nextToken))
     _ = try AnalyzerOption.given(arguments)
     let page: FindingQuery.Page<Finding>
     let summary: FindingsInput.Summary
