@@ -203,7 +203,8 @@ final class ProgressTests: XCTestCase {
     let shown = drain(ends[0])
     XCTAssertTrue(shown.hasPrefix(Self.clear + "reading "), shown.debugDescription)
     XCTAssertTrue(shown.hasSuffix(Self.clear), shown.debugDescription)
-    XCTAssertFalse(shown.contains("%"), "the size of a stream is unknown: \(shown.debugDescription)")
+    XCTAssertFalse(
+      shown.contains("%"), "the size of a stream is unknown: \(shown.debugDescription)")
     XCTAssertFalse(shown.contains(" left"), shown.debugDescription)
     let last = lastDrawn(shown)
     XCTAssertNotNil(last.range(of: Self.streamLine, options: .regularExpression), last)
@@ -258,7 +259,8 @@ final class ProgressTests: XCTestCase {
   func testProgressText_knownAndUnknownSizes() {
     let cases: [(Int, Int?, Int, Double, String, UInt)] = [
       (
-        412_000_000, 824_000_000, 506_000, 2, "reading 412 MB of 824 MB (50%), 506000 findings, "
+        412_000_000, 824_000_000, 506_000, 2,
+        "reading 412 MB of 824 MB (50%), 506000 findings, "
           + "206 MB/s, 2 s left", #line
       ),
       (3_000_000, nil, 1_200, 1, "reading 3 MB, 1200 findings, 3 MB/s", #line),

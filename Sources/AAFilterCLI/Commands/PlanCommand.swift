@@ -54,22 +54,7 @@ struct PlanCommand: Command {
       try archiveCounts(
         plan, findings: $0, family: family, lenient: arguments.has(.lenient), console: console)
     }
-    var text = "# analyzer \(ShellWord.quote(analyzer)): \(plan.summary)\n"
-    for (index, step) in plan.steps.enumerated() {
-      if let count = counts?[index] {
-        let what: String
-        switch family {
-        case .external: what = "\(count.first) public and \(count.other) other ACTIVE findings"
-        case .unused:
-          what = "\(count.first) stale credentials and \(count.other) other ACTIVE findings"
-        case .internal: what = "\(count.first + count.other) ACTIVE findings"
-        }
-        text +=
-          "# \(FilterPrinter.literal(step.rule.ruleName)): apply-archive-rule would archive \(what) now\n"
-      }
-      text += step.command + "\n"
-    }
-    console.write(text)
+    console.write(PlanText.render(plan, analyzer: analyzer, family: family, counts: counts))
     if !plan.steps.isEmpty { throw Reported(status: .invalidInput) }
   }
 

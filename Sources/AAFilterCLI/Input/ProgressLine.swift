@@ -50,7 +50,8 @@ final class ProgressLine: @unchecked Sendable {
     drawn = true
     write(
       "\r\u{1B}[K"
-        + Self.text(bytesRead: bytesRead, totalBytes: totalBytes, findings: findings, elapsed: elapsed)
+        + Self.text(
+          bytesRead: bytesRead, totalBytes: totalBytes, findings: findings, elapsed: elapsed)
     )
   }
 
