@@ -36,9 +36,9 @@ enum CommandHelp {
     let long = option.aliases.filter { $0.hasPrefix("--") }
     var left = "  " + (short + [option.name]).joined(separator: ", ")
     if let placeholder = option.placeholder { left += " " + placeholder }
-    var help = option.help + (required ? " (required)" : "")
+    var help = option.help
     if option.repeated, !help.contains("repeatable") { help += " (repeatable)" }
-    var notes: [String] = []
+    var notes: [String] = required ? ["required"] : []
     switch option.value {
     case .choice(_, let names):
       let shown = names.map { $0 == option.defaultValue ? "\($0) (default)" : $0 }
