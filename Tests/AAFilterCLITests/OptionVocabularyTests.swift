@@ -30,7 +30,7 @@ final class OptionVocabularyTests: XCTestCase {
     ("--from-json", ["format"], #line),
     ("--rule", ["preview", "explain", "sql"], #line),
     ("--findings", ["query", "preview", "explain", "plan", "export"], #line),
-    ("--threads", ["query", "preview", "export"], #line),
+    ("--threads", ["query", "preview", "explain", "plan", "export"], #line),
     ("--analyzer", ["compile", "query", "preview", "explain", "check", "plan"], #line),
     ("--filter", ["query", "sql"], #line),
     ("--sort", ["query", "sql"], #line),
@@ -52,9 +52,9 @@ final class OptionVocabularyTests: XCTestCase {
     (
       "--split", ["compile", "preview", "explain", "check", "convert", "diff", "plan", "sql"], #line
     ),
-    ("--lenient", ["query", "preview", "plan", "export"], #line),
-    ("--progress", ["query", "preview", "export"], #line),
-    ("--quiet", ["query", "preview", "export"], #line),
+    ("--lenient", ["query", "preview", "explain", "plan", "export"], #line),
+    ("--progress", ["query", "preview", "explain", "plan", "export"], #line),
+    ("--quiet", ["query", "preview", "explain", "plan", "export"], #line),
     ("--strict", ["check"], #line),
     ("--where-only", ["sql"], #line),
     ("--no-create", ["export"], #line),

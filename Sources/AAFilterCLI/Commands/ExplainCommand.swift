@@ -13,7 +13,8 @@ struct ExplainCommand: Command {
   static let output = Option.output(["text", "json"], default: "text")
   static let required = [Option.findings.name, Option.id.name]
   static let options: [Option] =
-    [.findings, .id, .rule] + OptionGroup.ruleFile + [output, .split, .analyzer]
+    OptionGroup.findingsInput + [.id, .rule] + OptionGroup.ruleFile
+    + [output, .split, .analyzer]
 
   static func run(_ arguments: Arguments, console: Console) throws {
     guard let path = arguments.value(.findings), let id = arguments.value(.id) else {
@@ -24,7 +25,9 @@ struct ExplainCommand: Command {
     _ = try AnalyzerOption.given(arguments)
     var found: Finding?
     var ids: [String] = []
-    let summary = try FindingsInput(path: path, lenient: false).read(console: console) { finding in
+    let summary = try FindingsInput(arguments, path: path, console: console).read(
+      console: console
+    ) { finding in
       if found == nil, let findingID = finding.id, findingID.utf8.elementsEqual(id.utf8) {
         found = finding
       }

@@ -21,7 +21,7 @@ struct PlanCommand: Command {
     Exit status (as diff): 0 nothing to do, 1 commands printed, 2 trouble.
     """
   static let required = [Option.rules.name, Option.deployed.name]
-  static let options: [Option] = RuleSetSides.options + [.findings, .lenient, .analyzer]
+  static let options: [Option] = RuleSetSides.options + OptionGroup.findingsInput + [.analyzer]
 
   static func run(_ arguments: Arguments, console: Console) throws {
     let sides = try RuleSetSides.read(arguments, console: console)
@@ -52,7 +52,8 @@ struct PlanCommand: Command {
     let family = try planFamily(arguments, sides: sides, console: console)
     let counts = try arguments.value(.findings).map {
       try archiveCounts(
-        plan, findings: $0, family: family, lenient: arguments.has(.lenient), console: console)
+        plan, findings: FindingsInput(arguments, path: $0, console: console), family: family,
+        console: console)
     }
     console.write(PlanText.render(plan, analyzer: analyzer, family: family, counts: counts))
     if !plan.steps.isEmpty { throw Reported(status: .invalidInput) }
@@ -77,13 +78,12 @@ struct PlanCommand: Command {
   /// Per create or update step, the ACTIVE findings its rule matches (what
   /// `apply-archive-rule` archives), public ones apart; `nil` for deletes.
   private static func archiveCounts(
-    _ plan: ArchiveRulePlan, findings path: String, family: AnalyzerFamily, lenient: Bool,
+    _ plan: ArchiveRulePlan, findings input: FindingsInput, family: AnalyzerFamily,
     console: Console
   ) throws -> [(first: Int, other: Int)?] {
     var previews = plan.steps.map { step in
       step.action == .delete ? nil : ArchivePreview(rules: [step.rule], entryLimit: 0)
     }
-    let input = FindingsInput(path: path, lenient: lenient)
     do {
       _ = try input.readStores(console: console) { store in
         for index in previews.indices { previews[index]?.add(store) }

@@ -16,8 +16,7 @@ struct PreviewCommand: Command {
   static let output = Option.output(["text", "json", "ids", "table"], default: "text")
   static let required = [Option.findings.name]
   static let options: [Option] =
-    [.findings, .rule] + OptionGroup.ruleFile + [output, .split, .analyzer]
-    + [.lenient, .threads, .progress, .quiet]
+    OptionGroup.findingsInput + [.rule] + OptionGroup.ruleFile + [output, .split, .analyzer]
 
   static func run(_ arguments: Arguments, console: Console) throws {
     guard let path = arguments.value(.findings) else {

@@ -14,9 +14,8 @@ struct QueryCommand: Command {
   static let output = Option.output(["json", "ids", "table"], default: "json")
   static let required = [Option.findings.name]
   static let options: [Option] =
-    [.findings, .filter] + OptionGroup.ruleFile
+    OptionGroup.findingsInput + [.filter] + OptionGroup.ruleFile
     + [.sort, .maxResults, .nextToken, output, .analyzer]
-    + [.lenient, .threads, .progress, .quiet]
 
   static func run(_ arguments: Arguments, console: Console) throws {
     guard let path = arguments.value(.findings) else {
