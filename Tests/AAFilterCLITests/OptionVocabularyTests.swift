@@ -332,6 +332,33 @@ final class OptionVocabularyTests: XCTestCase {
     }
   }
 
+  /// `query` reads its filter from `--filter` or from a file of one filter map.
+  func testQuery_filterFromARulesFile() {
+    let findings = "Examples/findings.jsonl"
+    let several = aafilter(["query", "--findings", findings, "--rules", "Examples/rules.aaf"])
+    XCTAssertEqual(several.status, 1)
+    XCTAssertTrue(
+      several.stderr.hasSuffix("error: Examples/rules.aaf: expected one filter map\n"),
+      several.stderr)
+    let both = aafilter(
+      ["query", "--findings", findings, "--filter", "a exists", "-f", "one.aaf"],
+      files: ["one.aaf": "a exists"])
+    XCTAssertEqual(both.status, 2)
+    XCTAssertTrue(
+      both.stderr.hasPrefix(
+        "error: give the filter either with --filter or with --rules, not both\n"), both.stderr)
+    let sorted = aafilter(
+      ["query", "--findings", findings, "-f", "one.aaf", "--output", "ids"],
+      files: ["one.aaf": "isPublic eq true order by updatedAt desc"])
+    let inline = aafilter([
+      "query", "--findings", findings, "--filter", "isPublic eq true order by updatedAt desc",
+      "--output", "ids",
+    ])
+    XCTAssertEqual(sorted.status, 0, sorted.stderr)
+    XCTAssertFalse(sorted.stdout.isEmpty)
+    XCTAssertEqual(sorted.stdout, inline.stdout, "the file's 'order by' is kept")
+  }
+
   /// `--help` as an option's value is that value; in an option's place it asks for help.
   func testHelpAsAValue_isTheValue() {
     let filtered = aafilter([
