@@ -13,7 +13,7 @@ let package = Package(
   targets: [
     .target(name: "FilterDSL"),
     .target(name: "FilterEval", dependencies: ["FilterDSL"]),
-    .target(name: "FilterSQL", dependencies: ["FilterDSL"]),
+    .target(name: "FilterSQL", dependencies: ["FilterDSL", "FilterEval"]),
     // The commands live in a library so tests can run them in-process; `aafilter` only forwards.
     .target(name: "AAFilterCLI", dependencies: ["FilterDSL", "FilterEval", "FilterSQL"]),
     .executableTarget(name: "aafilter", dependencies: ["AAFilterCLI"]),

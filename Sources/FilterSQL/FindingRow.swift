@@ -1,5 +1,6 @@
-/// One finding as a row of the `aafilter` layout's table, in plain values: the caller reads
-/// findings its own way (`aafilter export` uses FilterEval's reader) and fills these in.
+/// One finding as a row of the `aafilter` layout's table, in plain values. Findings read by
+/// FilterEval become rows with ``init(_:position:)``; a caller that reads findings its own way
+/// fills these fields in.
 public struct FindingRow: Hashable, Sendable {
   /// The finding's position in its input, from 0: the tie-break of every sort.
   public var position: Int

@@ -25,8 +25,7 @@ struct FindingsInput {
   /// from `--quiet` and `--progress`.
   init(_ arguments: Arguments, path: String, console: Console) throws {
     self.init(
-      path: path, lenient: arguments.has("--lenient"),
-      threads: try arguments.integer("--threads", range: 1...256),
+      path: path, lenient: arguments.has(.lenient), threads: arguments.integer(.threads),
       progress: ProgressLine.make(arguments, console: console))
   }
 
@@ -108,14 +107,30 @@ struct FindingsInput {
   }
 
   /// Standard input or a pipe: JSON Lines a window of whole lines at a time, read on every
-  /// core, so memory stays bounded; a document whole.
-  private func stream(_ console: Console, _ body: (FindingStore) throws -> Void) throws -> Summary {
-    let next: () throws -> [UInt8]
+  /// core, so memory stays bounded; a document whole. Progress counts the bytes as they
+  /// arrive and the findings as they are delivered; a stream's size is unknown.
+  private func stream(_ console: Console, _ deliver: (FindingStore) throws -> Void) throws
+    -> Summary
+  {
+    let open: () throws -> [UInt8]
     do {
-      next = try console.openChunks(path)
+      open = try console.openChunks(path)
     } catch {
       console.writeErrorLine("error: cannot read '\(path)'")
       throw Reported()
+    }
+    var bytesRead = 0
+    var findings = 0
+    func next() throws -> [UInt8] {
+      let chunk = try open()
+      bytesRead += chunk.count
+      progress?.update(bytesRead: bytesRead, totalBytes: nil, findings: findings)
+      return chunk
+    }
+    func body(_ store: FindingStore) throws {
+      findings += store.count
+      progress?.update(bytesRead: bytesRead, totalBytes: nil, findings: findings)
+      try deliver(store)
     }
     let options = FindingsDecodingOptions(lenient: lenient)
     // Enough of the start to see whether the first line is a whole record. Only new chunks

@@ -5,13 +5,12 @@ import FilterEval
 struct PlanCommand: Command {
   static let name = "plan"
   static let summary = "print the AWS CLI commands that make deployed rules equal to desired ones"
-  static let usage =
-    "aafilter plan --rules DESIRED --deployed DEPLOYED [--analyzer-name A] [--findings FILE] [--split]"
-  static let help = """
+  static let about = """
     Compares as 'diff' does, then prints the create-archive-rule, update-archive-rule and
     delete-archive-rule commands that make the deployed side equal to the desired side,
     quoted for POSIX shells: creates first, then updates, then deletes. A renamed rule is
-    created under its new name and its old name deleted.
+    created under its new name and its old name deleted. The analyzer is --analyzer-name, else
+    the one either source names.
 
     With --findings, each created or changed rule is preceded by how many ACTIVE findings
     'apply-archive-rule' would archive now, the ones that matter most first: public findings
@@ -20,29 +19,14 @@ struct PlanCommand: Command {
     template's analyzer type, else inferred from the rules.
 
     Exit status (as diff): 0 nothing to do, 1 commands printed, 2 trouble.
-
-    Options:
-      --rules FILE          the desired rules, any rule format
-      --deployed FILE       the deployed rules, any rule format
-      --analyzer-name A     the analyzer (default: the one either source names)
-      --findings FILE       findings JSON or JSON Lines, to count what each rule archives
-      --split               split 'or' across keys in rule text into several rules
-      --rule-format F       how to read --rules
-      --deployed-format F   how to read --deployed
-      --lenient             skip malformed finding records, reporting them
-    \(AnalyzerOption.help)
     """
-  static let options = OptionSpec(
-    names: [
-      "--rules": .value, "--deployed": .value, "--analyzer-name": .value, "--findings": .value,
-      "--split": .flag, "--rule-format": .value, "--deployed-format": .value, "--lenient": .flag,
-      AnalyzerOption.name: .value,
-    ], maxPositionals: 0)
+  static let required = [Option.rules.name, Option.deployed.name]
+  static let options: [Option] = RuleSetSides.options + OptionGroup.findingsInput + [.analyzer]
 
   static func run(_ arguments: Arguments, console: Console) throws {
     let sides = try RuleSetSides.read(arguments, console: console)
     let named = [
-      arguments.value("--analyzer-name"), sides.desiredDocument.analyzerName,
+      arguments.value(.analyzerName), sides.desiredDocument.analyzerName,
       sides.deployedDocument.analyzerName,
     ].compactMap { $0 }
     guard let analyzer = named.first else {
@@ -57,7 +41,7 @@ struct PlanCommand: Command {
     else {
       throw UsageError(message: "'\(DisplayText.escape(analyzer))' is not a valid analyzer name")
     }
-    if arguments.value("--analyzer-name") == nil, Set(named).count > 1 {
+    if arguments.value(.analyzerName) == nil, Set(named).count > 1 {
       console.writeErrorLine(
         "error: the desired rules are for analyzer '\(named[0])' and the deployed ones for '\(named[1])'; give --analyzer-name"
       )
@@ -66,26 +50,12 @@ struct PlanCommand: Command {
     let plan = ArchiveRulePlan(
       RuleSetDiff(desired: sides.desired, deployed: sides.deployed), analyzerName: analyzer)
     let family = try planFamily(arguments, sides: sides, console: console)
-    let counts = try arguments.value("--findings").map {
+    let counts = try arguments.value(.findings).map {
       try archiveCounts(
-        plan, findings: $0, family: family, lenient: arguments.has("--lenient"), console: console)
+        plan, findings: FindingsInput(arguments, path: $0, console: console), family: family,
+        console: console)
     }
-    var text = "# analyzer \(ShellWord.quote(analyzer)): \(plan.summary)\n"
-    for (index, step) in plan.steps.enumerated() {
-      if let count = counts?[index] {
-        let what: String
-        switch family {
-        case .external: what = "\(count.first) public and \(count.other) other ACTIVE findings"
-        case .unused:
-          what = "\(count.first) stale credentials and \(count.other) other ACTIVE findings"
-        case .internal: what = "\(count.first + count.other) ACTIVE findings"
-        }
-        text +=
-          "# \(FilterPrinter.literal(step.rule.ruleName)): apply-archive-rule would archive \(what) now\n"
-      }
-      text += step.command + "\n"
-    }
-    console.write(text)
+    console.write(PlanText.render(plan, analyzer: analyzer, family: family, counts: counts))
     if !plan.steps.isEmpty { throw Reported(status: .invalidInput) }
   }
 
@@ -108,13 +78,12 @@ struct PlanCommand: Command {
   /// Per create or update step, the ACTIVE findings its rule matches (what
   /// `apply-archive-rule` archives), public ones apart; `nil` for deletes.
   private static func archiveCounts(
-    _ plan: ArchiveRulePlan, findings path: String, family: AnalyzerFamily, lenient: Bool,
+    _ plan: ArchiveRulePlan, findings input: FindingsInput, family: AnalyzerFamily,
     console: Console
   ) throws -> [(first: Int, other: Int)?] {
     var previews = plan.steps.map { step in
       step.action == .delete ? nil : ArchivePreview(rules: [step.rule], entryLimit: 0)
     }
-    let input = FindingsInput(path: path, lenient: lenient)
     do {
       _ = try input.readStores(console: console) { store in
         for index in previews.indices { previews[index]?.add(store) }

@@ -1,13 +1,11 @@
 import FilterDSL
 
-/// `aafilter convert --to FORMAT [--from FORMAT] [EXPR | -f FILE | -]`
+/// `aafilter convert --output FORMAT [--from FORMAT] [EXPR | -f FILE | -]`
 struct ConvertCommand: Command {
   static let name = "convert"
   static let summary =
     "convert rules between rule text, API JSON, CloudFormation, Terraform and the CLI"
-  static let usage =
-    "aafilter convert --to dsl|json|rules-json|cloudformation|cloudformation-yaml|terraform|cli-shorthand|cli-commands [--from F] [--analyzer-name A] [EXPR | -f FILE | -]"
-  static let help = """
+  static let about = """
     Reads rules in any format (detected, or given with --from) and writes them in another.
     Lossless: when the target cannot say exactly what the rules say (an 'or' across keys
     without --split, an empty filter in CloudFormation or Terraform, a key the CLI's shorthand
@@ -16,54 +14,36 @@ struct ConvertCommand: Command {
     Formats read (--from): dsl (rule text), json (a filter map, an array of maps, an archive
     rule, get-archive-rule or list-archive-rules output), cloudformation (a JSON template),
     terraform (.tf text), terraform-json (terraform show -json).
-    Formats written (--to): dsl, json (what compile prints), rules-json, cloudformation,
+    Formats written (--output): dsl, json (what compile prints), rules-json, cloudformation,
     cloudformation-yaml, terraform, cli-shorthand (the --filter value, 'NAME<TAB>FILTER' per
     rule for a rule set), cli-commands (create-archive-rule lines for POSIX shells).
-
-    Options:
-      -f, --file FILE       read the rules from FILE ('-' as EXPR reads standard input)
-      --to F                the format to write (required)
-      --from F              the format to read: auto (default) or one of the above
-      --analyzer-name A     the analyzer: filled into CloudFormation, Terraform and CLI output,
-                            and picks the analyzer in a source that has several
-      --analyzer-type T     the CloudFormation analyzer Type (default: the source's, or ACCOUNT)
-      --rule-name NAME      the name of an unnamed filter (default Rule1)
-      --split               split 'or' across keys into several rules (NAME-1, NAME-2, ...)
+    --analyzer-name is filled into CloudFormation, Terraform and CLI output, and picks the
+    analyzer in a source that has several. --split names the parts NAME-1, NAME-2, ...
     """
-  static let options = OptionSpec(
-    names: [
-      "--file": .value, "--to": .value, "--from": .value, "--analyzer-name": .value,
-      "--analyzer-type": .value, "--rule-name": .value, "--split": .flag,
-    ], aliases: ["-f": "--file"])
+  static let operand: String? = "[EXPR | -]"
+  static let output = Option.output(RuleOutputFormat.allCases.map(\.rawValue), default: nil)
+    .also("--to")
+  static let required = [output.name]
+  static let options: [Option] =
+    OptionGroup.ruleFile + [output, .analyzerType, .ruleName, .split]
 
   static func run(_ arguments: Arguments, console: Console) throws {
-    guard let target = arguments.value("--to") else {
-      throw UsageError(
-        message:
-          "--to is required: \(RuleOutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+    guard let format = arguments.choice(output).flatMap(RuleOutputFormat.init(rawValue:)) else {
+      throw UsageError(message: "--output is required")
     }
-    guard let format = RuleOutputFormat(rawValue: target) else {
-      let names = RuleOutputFormat.allCases.map(\.rawValue)
-      let hint = Suggestion.closest(to: target, among: names).map { " (did you mean '\($0)'?)" }
-      throw UsageError(
-        message:
-          "option '--to' takes one of \(names.joined(separator: ", ")), not '\(target)'\(hint ?? "")"
-      )
-    }
-    let ruleName = arguments.value("--rule-name") ?? "Rule1"
+    let ruleName = arguments.value(.ruleName) ?? "Rule1"
     guard ArchiveRule.isValidName(ruleName) else {
       throw UsageError(message: "'\(ruleName)' is not a valid archive rule name")
     }
     let input = try RuleInput.load(
-      positional: arguments.positionals.first, file: arguments.value("--file"), console: console)
+      positional: arguments.positionals.first, file: arguments.value(.rules), console: console)
     let document = input.read(
-      format: try RuleSources.format(arguments, option: "--from"),
-      analyzer: arguments.value("--analyzer-name"))
+      format: RuleSources.format(arguments), analyzer: arguments.value(.analyzerName))
     let compiled = try input.compile(
-      document, options: CompileOptions(split: arguments.has("--split")), console: console)
+      document, options: CompileOptions(split: arguments.has(.split)), console: console)
     let conversion = ConversionOptions(
-      analyzerName: arguments.value("--analyzer-name") ?? document.analyzerName,
-      analyzerType: arguments.value("--analyzer-type") ?? document.analyzerType)
+      analyzerName: arguments.value(.analyzerName) ?? document.analyzerName,
+      analyzerType: arguments.value(.analyzerType) ?? document.analyzerType)
     let rules: [ArchiveRule]
     var single = false
     switch compiled {

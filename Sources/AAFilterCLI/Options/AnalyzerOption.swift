@@ -4,9 +4,6 @@ import FilterDSL
 /// by check, compile, query, preview and explain.
 enum AnalyzerOption {
   static let name = "--analyzer"
-  static let help =
-    "  --analyzer A     the analyzer family: external, internal or unused (or an API type such\n"
-    + "                   as ACCOUNT_UNUSED_ACCESS); inferred when absent"
 
   /// The family given on the command line, if any.
   static func given(_ arguments: Arguments) throws -> AnalyzerFamily? {

@@ -4,42 +4,33 @@ import FilterDSL
 struct FormatCommand: Command {
   static let name = "format"
   static let summary = "print rules in any format as canonical rule text"
-  static let usage = "aafilter format [EXPR | -f FILE | --from-json FILE | -]"
-  static let help = """
+  static let about = """
     Prints the canonical text of a rule: keys in byte order, one predicate per operator.
     Reads every rule format: rule text, API JSON (a filter map, an array of maps, the output of
     'aws accessanalyzer get-archive-rule' or 'list-archive-rules'), CloudFormation, Terraform.
-
-    Options:
-      -f, --file FILE       read the rule from FILE
-      --from-json FILE      read FILE as API JSON ('-' reads standard input)
-      --rule-format F       auto (default), dsl, json, cloudformation, terraform or terraform-json
-      --analyzer-name A     the analyzer to read when a template has several
     """
-  static let options = OptionSpec(
-    names: [
-      "--file": .value, "--from-json": .value, "--rule-format": .value, "--analyzer-name": .value,
-    ], aliases: ["-f": "--file"])
+  static let operand: String? = "[EXPR | -]"
+  static let options: [Option] = OptionGroup.ruleFile + [.fromJSON]
 
   static func run(_ arguments: Arguments, console: Console) throws {
     let input: RuleInput
-    var format = try RuleSources.format(arguments)
-    if let path = arguments.value("--from-json") {
-      guard arguments.positionals.isEmpty, arguments.value("--file") == nil else {
+    var format = RuleSources.format(arguments)
+    if let path = arguments.value(.fromJSON) {
+      guard arguments.positionals.isEmpty, arguments.value(.rules) == nil else {
         throw UsageError(message: "--from-json takes the only input")
       }
       input = try RuleInput.file(path, console: console)
       format = .json
     } else {
       input = try RuleInput.load(
-        positional: arguments.positionals.first, file: arguments.value("--file"), console: console)
+        positional: arguments.positionals.first, file: arguments.value(.rules), console: console)
     }
     // Formatting is about text, so any valid expression prints; long lists stay whole.
     var options = CompileOptions(split: true)
     options.limits.maxValuesPerOperator = .max
     options.limits.maxFilterMaps = .max
     options.limits.maxRules = .max
-    let document = input.read(format: format, analyzer: arguments.value("--analyzer-name"))
+    let document = input.read(format: format, analyzer: arguments.value(.analyzerName))
     let printer = FilterPrinter()
     switch try input.compile(document, options: options, console: console) {
     case .filters(let maps, let sort):

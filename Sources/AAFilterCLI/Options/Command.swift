@@ -1,14 +1,25 @@
 import FilterDSL
 
-/// One subcommand: its names, help and behaviour.
+/// One subcommand: its names, the options it accepts and its behaviour. Usage and help are
+/// generated from `options` (see `CommandHelp`).
 protocol Command: Sendable {
   static var name: String { get }
   static var summary: String { get }
-  static var usage: String { get }
-  static var help: String { get }
-  static var options: OptionSpec { get }
+  /// What the command does, in a few lines of prose; the options are listed after it.
+  static var about: String { get }
+  /// Every option the command accepts.
+  static var options: [Option] { get }
+  /// Options that must be given, by canonical name.
+  static var required: [String] { get }
+  /// The words that may stand outside options (`[EXPR | -]`); `nil` when none may.
+  static var operand: String? { get }
   /// Runs; throws `UsageError` for mistakes in the words, `Reported` after diagnostics.
   static func run(_ arguments: Arguments, console: Console) throws
+}
+
+extension Command {
+  static var required: [String] { [] }
+  static var operand: String? { nil }
 }
 
 /// The `aafilter` tool: dispatches to a subcommand and maps failures to exit statuses.
@@ -59,7 +70,7 @@ public enum AAFilter {
           return usageFailure(
             "unknown command '\(arguments[1])'", usage: "aafilter help <command>", console: console)
         }
-        console.write(helpText(command))
+        console.write(CommandHelp.text(command))
         return ExitStatus.success.rawValue
       }
       console.write(overview)
@@ -74,27 +85,24 @@ public enum AAFilter {
         "unknown command '\(first)'\(hint)", usage: "aafilter <command> [options]", console: console
       )
     }
-    let rest = Array(arguments.dropFirst())
-    if rest.contains("--help") || rest.contains("-h") {
-      console.write(helpText(command))
-      return ExitStatus.success.rawValue
-    }
     do {
-      let parsed = try Arguments(rest, spec: command.options)
+      let parsed = try Arguments(
+        Array(arguments.dropFirst()), options: command.options, required: command.required,
+        maxPositionals: command.operand == nil ? 0 : 1)
+      if parsed.wantsHelp {
+        console.write(CommandHelp.text(command))
+        return ExitStatus.success.rawValue
+      }
       try command.run(parsed, console: console)
       return ExitStatus.success.rawValue
     } catch let error as UsageError {
-      return usageFailure(error.message, usage: command.usage, console: console)
+      return usageFailure(error.message, usage: CommandHelp.usage(command), console: console)
     } catch let reported as Reported {
       return reported.status.rawValue
     } catch {
       console.writeErrorLine("error: \(error)")
       return ExitStatus.invalidInput.rawValue
     }
-  }
-
-  static func helpText(_ command: any Command.Type) -> String {
-    "Usage: \(command.usage)\n\n\(command.summary)\n\n\(command.help)\n"
   }
 
   private static func usageFailure(_ message: String, usage: String, console: Console) -> Int32 {

@@ -2,46 +2,50 @@ import FilterDSL
 
 /// Filters and rules from the command line, in any rule format, detected or forced.
 enum RuleSources {
-  static let formatNames = ["auto"] + RuleFormat.allCases.map(\.rawValue)
-
-  /// `--rule-format` (or `--from`): `nil` for auto-detection.
-  static func format(_ arguments: Arguments, option: String = "--rule-format") throws -> RuleFormat?
-  {
-    RuleFormat(rawValue: try arguments.choice(option, formatNames, default: "auto"))
+  /// `--from` (or another format option): `nil` for auto-detection.
+  static func format(_ arguments: Arguments, option: Option = .from) -> RuleFormat? {
+    arguments.choice(option).flatMap(RuleFormat.init(rawValue:))
   }
 
-  /// `--filter`: one filter map and an optional sort.
-  static func filter(_ text: String, format: RuleFormat?, console: Console) throws -> (
+  /// `--filter EXPR` or `--rules FILE`: one filter map and an optional sort.
+  static func filter(_ arguments: Arguments, console: Console) throws -> (
     FilterCriteriaMap, SortCriteria?
   ) {
-    let input = RuleInput(bytes: Array(text.utf8), name: "filter")
-    switch try input.compile(
-      input.read(format: format), options: CompileOptions(), console: console)
-    {
+    let input: RuleInput
+    switch (arguments.value(.filter), arguments.value(.rules)) {
+    case (let text?, nil): input = RuleInput(bytes: Array(text.utf8), name: "filter")
+    case (nil, let path?): input = try RuleInput.file(path, console: console)
+    case (.some, .some):
+      throw UsageError(message: "give the filter either with --filter or with --rules, not both")
+    case (nil, nil): throw UsageError(message: "--filter is required (or --rules FILE)")
+    }
+    let document = input.read(format: format(arguments), analyzer: arguments.value(.analyzerName))
+    switch try input.compile(document, options: CompileOptions(), console: console) {
     case .filters(let maps, let sort) where maps.count == 1: return (maps[0], sort)
     case .rules(let rules) where rules.count == 1: return (rules[0].filter, nil)
     default:
-      console.writeErrorLine("error: --filter: expected one filter map")
+      let source = input.name == "filter" ? "--filter" : input.name
+      console.writeErrorLine("error: \(source): expected one filter map")
       throw Reported()
     }
   }
 
   /// `--rule [NAME=]EXPR ...` and `--rules FILE`, in that order, as archive rules.
   static func rules(_ arguments: Arguments, console: Console) throws -> [ArchiveRule] {
-    let format = try format(arguments)
-    let options = CompileOptions(split: arguments.has("--split"))
+    let format = format(arguments)
+    let options = CompileOptions(split: arguments.has(.split))
     var rules: [ArchiveRule] = []
-    for (index, text) in arguments.all("--rule").enumerated() {
+    for (index, text) in arguments.all(.rule).enumerated() {
       let (name, body) = splitName(text, format: format)
       let input = RuleInput(bytes: Array(body.utf8), name: "rule")
       rules += try input.rules(
         input.read(format: format), options: options, defaultName: name ?? "Rule\(index + 1)",
         console: console)
     }
-    if let path = arguments.value("--rules") {
+    if let path = arguments.value(.rules) {
       let input = try RuleInput.file(path, console: console)
       rules += try input.rules(
-        input.read(format: format, analyzer: arguments.value("--analyzer-name")), options: options,
+        input.read(format: format, analyzer: arguments.value(.analyzerName)), options: options,
         defaultName: "Rule1", console: console)
     }
     guard !rules.isEmpty else {

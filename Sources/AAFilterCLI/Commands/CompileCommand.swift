@@ -4,38 +4,27 @@ import FilterDSL
 struct CompileCommand: Command {
   static let name = "compile"
   static let summary = "compile a rule or rule set to the API's filter map JSON"
-  static let usage =
-    "aafilter compile [--split] [--max-maps N] [--analyzer external|internal|unused] [EXPR | -f FILE | -]"
-  static let help = """
+  static let about = """
     Prints the filter map JSON the API takes (for a rule set, {"archiveRules": [...]}).
     Reads every rule format: rule text, API JSON, CloudFormation, Terraform (see 'convert').
-    On any error, prints diagnostics on standard error and nothing on standard output.
-
-    Options:
-      -f, --file FILE   read the rule from FILE ('-' as EXPR reads standard input)
-      --split           split 'or' across keys into several filter maps (a JSON array)
-      --max-maps N      the most filter maps or rules to produce (default 100)
-      --rule-format F   auto (default), dsl, json, cloudformation, terraform or terraform-json
-      --analyzer-name A the analyzer to read when a template has several
-      --analyzer A      the analyzer family (external, internal, unused, or an API type);
-                        a rule naming finding types of another family is an error
+    With --split, prints a JSON array of filter maps. With --analyzer, a rule naming finding
+    types of another family is an error. On any error, prints diagnostics on standard error
+    and nothing on standard output.
     """
-  static let options = OptionSpec(
-    names: [
-      "--file": .value, "--split": .flag, "--max-maps": .value, "--rule-format": .value,
-      "--analyzer-name": .value, AnalyzerOption.name: .value,
-    ], aliases: ["-f": "--file"])
+  static let operand: String? = "[EXPR | -]"
+  static let options: [Option] =
+    OptionGroup.ruleFile + [.split, .maxMaps, .analyzer]
 
   static func run(_ arguments: Arguments, console: Console) throws {
     let input = try RuleInput.load(
-      positional: arguments.positionals.first, file: arguments.value("--file"), console: console)
-    var options = CompileOptions(split: arguments.has("--split"))
-    if let cap = try arguments.integer("--max-maps", range: 1...10_000) {
+      positional: arguments.positionals.first, file: arguments.value(.rules), console: console)
+    var options = CompileOptions(split: arguments.has(.split))
+    if let cap = arguments.integer(.maxMaps) {
       options.limits.maxFilterMaps = cap
       options.limits.maxRules = cap
     }
     let document = input.read(
-      format: try RuleSources.format(arguments), analyzer: arguments.value("--analyzer-name"))
+      format: RuleSources.format(arguments), analyzer: arguments.value(.analyzerName))
     switch try input.compile(document, options: options, console: console) {
     case .filters(let maps, let sort):
       _ = try AnalyzerOption.resolve(arguments, maps: maps, console: console)

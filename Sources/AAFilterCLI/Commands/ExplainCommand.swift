@@ -1,0 +1,53 @@
+import FilterDSL
+import FilterEval
+
+/// `aafilter explain --findings FILE --id ID (--rule EXPR | --rules FILE)`
+struct ExplainCommand: Command {
+  static let name = "explain"
+  static let summary = "show, criterion by criterion, why rules match a finding or not"
+  static let about = """
+    For each rule (--rule, repeatable, then the rules of --rules): every criterion and
+    operator with its verdict and the finding's value. The analyzer family is --analyzer, else
+    inferred from the rules, then the findings.
+    """
+  static let output = Option.output(["text", "json"], default: "text")
+  static let required = [Option.findings.name, Option.id.name]
+  static let options: [Option] =
+    OptionGroup.findingsInput + [.id, .rule] + OptionGroup.ruleFile
+    + [output, .split, .analyzer]
+
+  static func run(_ arguments: Arguments, console: Console) throws {
+    guard let path = arguments.value(.findings), let id = arguments.value(.id) else {
+      throw UsageError(message: "--findings and --id are required")
+    }
+    let output = arguments.choice(output)
+    let rules = try RuleSources.rules(arguments, console: console)
+    _ = try AnalyzerOption.given(arguments)
+    var found: Finding?
+    var ids: [String] = []
+    let summary = try FindingsInput(arguments, path: path, console: console).read(
+      console: console
+    ) { finding in
+      if found == nil, let findingID = finding.id, findingID.utf8.elementsEqual(id.utf8) {
+        found = finding
+      }
+      if found == nil, ids.count < 10_000, let findingID = finding.id { ids.append(findingID) }
+    }
+    guard let finding = found else {
+      let hint = Suggestion.closest(to: id, among: ids).map { " (did you mean '\($0)'?)" } ?? ""
+      console.writeErrorLine("error: no finding with id '\(id)'\(hint)")
+      throw Reported()
+    }
+    let family = try AnalyzerOption.resolve(
+      arguments, maps: rules.map(\.filter), findings: summary.families, console: console)
+    let explanations = rules.map { ($0.ruleName, FindingMatcher($0.filter).explain(finding)) }
+    if output == "json" {
+      console.write(
+        JSONValue.array(explanations.map { $1.json(ruleName: $0) }).serialized() + "\n")
+      return
+    }
+    console.write(ExplanationText.render(id: id, finding: finding, explanations: explanations))
+    AnalyzerOption.note(family, console: console)
+  }
+
+}

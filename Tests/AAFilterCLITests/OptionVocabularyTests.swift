@@ -1,0 +1,477 @@
+import AAFilterCLI
+import Foundation
+import XCTest
+
+/// One vocabulary across commands: which command takes which option, under which spellings,
+/// with which values, and the errors for a missing or unknown value.
+final class OptionVocabularyTests: XCTestCase {
+  static let commands = [
+    "compile", "format", "query", "preview", "explain", "check", "convert", "diff", "plan", "sql",
+    "export",
+  ]
+  /// Every command that reads rules.
+  static let ruleReaders = [
+    "compile", "format", "query", "preview", "explain", "check", "convert", "diff", "plan", "sql",
+  ]
+  /// Commands with several output shapes.
+  static let shaped = ["query", "preview", "explain", "check", "convert", "diff", "export"]
+
+  /// Option spelling → the commands that accept it. Every other command rejects it.
+  static let table: [(String, Set<String>, UInt)] = [
+    ("--rules", Set(ruleReaders), #line),
+    ("-f", Set(ruleReaders), #line),
+    ("--file", Set(ruleReaders), #line),
+    ("--from", Set(ruleReaders), #line),
+    ("--rule-format", Set(ruleReaders), #line),
+    ("--analyzer-name", Set(ruleReaders), #line),
+    ("--output", Set(shaped), #line),
+    ("--format", ["check", "export"], #line),
+    ("--to", ["convert"], #line),
+    ("--from-json", ["format"], #line),
+    ("--rule", ["preview", "explain", "sql"], #line),
+    ("--findings", ["query", "preview", "explain", "plan", "export"], #line),
+    ("--threads", ["query", "preview", "explain", "plan", "export"], #line),
+    ("--analyzer", ["compile", "query", "preview", "explain", "check", "plan"], #line),
+    ("--filter", ["query", "sql"], #line),
+    ("--sort", ["query", "sql"], #line),
+    ("--max-results", ["query", "sql"], #line),
+    ("--next-token", ["query"], #line),
+    ("--id", ["explain"], #line),
+    ("--deployed", ["diff", "plan"], #line),
+    ("--deployed-from", ["diff", "plan"], #line),
+    ("--deployed-format", ["diff", "plan"], #line),
+    ("--dialect", ["sql", "export"], #line),
+    ("--layout", ["sql"], #line),
+    ("--context", ["check"], #line),
+    ("--max-rules", ["check"], #line),
+    ("--max-maps", ["compile"], #line),
+    ("--analyzer-type", ["convert"], #line),
+    ("--rule-name", ["convert"], #line),
+  ]
+  static let flags: [(String, Set<String>, UInt)] = [
+    (
+      "--split", ["compile", "preview", "explain", "check", "convert", "diff", "plan", "sql"], #line
+    ),
+    ("--lenient", ["query", "preview", "explain", "plan", "export"], #line),
+    ("--progress", ["query", "preview", "explain", "plan", "export"], #line),
+    ("--quiet", ["query", "preview", "explain", "plan", "export"], #line),
+    ("--strict", ["check"], #line),
+    ("--where-only", ["sql"], #line),
+    ("--no-create", ["export"], #line),
+  ]
+
+  /// The Options section of a command's help.
+  private func optionsHelp(_ command: String) -> String {
+    let help = aafilter(["help", command]).stdout
+    return help.components(separatedBy: "\nOptions:\n").last ?? ""
+  }
+
+  private func mentions(_ text: String, _ spelling: String) -> Bool {
+    let escaped = NSRegularExpression.escapedPattern(for: spelling)
+    return text.range(of: "(?<![\\w-])\(escaped)(?![\\w-])", options: .regularExpression) != nil
+  }
+
+  func testEveryCommandTimesEveryValueOption_acceptedOrUnknown() {
+    for (option, accepting, line) in Self.table {
+      for command in Self.commands {
+        let result = aafilter([command, option])
+        XCTAssertEqual(result.status, 2, "\(command) \(option)", line: line)
+        let expected =
+          accepting.contains(command)
+          ? "error: option '\(option)' needs a value\n" : "error: unknown option '\(option)'"
+        XCTAssertTrue(
+          result.stderr.hasPrefix(expected), "\(command) \(option): \(result.stderr)", line: line)
+        XCTAssertTrue(result.stderr.contains("\nUsage: aafilter \(command)"), line: line)
+        XCTAssertEqual(result.stdout, "", line: line)
+        if accepting.contains(command) {
+          XCTAssertTrue(
+            mentions(optionsHelp(command), option), "help \(command) lists \(option)", line: line)
+        }
+      }
+    }
+  }
+
+  func testEveryCommandTimesEveryFlag_acceptedOrUnknown() {
+    for (flag, accepting, line) in Self.flags {
+      for command in Self.commands {
+        let result = aafilter([command, "\(flag)=yes"])
+        XCTAssertEqual(result.status, 2, "\(command) \(flag)", line: line)
+        let expected =
+          accepting.contains(command)
+          ? "error: option '\(flag)' takes no value\n" : "error: unknown option '\(flag)'"
+        XCTAssertTrue(
+          result.stderr.hasPrefix(expected), "\(command) \(flag): \(result.stderr)", line: line)
+        if accepting.contains(command) {
+          XCTAssertTrue(
+            mentions(optionsHelp(command), flag), "help \(command) lists \(flag)", line: line)
+        }
+      }
+    }
+  }
+
+  /// Help lists every option a command accepts, and nothing in the table it does not.
+  func testHelpListsExactlyTheOptionsAccepted() {
+    for command in Self.commands {
+      let help = optionsHelp(command)
+      for (option, accepting, line) in Self.table + Self.flags {
+        XCTAssertEqual(
+          mentions(help, option), accepting.contains(command), "help \(command): \(option)",
+          line: line)
+      }
+      XCTAssertTrue(mentions(help, "--help"), command)
+    }
+  }
+
+  func testChoices_allowedValuesAndUnknownValuesWithSuggestions() {
+    let cases: [([String], [String], String, UInt)] = [
+      (["check", "a exists"], ["text", "json", "sarif"], "--output", #line),
+      (["diff"], ["text", "json"], "--output", #line),
+      (["explain"], ["text", "json"], "--output", #line),
+      (["preview"], ["text", "json", "ids", "table"], "--output", #line),
+      (["query"], ["json", "ids", "table"], "--output", #line),
+      (["export"], ["sql"], "--output", #line),
+      (
+        ["convert", "a exists"],
+        [
+          "dsl", "json", "rules-json", "cloudformation", "cloudformation-yaml", "terraform",
+          "cli-shorthand", "cli-commands",
+        ], "--output", #line
+      ),
+      (
+        ["compile", "a exists"],
+        ["auto", "dsl", "json", "cloudformation", "terraform", "terraform-json"], "--from", #line
+      ),
+      (
+        ["sql", "--dialect", "sqlite"],
+        ["auto", "dsl", "json", "cloudformation", "terraform", "terraform-json"], "--from", #line
+      ),
+      (
+        ["check", "a exists"], ["archive-rule", "list-findings", "access-preview"], "--context",
+        #line
+      ),
+      (["sql"], ["sqlite", "postgres", "duckdb", "trino", "spark"], "--dialect", #line),
+    ]
+    for (words, allowed, option, line) in cases {
+      let wrong = allowed[allowed.count - 1] + "x"
+      let result = aafilter(words + [option, wrong])
+      XCTAssertEqual(result.status, 2, line: line)
+      XCTAssertTrue(
+        result.stderr.hasPrefix(
+          "error: option '\(option)' takes one of \(allowed.joined(separator: ", ")), not '\(wrong)' (did you mean '\(allowed[allowed.count - 1])'?)\n"
+        ), result.stderr, line: line)
+      let far = aafilter(words + [option, "zzzzzzzzzz"])
+      XCTAssertFalse(far.stderr.contains("did you mean"), far.stderr, line: line)
+      // An old spelling of the option reports itself as typed.
+      if option == "--from" {
+        let old = aafilter(words + ["--rule-format", wrong])
+        XCTAssertTrue(
+          old.stderr.hasPrefix("error: option '--rule-format' takes one of"), line: line)
+      }
+    }
+  }
+
+  func testIntegers_rangeAndKind() {
+    let cases: [([String], String, ClosedRange<Int>, UInt)] = [
+      (
+        ["query", "--findings", "x", "--filter", "a exists"], "--max-results", 1...1_000_000, #line
+      ),
+      (
+        ["sql", "--dialect", "sqlite", "--filter", "a exists"], "--max-results", 1...1_000_000,
+        #line
+      ),
+      (["query", "--findings", "x", "--filter", "a exists"], "--threads", 1...256, #line),
+      (["preview", "--findings", "x"], "--threads", 1...256, #line),
+      (["export", "--findings", "x", "--dialect", "sqlite"], "--threads", 1...256, #line),
+      (["compile", "a exists"], "--max-maps", 1...10_000, #line),
+      (["check", "a exists"], "--max-rules", 1...10_000, #line),
+    ]
+    for (words, option, range, line) in cases {
+      for bad in ["\(range.lowerBound - 1)", "\(range.upperBound + 1)", "ten", ""] {
+        let result = aafilter(words + [option, bad])
+        XCTAssertEqual(result.status, 2, "\(option) \(bad)", line: line)
+        XCTAssertTrue(
+          result.stderr.hasPrefix(
+            "error: option '\(option)' takes a whole number from \(range.lowerBound) to \(range.upperBound), not '\(bad)'\n"
+          ), result.stderr, line: line)
+      }
+    }
+    // The bounds themselves are accepted.
+    XCTAssertEqual(aafilter(["compile", "a exists", "--max-maps", "1"]).status, 0)
+    XCTAssertEqual(aafilter(["compile", "a exists", "--max-maps=10000"]).status, 0)
+  }
+
+  func testRequiredOptions() {
+    let cases: [([String], String, UInt)] = [
+      (["query", "--filter", "a exists"], "--findings is required", #line),
+      (["preview", "--rule", "a exists"], "--findings is required", #line),
+      (["explain", "--findings", "x"], "--id is required", #line),
+      (["explain", "--id", "x"], "--findings is required", #line),
+      (["diff", "--deployed", "x"], "--rules is required", #line),
+      (["plan", "--rules", "x"], "--deployed is required", #line),
+      (["sql", "--filter", "a exists"], "--dialect is required: sqlite, postgres", #line),
+      (["export", "--findings", "x"], "--dialect is required", #line),
+      (["convert", "a exists"], "--output is required: dsl, json, rules-json", #line),
+      (["query", "--findings", "x"], "--filter is required (or --rules FILE)", #line),
+    ]
+    for (words, message, line) in cases {
+      let result = aafilter(words)
+      XCTAssertEqual(result.status, 2, line: line)
+      XCTAssertTrue(result.stderr.hasPrefix("error: \(message)"), result.stderr, line: line)
+    }
+  }
+
+  func testUnknownOption_suggestsTheClosestSpelling() {
+    let cases: [([String], String, UInt)] = [
+      (["check", "--outptu", "json"], "'--output'", #line),
+      (["compile", "--rule-formt", "dsl"], "'--rule-format'", #line),
+      (["query", "--findngs", "x"], "'--findings'", #line),
+      (["diff", "--deployed-frm", "dsl"], "'--deployed-from'", #line),
+    ]
+    for (words, suggestion, line) in cases {
+      let result = aafilter(words)
+      XCTAssertEqual(result.status, 2, line: line)
+      XCTAssertTrue(
+        result.stderr.contains("(did you mean \(suggestion)?)"), result.stderr, line: line)
+    }
+  }
+
+  /// Old spellings are aliases: the same words with either give the same result.
+  func testOldSpellings_behaveAsTheCurrentOnes() {
+    let files = [
+      "one.aaf": "resourceType eq \"AWS::S3::Bucket\" and isPublic eq true\n",
+      "map.json": #"{"isPublic":{"eq":["true"]}}"#,
+    ]
+    let findings = "Examples/findings.jsonl"
+    let deployed = "Examples/list-archive-rules.json"
+    let rules = "Examples/rules.aaf"
+    let cases: [([String], [String], UInt)] = [
+      (
+        ["check", "--format", "json", "a exists"], ["check", "--output", "json", "a exists"], #line
+      ),
+      (
+        ["check", "--format", "sarif", "a exists"], ["check", "--output=sarif", "a exists"], #line
+      ),
+      (
+        ["check", "--output", "human", "-f", rules], ["check", "--output", "text", "-f", rules],
+        #line
+      ),
+      (["check", "-f", rules], ["check", "--rules", rules], #line),
+      (["check", "--file", rules], ["check", "--rules", rules], #line),
+      (["compile", "-f", "one.aaf"], ["compile", "--rules", "one.aaf"], #line),
+      (["compile", "--file", "one.aaf"], ["compile", "--rules", "one.aaf"], #line),
+      (
+        ["compile", "--rule-format", "json", "--file", "map.json"],
+        ["compile", "--from", "json", "--rules", "map.json"], #line
+      ),
+      (
+        ["format", "--from-json", "map.json"], ["format", "--from", "json", "-f", "map.json"], #line
+      ),
+      (
+        ["convert", "--to", "rules-json", "-f", rules],
+        ["convert", "--output", "rules-json", "-f", rules], #line
+      ),
+      (
+        ["convert", "--to=cli-commands", "--analyzer-name", "a", "--file", rules],
+        ["convert", "--output", "cli-commands", "--analyzer-name", "a", "-f", rules], #line
+      ),
+      (
+        ["export", "--format", "sql", "--dialect", "sqlite", "--findings", findings],
+        ["export", "--output", "sql", "--dialect", "sqlite", "--findings", findings], #line
+      ),
+      (
+        ["export", "--dialect", "sqlite", "--findings", findings],
+        ["export", "--output", "sql", "--dialect", "sqlite", "--findings", findings], #line
+      ),
+      (
+        ["preview", "--findings", findings, "--rules", rules, "--output", "summary"],
+        ["preview", "--findings", findings, "-f", rules, "--output", "text"], #line
+      ),
+      (
+        ["preview", "--findings", findings, "--rules", rules],
+        ["preview", "--findings", findings, "--file", rules, "--output", "text"], #line
+      ),
+      (
+        ["diff", "--rules", rules, "--deployed", deployed, "--output", "human"],
+        ["diff", "-f", rules, "--deployed", deployed, "--output", "text"], #line
+      ),
+      (
+        ["diff", "--rules", rules, "--deployed", deployed, "--deployed-format", "json"],
+        ["diff", "--rules", rules, "--deployed", deployed, "--deployed-from", "json"], #line
+      ),
+      (
+        ["plan", "--rules", rules, "--deployed", deployed, "--analyzer-name", "a"],
+        ["plan", "-f", rules, "--deployed", deployed, "--analyzer-name", "a"], #line
+      ),
+      (
+        ["sql", "--dialect", "sqlite", "--rules", rules, "--rule-format", "dsl"],
+        ["sql", "--dialect", "sqlite", "-f", rules, "--from", "dsl"], #line
+      ),
+      (
+        ["query", "--findings", findings, "--filter", "isPublic eq true", "--output", "ids"],
+        ["query", "--findings", findings, "-f", "map.json", "--output", "ids"], #line
+      ),
+      (
+        [
+          "explain", "--findings", findings, "--id", "7f3a0001-4b1c-4e6f-9a2d-5e11c0de0001",
+          "--rules", rules,
+        ],
+        [
+          "explain", "--findings", findings, "--id", "7f3a0001-4b1c-4e6f-9a2d-5e11c0de0001",
+          "-f", rules, "--output", "human",
+        ], #line
+      ),
+    ]
+    for (old, current, line) in cases {
+      let before = aafilter(old, files: files)
+      let after = aafilter(current, files: files)
+      XCTAssertFalse(before.stdout.isEmpty, before.stderr, line: line)
+      XCTAssertLessThan(before.status, 2, before.stderr, line: line)
+      XCTAssertEqual(before.status, after.status, line: line)
+      XCTAssertEqual(before.stdout, after.stdout, line: line)
+      XCTAssertEqual(before.stderr, after.stderr, line: line)
+    }
+  }
+
+  /// `query` reads its filter from `--filter` or from a file of one filter map.
+  func testQuery_filterFromARulesFile() {
+    let findings = "Examples/findings.jsonl"
+    let several = aafilter(["query", "--findings", findings, "--rules", "Examples/rules.aaf"])
+    XCTAssertEqual(several.status, 1)
+    XCTAssertTrue(
+      several.stderr.hasSuffix("error: Examples/rules.aaf: expected one filter map\n"),
+      several.stderr)
+    let both = aafilter(
+      ["query", "--findings", findings, "--filter", "a exists", "-f", "one.aaf"],
+      files: ["one.aaf": "a exists"])
+    XCTAssertEqual(both.status, 2)
+    XCTAssertTrue(
+      both.stderr.hasPrefix(
+        "error: give the filter either with --filter or with --rules, not both\n"), both.stderr)
+    let sorted = aafilter(
+      ["query", "--findings", findings, "-f", "one.aaf", "--output", "ids"],
+      files: ["one.aaf": "isPublic eq true order by updatedAt desc"])
+    let inline = aafilter([
+      "query", "--findings", findings, "--filter", "isPublic eq true order by updatedAt desc",
+      "--output", "ids",
+    ])
+    XCTAssertEqual(sorted.status, 0, sorted.stderr)
+    XCTAssertFalse(sorted.stdout.isEmpty)
+    XCTAssertEqual(sorted.stdout, inline.stdout, "the file's 'order by' is kept")
+  }
+
+  /// `--help` as an option's value is that value; in an option's place it asks for help.
+  func testHelpAsAValue_isTheValue() {
+    let filtered = aafilter([
+      "query", "--findings", "Examples/findings.jsonl", "--filter", "--help",
+    ])
+    XCTAssertEqual(filtered.status, 1, "'--help' read as a filter: \(filtered.stderr)")
+    XCTAssertTrue(filtered.stderr.contains("--> filter:1:"), filtered.stderr)
+    XCTAssertFalse(filtered.stdout.contains("Usage:"))
+    let named = aafilter(["check", "--rules", "--help"])
+    XCTAssertEqual(named.status, 1)
+    XCTAssertEqual(named.stderr, "error: cannot read '--help'\n")
+    let renamed = aafilter(["convert", "--output", "dsl", "--rule-name", "-h", "a exists"])
+    XCTAssertEqual(renamed.status, 2)
+    XCTAssertTrue(renamed.stderr.contains("'-h' is not a valid archive rule name"), renamed.stderr)
+    // Help wins over mistakes made before or after it.
+    for words in [
+      ["query", "--help"], ["query", "--bogus", "--help"], ["query", "-h", "--output", "xml"],
+      ["diff", "--output", "json", "--help"],
+    ] {
+      let help = aafilter(words)
+      XCTAssertEqual(help.status, 0, words.joined(separator: " "))
+      XCTAssertTrue(help.stdout.hasPrefix("Usage: aafilter \(words[0]) "), help.stdout)
+      XCTAssertEqual(help.stderr, "")
+    }
+    // After `--`, it is an operand.
+    let operand = aafilter(["compile", "--", "--help"])
+    XCTAssertEqual(operand.status, 1)
+    XCTAssertFalse(operand.stdout.contains("Usage:"))
+  }
+
+  func testUsageLines_generatedFromTheDeclarations() {
+    let cases: [(String, String, UInt)] = [
+      ("compile", "aafilter compile [options] [EXPR | -]", #line),
+      ("format", "aafilter format [options] [EXPR | -]", #line),
+      ("query", "aafilter query --findings FILE [options]", #line),
+      ("preview", "aafilter preview --findings FILE [options]", #line),
+      ("explain", "aafilter explain --findings FILE --id ID [options]", #line),
+      ("check", "aafilter check [options] [EXPR | -]", #line),
+      ("convert", "aafilter convert --output FORMAT [options] [EXPR | -]", #line),
+      ("diff", "aafilter diff --rules FILE --deployed FILE [options]", #line),
+      ("plan", "aafilter plan --rules FILE --deployed FILE [options]", #line),
+      ("sql", "aafilter sql --dialect DIALECT [options]", #line),
+      ("export", "aafilter export --findings FILE --dialect DIALECT [options]", #line),
+    ]
+    XCTAssertEqual(cases.map(\.0), Self.commands)
+    for (command, usage, line) in cases {
+      XCTAssertTrue(aafilter(["help", command]).stdout.hasPrefix("Usage: \(usage)\n"), line: line)
+      let mistake = aafilter([command, "--bogus"])
+      XCTAssertTrue(mistake.stderr.hasSuffix("\nUsage: \(usage)\n"), mistake.stderr, line: line)
+    }
+  }
+
+  func testHelp_golden() {
+    XCTAssertEqual(
+      aafilter(["help", "diff"]).stdout,
+      """
+      Usage: aafilter diff --rules FILE --deployed FILE [options]
+
+      compare desired rules with deployed ones, by meaning
+
+      Prints the rules added, removed, renamed (same filter, new name) and changed, and for a
+      changed rule each key and operator that differs. Filters that mean the same are equal:
+      the order of values, repeated values, and 'eq' against 'in' with one value do not count.
+      --rules names the desired rules (a repository), --deployed the deployed ones; either side
+      may be in any rule format (see 'convert'); '-' reads standard input.
+
+      Exit status (as diff): 0 the same, 1 different, 2 trouble (unreadable input, usage).
+
+      Options:
+        -f, --rules FILE      rules from FILE in any format ('-' reads standard input); required; also
+                              spelled --file
+        --from FORMAT         the format of the rules read; one of auto (default), dsl, json,
+                              cloudformation, terraform or terraform-json; also spelled --rule-format
+        --analyzer-name NAME  the analyzer to read when a template has several
+        --deployed FILE       the deployed rules in any format (list-archive-rules output, a template,
+                              state); required
+        --deployed-from FORMAT
+                              the format of the deployed rules; one of auto (default), dsl, json,
+                              cloudformation, terraform or terraform-json; also spelled --deployed-format
+        --split               split 'or' across keys into several filter maps or rules
+        --output FORMAT       the output's shape; one of text (default) or json; human or summary mean
+                              text
+        -h, --help            show this help
+
+      """)
+    XCTAssertEqual(
+      aafilter(["help", "sql"]).stdout.components(separatedBy: "Options:\n").last,
+      """
+        --dialect DIALECT     the SQL dialect; required; one of sqlite, postgres, duckdb, trino or spark
+        --layout LAYOUT       the findings table's layout (see docs/sql.md); one of aafilter (default),
+                              cloudquery, steampipe or athena-eventbridge
+        --filter EXPR         rule text, or a JSON filter map (detected)
+        --sort ATTR[:ORDER]   sort by ATTR, ORDER ASC (default) or DESC; overrides 'order by'
+        --max-results N       the most results to return; from 1 to 1000000
+        --rule [NAME=]EXPR    a rule given inline, rule text or JSON (repeatable)
+        -f, --rules FILE      rules from FILE in any format ('-' reads standard input); also spelled
+                              --file
+        --from FORMAT         the format of the rules read; one of auto (default), dsl, json,
+                              cloudformation, terraform or terraform-json; also spelled --rule-format
+        --analyzer-name NAME  the analyzer to read when a template has several
+        --split               split 'or' across keys into several filter maps or rules
+        --where-only          print only the predicate (one per rule, named in a comment)
+        -h, --help            show this help
+
+      """)
+  }
+
+  /// No help line runs past the width, whatever the command.
+  func testHelp_linesFitTheWidth() {
+    for command in Self.commands {
+      for line in aafilter(["help", command]).stdout.split(separator: "\n") {
+        XCTAssertLessThanOrEqual(line.count, 100, "\(command): \(line)")
+      }
+    }
+  }
+}
