@@ -26,6 +26,7 @@ Layout under OUT (scripts/check-doc-examples passes .build/doc-examples):
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -193,16 +194,12 @@ def extract(root, out):
 
     used, targets, inventory = set(), [], []
     client = os.path.join(out, "client")
-    # Sources of blocks that no longer exist must go, or they would still be built.
-    for stale in (os.path.join(client, "Sources"),):
-        if os.path.isdir(stale):
-            for directory, _, files in os.walk(stale, topdown=False):
-                for name in files:
-                    os.remove(os.path.join(directory, name))
-                os.rmdir(directory)
+    # Every example is written afresh: blocks that are gone must not be built, and rewritten
+    # ones are recompiled, so their warnings are in every run's log.
+    shutil.rmtree(os.path.join(client, "Sources"), ignore_errors=True)
     for name in os.listdir(out):
         if name.startswith("manifest-"):
-            subprocess.run(["rm", "-rf", os.path.join(out, name)], check=True)
+            shutil.rmtree(os.path.join(out, name))
 
     manifests = 0
     for block in blocks:
