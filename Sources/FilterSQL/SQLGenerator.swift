@@ -4,6 +4,10 @@ import FilterDSL
 /// matching semantics of grammar.md.
 ///
 /// ```swift
+/// import FilterDSL
+/// import FilterSQL
+///
+/// let filter: FilterCriteriaMap = ["isPublic": Criterion(eq: ["true"])]
 /// let sql = try SQLGenerator(dialect: .postgres, layout: .cloudquery)
 /// print(try sql.select(filter, sort: SortCriteria(attributeName: "updatedAt"), limit: 50))
 /// ```

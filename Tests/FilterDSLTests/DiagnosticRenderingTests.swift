@@ -61,7 +61,7 @@ final class DiagnosticRenderingTests: XCTestCase {
           |
         1 | resourceType eq A
           | ^^^^^^^^^^^^^^^^^ 'or' across keys
-          = help: split it into one archive rule per alternative with --split (filterMaps(splitting: true))
+          = help: split it into one archive rule per alternative with --split (CompileOptions(split: true))
 
         """, #line
       ),

@@ -2,9 +2,11 @@
 /// takes: the one entry point for compiling.
 ///
 /// ```swift
+/// import FilterDSL
+///
 /// let result = FilterCompiler.compile("resourceType eq AWS::S3::Bucket and isPublic eq false")
 /// if let map = result.filterMap {
-///   print(result.json.serialized())  // {"isPublic": {"eq": ["false"]}, "resourceType": ...}
+///   print(map.sortedKeys, result.json.serialized())  // {"isPublic": {"eq": ["false"]}, ...}
 /// } else {
 ///   print(DiagnosticRenderer().render(result.diagnostics, source: result.source, name: "rule"))
 /// }
@@ -35,10 +37,11 @@ public enum FilterCompiler: Sendable {
       }
       result.diagnostics = syntax + diagnostics
     case .ruleSet(let definitions):
-      let (rules, diagnostics) = RuleSet(source: source, rules: definitions).compile(
-        options: options)
+      let (rules, origins, diagnostics) = RuleSet(source: source, rules: definitions)
+        .compileWithOrigins(options: options)
       result.isRuleSet = true
       result.rules = rules
+      result.origins = origins
       result.maps = rules.map(\.filter)
       result.diagnostics = syntax + diagnostics
     }
@@ -60,6 +63,9 @@ public struct CompileResult: Hashable, Sendable {
   /// A rule set's archive rules, in order; a rule that split into several maps becomes
   /// `NAME-1`, `NAME-2`, ... Empty for an expression, and when there are errors.
   public var rules: [ArchiveRule] = []
+  /// Where each of ``rules`` came from, in the same order: its written rule, and the part
+  /// when that rule was split. Empty when ``rules`` is.
+  public var origins: [RuleOrigin] = []
   /// An expression's `order by` clause as the API's sort.
   public var sort: SortCriteria?
   /// Every diagnostic, errors and warnings, in the order found.
@@ -68,6 +74,17 @@ public struct CompileResult: Hashable, Sendable {
   init(source: String, split: Bool) {
     self.source = source
     self.split = split
+  }
+
+  /// Where the rule named `ruleName` came from: leads a part of a split rule (`NAME-2`), as
+  /// a preview or a plan names it, back to the rule written as `NAME`.
+  /// - Parameter ruleName: the name of one of ``rules``.
+  /// - Returns: its origin, or `nil` when no compiled rule has that name.
+  public func origin(ofRuleNamed ruleName: String) -> RuleOrigin? {
+    // Compiled rule names are unique (a clash is an error), so the first is the only one.
+    guard let index = rules.firstIndex(where: { $0.ruleName.utf8.elementsEqual(ruleName.utf8) })
+    else { return nil }
+    return origins.indices.contains(index) ? origins[index] : nil
   }
 
   /// The diagnostics that made compilation fail.

@@ -69,7 +69,7 @@ extension Compiler {
         "this 'or' needs \(terms.count) filter maps (it spans \(list)), but one filter map is a single 'and' of keys",
         at: range, label: "'or' across keys",
         help:
-          "split it into one archive rule per alternative with --split (filterMaps(splitting: true))"
+          "split it into one archive rule per alternative with --split (CompileOptions(split: true))"
       ))
   }
 }

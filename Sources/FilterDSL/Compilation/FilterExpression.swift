@@ -101,10 +101,19 @@ package struct RuleSet: Hashable, Sendable {
 
   package func compile(options: CompileOptions = CompileOptions()) -> ([ArchiveRule], [Diagnostic])
   {
+    let (rules, _, diagnostics) = compileWithOrigins(options: options)
+    return (rules, diagnostics)
+  }
+
+  /// The archive rules, where each came from (parallel to them), and every diagnostic.
+  func compileWithOrigins(options: CompileOptions) -> (
+    [ArchiveRule], [RuleOrigin], [Diagnostic]
+  ) {
     var diagnostics: [Diagnostic] = []
     var output: [ArchiveRule] = []
     // The name each output rule came from, so a clash is blamed on the rule that made it.
     var origins: [(name: Located<String>, parts: Int)] = []
+    var parts: [Int?] = []
     for (rule, nameDiagnostics) in zip(rules, RuleSetChecks.names(rules)) {
       let name = rule.name
       diagnostics += nameDiagnostics
@@ -119,10 +128,12 @@ package struct RuleSet: Hashable, Sendable {
       if maps.count == 1, let map = maps.first {
         output.append(ArchiveRule(ruleName: name.value, filter: map))
         origins.append((name, 1))
+        parts.append(nil)
       } else {
         for (index, map) in maps.enumerated() {
           output.append(ArchiveRule(ruleName: "\(name.value)-\(index + 1)", filter: map))
           origins.append((name, maps.count))
+          parts.append(index + 1)
         }
       }
     }
@@ -133,7 +144,11 @@ package struct RuleSet: Hashable, Sendable {
         diagnostics.append(quota)
       }
     }
-    return (diagnostics.hasErrors ? [] : output, diagnostics)
+    guard !diagnostics.hasErrors else { return ([], [], diagnostics) }
+    let sources = zip(origins, parts).map { origin, part in
+      RuleOrigin(ruleName: origin.name.value, part: part, partCount: origin.parts)
+    }
+    return (output, sources, diagnostics)
   }
 
   /// Names made by splitting must still be unique and valid.

@@ -2,7 +2,20 @@
 /// and command accepts the same sources. Never throws: problems are diagnostics in the document.
 ///
 /// ```swift
-/// let document = RuleReader.read(Array(template.utf8))   // detected: CloudFormation
+/// import FilterDSL
+///
+/// let template = """
+///   Resources:
+///     Analyzer:
+///       Type: AWS::AccessAnalyzer::Analyzer
+///       Properties:
+///         ArchiveRules:
+///           - RuleName: Trusted
+///             Filter:
+///               - Property: principal.AWS
+///                 Eq: ["111122223333"]
+///   """
+/// let document = RuleReader.read(Array(template.utf8))  // detected: CloudFormation
 /// let (rules, diagnostics) = document.archiveRules()
 /// ```
 public enum RuleReader {

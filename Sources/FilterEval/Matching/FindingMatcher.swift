@@ -9,8 +9,12 @@ import FilterDSL
 /// matches every finding.
 ///
 /// ```swift
-/// let matcher = FindingMatcher(try FilterExpression(parsing: "isPublic eq true").filterMap())
-/// let publicOnes = findings.filter(matcher.matches)
+/// import FilterDSL
+/// import FilterEval
+///
+/// let findings = [Finding(id: "f-1", isPublic: true), Finding(id: "f-2", isPublic: false)]
+/// let matcher = FindingMatcher(try FilterCompiler.compile("isPublic eq true").checked().maps[0])
+/// let publicOnes = findings.filter(matcher.matches)  // f-1
 /// ```
 public struct FindingMatcher: Sendable {
   /// The filter this matcher evaluates.

@@ -61,6 +61,9 @@ extension Finding {
   /// A finding built in code, with the fields you have; the rest stay absent.
   ///
   /// ```swift
+  /// import FilterEval
+  /// import Foundation
+  ///
   /// let finding = Finding(
   ///   id: "f-1", resource: "arn:aws:s3:::reports", resourceType: "AWS::S3::Bucket",
   ///   status: "ACTIVE", isPublic: true, principal: ["AWS": "*"],

@@ -6,6 +6,8 @@ import FilterDSL
 /// filters on it directly, without encoding to JSON. ``Finding`` adopts it too.
 ///
 /// ```swift
+/// import FilterEval
+///
 /// struct MyFinding: FindingRecord {
 ///   var id: String
 ///   var resourceType: String
@@ -22,6 +24,9 @@ import FilterDSL
 ///     }
 ///   }
 /// }
+///
+/// let mine = MyFinding(id: "f-1", resourceType: "AWS::S3::Bucket", isPublic: true, principal: [:])
+/// print(mine.findingID ?? "-")  // f-1, as generic code over any record reads it
 /// ```
 public protocol FindingRecord {
   /// The record's value for one attribute, or `nil` when it has none.
@@ -54,6 +59,13 @@ extension FindingRecord {
   public var analyzerFamily: AnalyzerFamily? { nil }
   /// Records carry all their details unless they say otherwise.
   public var detailsArePartial: Bool { false }
+
+  /// The finding id, as filters and previews read it: the record's `id` attribute as text.
+  ///
+  /// Not named `id`: a conforming type's own `id` (a database key, `Identifiable`'s) may mean
+  /// something else or have another type, and generic code must not read a different `id`
+  /// than concrete code does.
+  public var findingID: String? { value(for: .id)?.text }
 }
 
 /// One attribute value of a ``FindingRecord``.

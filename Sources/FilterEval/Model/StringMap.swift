@@ -4,6 +4,8 @@
 /// `Dictionary<String, _>` would match canonically equivalent keys, which the service does not.
 ///
 /// ```swift
+/// import FilterEval
+///
 /// let principal: StringMap = ["AWS": "111122223333"]
 /// ```
 public struct StringMap: Hashable, Sendable, ExpressibleByDictionaryLiteral {

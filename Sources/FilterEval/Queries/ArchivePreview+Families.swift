@@ -38,9 +38,13 @@ public struct FamilyTally: Hashable, Sendable {
     public var detailsKnown: Bool
     /// Indices into the preview's rules.
     public var matchedRules: [Int]
+    /// The names of the preview's rules that match, in rule order.
+    public var matchedRuleNames: [String]
   }
 
-  mutating func recordArchived(_ record: some FindingRecord, matchedRules: [Int], limit: Int) {
+  mutating func recordArchived(
+    _ record: some FindingRecord, matchedRules: [Int], names: [String], limit: Int
+  ) {
     let type = record.text(.findingType) ?? "(none)"
     archivedByFindingType[type, default: 0] += 1
     archivedByResourceType[record.text(.resourceType) ?? "(none)", default: 0] += 1
@@ -56,7 +60,8 @@ public struct FamilyTally: Hashable, Sendable {
           StaleCredential(
             id: record.text(.id), findingType: type, resource: record.text(.resource),
             accessKeyId: details?.accessKeyId, lastAccessed: details?.lastAccessed,
-            detailsKnown: details != nil, matchedRules: matchedRules))
+            detailsKnown: details != nil, matchedRules: matchedRules,
+            matchedRuleNames: names))
       }
     }
   }

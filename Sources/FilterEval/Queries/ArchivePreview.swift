@@ -38,6 +38,9 @@ public struct ArchivePreview: Sendable {
     public var outcome: Outcome
     /// Indices into `rules`, in rule order.
     public var matchedRules: [Int]
+    /// The names of the rules that match, in rule order (a part of a split rule by its
+    /// compiled name, `NAME-2`; `CompileResult.origin(ofRuleNamed:)` leads back).
+    public var matchedRuleNames: [String]
     /// Indices into `rules` of the rules that cannot be decided on this record.
     public var undecidableRules: [Int]
   }
@@ -86,11 +89,20 @@ public struct ArchivePreview: Sendable {
     record(finding, verdicts: matchers.map { $0.evaluate(finding) })
   }
 
-  /// Adds a whole collection, evaluating each rule column by column (interned columns, one
+  /// Adds findings of one type, evaluating each rule column by column (interned columns, one
   /// decision per distinct value); the result is the same as adding each finding in turn.
-  /// - Parameter findings: findings in input order.
-  public mutating func add<Record: FindingRecord>(contentsOf findings: [Record]) {
-    addTable(findings)
+  /// - Parameter findings: any sequence of records (an array, a lazy map over rows), in input
+  ///   order.
+  public mutating func add<Records: Sequence>(contentsOf findings: Records)
+  where Records.Element: FindingRecord {
+    addTable(Array(findings))
+  }
+
+  /// Adds records of mixed types (your own and decoded ``Finding``s, say) one at a time.
+  /// - Parameter findings: the records, in input order.
+  public mutating func add<Records: Sequence>(contentsOf findings: Records)
+  where Records.Element == any FindingRecord {
+    for finding in findings { add(finding) }
   }
 
   /// Adds decoded findings column by column; the same as the generic
@@ -160,12 +172,14 @@ public struct ArchivePreview: Sendable {
     default: return
     }
     outcomeCounts[outcome, default: 0] += 1
+    let matchedNames = matched.map { rules[$0].ruleName }
     let isPublic = finding.isPublicFlag
     let isPublicArchive = outcome == .archived && isPublic == true
     let isShared = outcome == .archived && matched.count > 1
     if isPublicArchive { archivedPublicCount += 1 }
     if outcome == .archived {
-      families.recordArchived(finding, matchedRules: matched, limit: entryLimit)
+      families.recordArchived(
+        finding, matchedRules: matched, names: matchedNames, limit: entryLimit)
     }
     if isShared { matchedBySeveralRulesCount += 1 }
     // Keep an entry while any list it belongs to still has room.
@@ -177,7 +191,7 @@ public struct ArchivePreview: Sendable {
       Entry(
         index: index, id: finding.text(.id), resourceType: finding.text(.resourceType),
         resource: finding.text(.resource), status: status, isPublic: isPublic, outcome: outcome,
-        matchedRules: matched,
+        matchedRules: matched, matchedRuleNames: matchedNames,
         undecidableRules: undecided))
   }
 

@@ -3,10 +3,14 @@ import FilterDSL
 /// ListFindings, offline: filter, sort and page findings exactly as grammar.md specifies.
 ///
 /// ```swift
+/// import FilterDSL
+/// import FilterEval
+///
+/// let findings = [Finding(id: "f-1", status: "ACTIVE"), Finding(id: "f-2", status: "RESOLVED")]
 /// let query = FindingQuery(
-///   filter: try FilterExpression(parsing: "status eq ACTIVE").filterMap(),
+///   filter: try FilterCompiler.compile("status eq ACTIVE").checked().maps[0],
 ///   sort: SortCriteria(attributeName: "updatedAt", orderBy: .descending), maxResults: 50)
-/// let page = try query.run(findings)
+/// let page = try query.run(findings)  // f-1, and the token of the next page if any
 /// ```
 public struct FindingQuery: Sendable {
   /// The filter; the empty map matches every finding.

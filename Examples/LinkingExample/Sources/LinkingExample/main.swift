@@ -41,7 +41,8 @@ let inventory = [
   InventoryFinding(
     id: "f-2", arn: "arn:aws:s3:::prod-data", type: "AWS::S3::Bucket", owner: "111122223333",
     state: "ACTIVE", exposedPublicly: false, principals: ["AWS": "444455556666"],
-    actions: ["s3:GetObject", "s3:ListBucket"], lastSeen: Date(timeIntervalSince1970: 1_709_000_000)),
+    actions: ["s3:GetObject", "s3:ListBucket"], lastSeen: Date(timeIntervalSince1970: 1_709_000_000)
+  ),
   InventoryFinding(
     id: "f-3", arn: "arn:aws:kms:us-east-1:111122223333:key/1", type: "AWS::KMS::Key",
     owner: "111122223333", state: "ACTIVE", exposedPublicly: false,
@@ -98,11 +99,45 @@ let ruleSet = FilterCompiler.compile(
   rule Logging { principal.AWS eq 000000000000 }
   """)
 var preview = ArchivePreview(rules: ruleSet.rules)
-preview.add(contentsOf: inventory)
+// Any sequence of records: here only the ACTIVE ones, without copying them into an array.
+preview.add(contentsOf: inventory.lazy.filter { $0.state == "ACTIVE" })
 for (index, rule) in preview.rules.enumerated() {
   print(rule.ruleName, "would archive", preview.archiveCounts[index])
 }
 for entry in preview.archivedPublic {
-  print("public finding hidden:", entry.id ?? "-", entry.matchedRules.map { preview.rules[$0].ruleName })
+  print("public finding hidden:", entry.id ?? "-", entry.matchedRuleNames)
 }
 print("idle rules:", preview.idleRules.map { preview.rules[$0].ruleName })
+
+// (e) Code written once for any finding record reads its id, whatever the type calls it.
+print("== any record")
+func summary(_ records: some Sequence<some FindingRecord>) -> String {
+  records.map { $0.findingID ?? "-" }.joined(separator: " ")
+}
+print("inventory:", summary(inventory))
+let decoded = Finding(
+  id: "d-1", resource: "arn:aws:s3:::prod-archive", resourceType: "AWS::S3::Bucket",
+  status: "ACTIVE", isPublic: true, principal: ["AWS": "*"])
+print("decoded:", summary([decoded]))
+
+// (f) A rule split into several archive rules: previews name the parts, and each part leads
+// back to the rule as written.
+print("== split rule")
+let splitSet = FilterCompiler.compile(
+  """
+  rule Exposed { isPublic eq true or principal.AWS eq 777788889999 }
+  rule Keys { resourceType eq AWS::KMS::Key }
+  """, options: CompileOptions(split: true))
+print("compiled:", splitSet.rules.map(\.ruleName))
+var splitPreview = ArchivePreview(rules: splitSet.rules)
+// Records of several types in one input: the tool's own and a decoded finding.
+let mixed: [any FindingRecord] = inventory.map { $0 as any FindingRecord } + [decoded]
+splitPreview.add(contentsOf: mixed)
+for entry in splitPreview.entries(.archived) {
+  let written = entry.matchedRuleNames.map { name in
+    guard let origin = splitSet.origin(ofRuleNamed: name) else { return name }
+    guard let part = origin.part else { return origin.ruleName }
+    return "\(origin.ruleName) (part \(part) of \(origin.partCount))"
+  }
+  print(entry.id ?? "-", "matched", entry.matchedRuleNames, "written as", written)
+}
