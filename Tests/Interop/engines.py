@@ -9,7 +9,8 @@ script builds from the exported rows). OUT gets, per engine and layout, one entr
 the rows as [id, matched_rules] pairs, or {"error": message}. Each engine starts once and runs every
 query, so the engines start once. Trino has no server here: its queries are parsed by sqlglot.
 
-A missing engine is an error naming scripts/install-test-tools, never a skip.
+The interop harness (Sources/aafilter-interop) writes JOB and compares OUT; scripts/interop sets
+up the engines. A missing engine is an error naming it, never a skip.
 """
 import concurrent.futures
 import csv
@@ -17,6 +18,7 @@ import glob
 import io
 import json
 import os
+import pwd
 import shutil
 import signal
 import socket
@@ -25,7 +27,7 @@ import sys
 import tempfile
 import threading
 
-INSTALL = "run scripts/install-test-tools to install it"
+INSTALL = "run scripts/interop, which sets it up"
 
 
 def fail(message):
@@ -148,30 +150,56 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def postgres_binaries():
+    """The folder holding initdb and pg_ctl: on PATH (macOS, most installs), else Debian's."""
+    for folder in [os.path.dirname(shutil.which("initdb") or "")] + sorted(
+            glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if folder and all(os.access(os.path.join(folder, tool), os.X_OK)
+                          for tool in ("initdb", "pg_ctl")):
+            return folder
+    return None
+
+
+def server_user():
+    """The server refuses to run as root: as root, it runs as the user scripts/interop names
+    (created there only when running as root), else as whoever runs this."""
+    if os.geteuid() != 0:
+        return None
+    return os.environ.get("AAFILTER_PG_USER", "postgres")
+
+
 def postgres(job):
-    binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
-    if not binaries or not shutil.which("psql"):
+    bin_dir = postgres_binaries()
+    if not bin_dir or not shutil.which("psql"):
         fail(f"PostgreSQL (initdb, pg_ctl, psql) is missing; {INSTALL}")
-    bin_dir = binaries[-1]
     root = tempfile.mkdtemp(prefix="aafilter-pg-")
     os.chmod(root, 0o777)
     data = os.path.join(root, "data")
-    # The server refuses to run as root; CI runs as root, so it runs as the postgres user.
-    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    user = server_user()
+    as_user = {}
+    if user:
+        try:
+            group = pwd.getpwnam(user).pw_gid
+        except KeyError:
+            fail(f"there is no user '{user}' to run PostgreSQL as (it refuses root); {INSTALL}")
+        as_user = {"user": user, "group": group, "extra_groups": []}
     port = free_port()
+
+    def server_step(arguments):
+        done = subprocess.run(arguments, capture_output=True, text=True, cwd=root, **as_user)
+        if done.returncode != 0:
+            fail(f"{os.path.basename(arguments[0])} failed: {done.stderr.strip()[-1500:]}")
+
     try:
         # A linguistic (ICU) default collation, where 'a' < 'B': the generated SQL must still
         # compare and order by bytes.
-        subprocess.run(
-            as_user + [f"{bin_dir}/initdb", "-D", data, "-E", "UTF8", "-A", "trust",
-                       "--locale-provider=icu", "--icu-locale=en-US", "--locale=C.UTF-8",
-                       "-U", "postgres"],
-            check=True, capture_output=True)
-        subprocess.run(
-            as_user + [f"{bin_dir}/pg_ctl", "-D", data, "-w", "-l", os.path.join(root, "log"),
-                       "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off",
-                       "start"],
-            check=True, capture_output=True)
+        server_step([f"{bin_dir}/initdb", "-D", data, "-E", "UTF8", "-A", "trust",
+                     "--locale-provider=icu", "--icu-locale=en-US", "--locale=C.UTF-8",
+                     "-U", "postgres"])
+        # Loopback only, its socket in the temporary folder, stopped below whatever happens.
+        server_step([f"{bin_dir}/pg_ctl", "-D", data, "-w", "-l", os.path.join(root, "log"),
+                     "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off",
+                     "start"])
         script = ["\\set ON_ERROR_STOP 0", "\\pset format csv", "\\pset tuples_only on"]
         script.append(job["setup"])
         for name, ddl in POSTGRES_LAYOUTS.items():
@@ -228,8 +256,8 @@ def postgres(job):
             results["errors"] = errors[:20]
         return results
     finally:
-        subprocess.run(as_user + [f"{bin_dir}/pg_ctl", "-D", data, "-m", "immediate", "stop"],
-                       capture_output=True)
+        subprocess.run([f"{bin_dir}/pg_ctl", "-D", data, "-m", "immediate", "stop"],
+                       capture_output=True, cwd=root, **as_user)
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -2,42 +2,6 @@ import Foundation
 @testable import FilterDSL
 @testable import FilterEval
 
-/// grammar.md's semantics table applied to the tree, independently of the compiler.
-func evaluate(_ node: ExpressionNode, _ finding: Finding) -> Bool {
-  switch node {
-  case .and(let operands, _): return operands.allSatisfy { evaluate($0, finding) }
-  case .or(let operands, _): return operands.contains { evaluate($0, finding) }
-  case .not(let operand, _): return !evaluate(operand, finding)
-  case .predicate(let predicate):
-    let elements: [[UInt8]]
-    switch AttributeValue(FindingAttribute(filterKey: predicate.key.value), of: finding) {
-    case .absent, .undecidable: elements = []
-    case .scalar(let text): elements = [Array(text.utf8)]
-    case .list(let list): elements = list.map { Array($0.utf8) }
-    }
-    let values = predicate.values.map { Array($0.value.utf8) }
-    let result: Bool
-    switch predicate.op {
-    case .eq: result = elements.contains { values.contains($0) }
-    case .neq: result = !elements.contains { values.contains($0) }
-    case .contains:
-      result = elements.contains { element in values.contains { isSubstring($0, of: element) } }
-    case .exists: result = !elements.isEmpty
-    }
-    return predicate.negated ? !result : result
-  }
-}
-
-private func isSubstring(_ needle: [UInt8], of haystack: [UInt8]) -> Bool {
-  guard needle.count <= haystack.count else { return false }
-  if needle.isEmpty { return true }
-  for start in 0...(haystack.count - needle.count)
-  where haystack[start..<(start + needle.count)].elementsEqual(needle) {
-    return true
-  }
-  return false
-}
-
 /// A full finding (access details present) holding, for each key the expression names, one of
 /// its values, a near miss of one, or nothing.
 func generatedFinding(_ values: [String: [String]], _ random: inout InputSeededGenerator)

@@ -3,16 +3,16 @@ import FilterDSL
 /// Seeded rule sets for the format round trips, over keys and values that each format must
 /// quote or escape: separators of the CLI's shorthand, HCL template markers, YAML indicators,
 /// control characters, line separators, non-ASCII and decomposed text.
-struct RuleSetGenerator {
-  var random: SeededGenerator
+package struct RuleSetGenerator {
+  package var random: SeededGenerator
 
-  static let keys = [
+  package static let keys = [
     "resourceType", "isPublic", "principal.AWS", "condition.aws:SourceVpc", "resource", "error",
     "action",
   ]
   /// Keys no real filter has, that some formats must quote and the CLI's shorthand cannot spell.
-  static let oddKeys = ["my key", "ключ", "a,b", "quote\"d", "${key}"]
-  static let values = [
+  package static let oddKeys = ["my key", "ключ", "a,b", "quote\"d", "${key}"]
+  package static let values = [
     "AWS::S3::Bucket", "false", "111122223333", "arn:aws:s3:::b/*", "", "with space", " lead",
     "trail ", "a,b", "[x]", "{y}", "k=v", "${var.x}", "$${x}", "%{if a}", "'single'",
     "\"double\"", "back\\slash", "new\nline", "tab\t", "é", "😀", "\u{1}", "\u{7F}", "\u{85}",
@@ -20,12 +20,14 @@ struct RuleSetGenerator {
     "@x", "*", "e\u{301}", "end\\", "]close", "}brace", "=eq", "it's",
   ]
 
-  init(seed: UInt64) { random = SeededGenerator(seed: seed) }
+  package init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
-  mutating func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
-  mutating func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
+  package mutating func pick<T>(_ items: [T]) -> T {
+    items[Int(random.next() % UInt64(items.count))]
+  }
+  package mutating func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
 
-  mutating func distinctValues(_ count: Int) -> [String] {
+  package mutating func distinctValues(_ count: Int) -> [String] {
     var chosen: [String] = []
     while chosen.count < count {
       let value = pick(Self.values)
@@ -36,7 +38,7 @@ struct RuleSetGenerator {
 
   /// A criterion the compiler accepts (satisfiable), so every format can carry it, rule text
   /// included: `neq` leaves an `eq` value, `contains` is a prefix of one, `exists: false` alone.
-  mutating func criterion(key: String) -> Criterion {
+  package mutating func criterion(key: String) -> Criterion {
     var criterion = Criterion()
     while criterion.isEmpty {
       if chance(55) { criterion.eq = distinctValues(1 + Int(random.next() % 4)) }
@@ -61,7 +63,7 @@ struct RuleSetGenerator {
   }
 
   /// A non-empty filter map.
-  mutating func filter() -> FilterCriteriaMap {
+  package mutating func filter() -> FilterCriteriaMap {
     var map = FilterCriteriaMap()
     while map.isEmpty || (map.count < 4 && chance(50)) {
       let key = chance(8) ? pick(Self.oddKeys) : pick(Self.keys)
@@ -72,7 +74,7 @@ struct RuleSetGenerator {
   }
 
   /// `count` rules with distinct valid names, some with `.`, `-` and `_`.
-  mutating func rules(_ count: Int) -> [ArchiveRule] {
+  package mutating func rules(_ count: Int) -> [ArchiveRule] {
     (0..<count).map { index in
       let name = pick(["Rule\(index)", "team.rule-\(index)", "R_\(index)", "x\(index).y"])
       return ArchiveRule(ruleName: name, filter: filter())
@@ -82,7 +84,7 @@ struct RuleSetGenerator {
 
 /// Exact equality of rule lists: names, keys and values compared by their bytes, operators
 /// and value order included (`String ==` would equate decomposed and composed text).
-func exactlyEqual(_ a: [ArchiveRule], _ b: [ArchiveRule]) -> Bool {
+package func exactlyEqual(_ a: [ArchiveRule], _ b: [ArchiveRule]) -> Bool {
   a.count == b.count
     && zip(a, b).allSatisfy { left, right in
       left.ruleName.utf8.elementsEqual(right.ruleName.utf8)

@@ -1,5 +1,7 @@
 """Checks aafilter's compiled output against the AWS SDK's own parameter validation.
 
+Run by the interop harness (Sources/aafilter-interop) on the examples it compiles.
+
 Reads `compile` output files (a filter map, a JSON array of maps, or {"archiveRules": [...]})
 and validates each filter as CreateArchiveRule and ListFindings input with botocore's
 ParamValidator, using the service model botocore ships. Nothing is sent anywhere.
@@ -11,8 +13,8 @@ try:
     import botocore.session
     from botocore.validate import ParamValidator
 except ImportError:
-    print("botocore is not installed; SDK validation skipped")
-    sys.exit(0)
+    print("botocore is missing; run scripts/interop, which installs it")
+    sys.exit(3)
 
 model = botocore.session.get_session().get_service_model("accessanalyzer")
 create = model.operation_model("CreateArchiveRule").input_shape
@@ -46,4 +48,5 @@ for path in sys.argv[1:]:
         check(f"{path}:{rule_name} (ListFindings)", {"analyzerArn": analyzer, "filter": filter_map}, list_findings)
 
 print(f"SDK validation: {checked - failures} of {checked} filters accepted")
+print(f"botocore validation: {checked - failures} passed, {failures} failed")
 sys.exit(1 if failures else 0)

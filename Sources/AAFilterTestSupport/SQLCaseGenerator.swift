@@ -1,25 +1,30 @@
 import FilterDSL
+import Foundation
 
 /// Seeded findings and filters full of values that break naive SQL: quotes, backslashes,
 /// LIKE wildcards, comment openers, non-ASCII, case and normalization twins, long lists.
-struct SQLCaseGenerator {
-  var random: SeededGenerator
+package struct SQLCaseGenerator {
+  package var random: SeededGenerator
 
-  static let hostile = [
+  package init(random: SeededGenerator) { self.random = random }
+
+  package static let hostile = [
     "it's", "say \"hi\"", "back\\slash", "\\", "50%", "%", "_", "a_b", "é", "e\u{301}", "É",
     "😀", "", "x", "X", "prod-logs", "tab\there", "line\nbreak", "semi;colon", "--dash",
     "/* c */", "ß", "SS", "\u{212A}", "K", "k", "a'); DROP TABLE t; --", "$1", "?", "\\'",
     "''", "\u{202E}rtl",
   ]
-  static let resourceTypes = [
+  package static let resourceTypes = [
     "AWS::S3::Bucket", "AWS::KMS::Key", "AWS::IAM::Role", "aws::s3::bucket",
   ]
-  static let statuses = ["ACTIVE", "ACTIVE", "ACTIVE", "ARCHIVED", "RESOLVED", "active"]
-  static let accounts = ["111122223333", "444455556666", "*", "arn:aws:iam::111122223333:root"]
-  static let actions = ["s3:GetObject", "s3:PutObject", "kms:Decrypt", "sts:AssumeRole"]
-  static let principalKeys = ["AWS", "Federated", "aws", "Service", "a.b"]
-  static let conditionKeys = ["aws:SourceVpc", "a.b", "x'y", "é", "aws:PrincipalOrgID"]
-  static let filterKeys = [
+  package static let statuses = ["ACTIVE", "ACTIVE", "ACTIVE", "ARCHIVED", "RESOLVED", "active"]
+  package static let accounts = [
+    "111122223333", "444455556666", "*", "arn:aws:iam::111122223333:root",
+  ]
+  package static let actions = ["s3:GetObject", "s3:PutObject", "kms:Decrypt", "sts:AssumeRole"]
+  package static let principalKeys = ["AWS", "Federated", "aws", "Service", "a.b"]
+  package static let conditionKeys = ["aws:SourceVpc", "a.b", "x'y", "é", "aws:PrincipalOrgID"]
+  package static let filterKeys = [
     "id", "resource", "resource", "resourceType", "status", "error", "isPublic", "isPublic",
     "findingType", "resourceControlPolicyRestriction", "action", "action", "principal.AWS",
     "principal.AWS", "principal.aws", "principal.Federated", "principal.a.b",
@@ -28,10 +33,12 @@ struct SQLCaseGenerator {
     "serviceControlPolicyRestriction",
   ]
 
-  mutating func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
-  mutating func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
+  package mutating func pick<T>(_ items: [T]) -> T {
+    items[Int(random.next() % UInt64(items.count))]
+  }
+  package mutating func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
 
-  mutating func value() -> String {
+  package mutating func value() -> String {
     switch random.next() % 6 {
     case 0: return pick(Self.resourceTypes)
     case 1: return pick(Self.accounts)
@@ -44,7 +51,7 @@ struct SQLCaseGenerator {
     }
   }
 
-  static func quote(_ text: String) -> String {
+  package static func quote(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
@@ -76,7 +83,7 @@ struct SQLCaseGenerator {
 
   /// One finding's JSON; ids grow with `index` in byte order, so "ordered by id" is "in
   /// input order" for the layouts that have no input order.
-  mutating func finding(_ index: Int) -> String {
+  package mutating func finding(_ index: Int) -> String {
     let suffix = pick(["", "'q", "%_", "é", "\"d"])
     var fields = [#""id":\#(Self.quote(String(format: "f%04d", index) + suffix))"#]
     func add(_ percent: UInt64, _ name: String, _ json: @autoclosure () -> String) {
@@ -116,7 +123,7 @@ struct SQLCaseGenerator {
     return "{" + fields.joined(separator: ",") + "}"
   }
 
-  mutating func criterion(listValued: Bool) -> Criterion {
+  package mutating func criterion(listValued: Bool) -> Criterion {
     var criterion = Criterion()
     func values() -> [String] {
       let count = chance(5) ? 20 : 1 + Int(random.next() % 4)
@@ -143,7 +150,7 @@ struct SQLCaseGenerator {
     return criterion
   }
 
-  mutating func filter() -> FilterCriteriaMap {
+  package mutating func filter() -> FilterCriteriaMap {
     var map = FilterCriteriaMap()
     for _ in 0..<Int(random.next() % 4) {
       let key = pick(Self.filterKeys)
@@ -152,14 +159,14 @@ struct SQLCaseGenerator {
     return map
   }
 
-  mutating func sort() -> SortCriteria? {
+  package mutating func sort() -> SortCriteria? {
     guard chance(70) else { return nil }
     return SortCriteria(
       attributeName: pick(FilterKeyCatalog.sortableAttributes),
       orderBy: chance(50) ? .ascending : .descending)
   }
 
-  mutating func rules() -> [ArchiveRule] {
+  package mutating func rules() -> [ArchiveRule] {
     (0..<(1 + Int(random.next() % 5))).map { ArchiveRule(ruleName: "R\($0 + 1)", filter: filter()) }
   }
 }

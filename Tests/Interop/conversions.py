@@ -1,6 +1,6 @@
 """Checks what `aafilter convert` writes with the tools that consume it.
 
-Reads a directory written by the test suite (ConversionToolTests): `cases.json` lists files
+Reads a directory written by the interop harness (Sources/aafilter-interop): `cases.json` lists files
 and the rules each must hold, as {"file", "format", "rules": [{"ruleName", "filter"}]}.
 - cloudformation / cloudformation-yaml: cfn-lint validates every template; its own template
   decoder reads the ArchiveRules back.
@@ -9,7 +9,8 @@ and the rules each must hold, as {"file", "format", "rules": [{"ruleName", "filt
 - cli-commands: shlex splits each line as a POSIX shell would; the --filter JSON is parsed
   and validated the same way.
 - terraform: python-hcl2 reads every resource back.
-Each must give exactly the expected filter maps. Exit status 3 when a tool is missing.
+Each must give exactly the expected filter maps. One check per file, and one for cfn-lint over
+all templates; the last line says `N passed, N failed`. Exit status 3 when a tool is missing.
 """
 import json
 import os
@@ -25,7 +26,7 @@ try:
     from cfnlint.decode import decode
     from hcl2.utils import SerializationOptions
 except ImportError as error:
-    print(f"missing a tool the conversion checks need ({error}); run scripts/install-test-tools")
+    print(f"missing a tool the conversion checks need ({error}); run scripts/interop, which installs it")
     sys.exit(3)
 
 model = botocore.session.get_session().get_service_model("accessanalyzer")
@@ -123,6 +124,7 @@ def main(directory):
     with open(os.path.join(directory, "cases.json"), encoding="utf-8") as handle:
         cases = json.load(handle)
     templates = []
+    checks = len(cases)
     for case in cases:
         path = os.path.join(directory, case["file"])
         kind = case["format"]
@@ -136,15 +138,22 @@ def main(directory):
         elif kind == "terraform":
             terraform(path, case["rules"])
         else:
-            failures.append(f"unknown format {kind}")
+            failures.append(f"{path}: unknown format {kind}")
     if templates:
+        checks += 1
         lint = subprocess.run([sys.executable, "-c", "import sys; from cfnlint.runner import main; sys.argv[0] = 'cfn-lint'; sys.exit(main())", "--", *templates], capture_output=True, text=True)
         if lint.returncode != 0:
             failures.append(f"cfn-lint rejects the templates:\n{lint.stdout}{lint.stderr}")
     checked = sum(len(case["rules"]) for case in cases)
     for failure in failures[:20]:
         print(failure)
+    # A failure names its file first; cfn-lint's names none and counts as its own check.
+    paths = [os.path.join(directory, case["file"]) for case in cases]
+    failed = {path for path in paths if any(failure.startswith(path) for failure in failures)}
+    failed |= {"cfn-lint"} if any(failure.startswith("cfn-lint") for failure in failures) else set()
+    failed |= {"other"} if failures and not failed else set()
     print(f"conversion checks: {len(cases)} files, {checked} rules, {len(failures)} failures")
+    print(f"conversions: {checks - len(failed)} passed, {len(failed)} failed")
     return 1 if failures else 0
 
 
