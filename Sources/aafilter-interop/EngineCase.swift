@@ -114,6 +114,13 @@ struct EngineCase {
     }
     let preview = filter == nil
     let rowsWanted = wanted.map { preview ? $0 : [$0.first ?? nil, nil] }
-    return actual == rowsWanted ? nil : "expected \(rowsWanted), got \(actual)"
+    return actual == rowsWanted
+      ? nil : "expected \(Self.show(rowsWanted)), got \(Self.show(actual))"
+  }
+
+  /// Rows as `[["f1", null], ...]`, without Swift's `Optional(...)` around each cell.
+  private static func show(_ rows: [[String?]]) -> String {
+    let cells = rows.map { row in row.map { $0.map { "\"\($0)\"" } ?? "null" } }
+    return "[" + cells.map { "[" + $0.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
   }
 }
