@@ -32,5 +32,8 @@ let package = Package(
     .testTarget(name: "AAFilterCLITests", dependencies: ["AAFilterCLI", "FilterDSL"]),
     .testTarget(
       name: "FilterSQLTests", dependencies: ["FilterSQL", "FilterDSL", "FilterEval", "AAFilterCLI"]),
+    // The harness's own logic (reading answers, counting checks), without the tools it drives.
+    .testTarget(
+      name: "InteropHarnessTests", dependencies: ["aafilter-interop", "FilterDSL", "FilterSQL"]),
   ]
 )

@@ -16,8 +16,8 @@ func runTool(_ program: String, _ arguments: [String], stdin: URL? = nil) throws
   defer { try? FileManager.default.removeItem(at: scratch) }
   let out = scratch.appendingPathComponent("out")
   let err = scratch.appendingPathComponent("err")
-  FileManager.default.createFile(atPath: out.path, contents: nil)
-  FileManager.default.createFile(atPath: err.path, contents: nil)
+  _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+  _ = FileManager.default.createFile(atPath: err.path, contents: nil)
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
   process.arguments = [program] + arguments
