@@ -17,12 +17,23 @@ let package = Package(
     // The commands live in a library so tests can run them in-process; `aafilter` only forwards.
     .target(name: "AAFilterCLI", dependencies: ["FilterDSL", "FilterEval", "FilterSQL"]),
     .executableTarget(name: "aafilter", dependencies: ["AAFilterCLI"]),
-    .executableTarget(name: "aafilter-bench", dependencies: ["FilterDSL", "FilterEval"]),
-    .testTarget(name: "FilterDSLTests", dependencies: ["FilterDSL"]),
-    .testTarget(name: "FilterEvalTests", dependencies: ["FilterDSL", "FilterEval"]),
+    .executableTarget(
+      name: "aafilter-bench", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
+    // Generators and the reference evaluator, for the tests, the benchmark and the interop
+    // harness; not a product, so nothing outside the package links them.
+    .target(name: "AAFilterTestSupport", dependencies: ["FilterDSL", "FilterEval"]),
+    // The checks against third-party tools (scripts/interop runs it with them).
+    .executableTarget(
+      name: "aafilter-interop",
+      dependencies: ["AAFilterCLI", "FilterDSL", "FilterEval", "FilterSQL", "AAFilterTestSupport"]),
+    .testTarget(name: "FilterDSLTests", dependencies: ["FilterDSL", "AAFilterTestSupport"]),
+    .testTarget(
+      name: "FilterEvalTests", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
     .testTarget(name: "AAFilterCLITests", dependencies: ["AAFilterCLI", "FilterDSL"]),
     .testTarget(
-      name: "FilterSQLTests", dependencies: ["FilterSQL", "FilterDSL", "FilterEval", "AAFilterCLI"],
-      exclude: ["engines.py"]),
+      name: "FilterSQLTests", dependencies: ["FilterSQL", "FilterDSL", "FilterEval", "AAFilterCLI"]),
+    // The harness's own logic (reading answers, counting checks), without the tools it drives.
+    .testTarget(
+      name: "InteropHarnessTests", dependencies: ["aafilter-interop", "FilterDSL", "FilterSQL"]),
   ]
 )

@@ -80,7 +80,7 @@ private func requireAgreement(
   let matchers = maps.map(FindingMatcher.init)
   for _ in 0..<6 {
     guard let finding = generatedFinding(values, &random) else { continue }
-    let expected = evaluate(tree, finding)
+    let expected = referenceEvaluate(tree, finding)
     let actual = matchers.contains { $0.matches(finding) }
     require(
       expected == actual,

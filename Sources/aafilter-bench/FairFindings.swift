@@ -1,3 +1,4 @@
+import AAFilterTestSupport
 import FilterDSL
 
 /// Findings in shapes the reader was not written around: any member order, `sources` arrays,

@@ -1,3 +1,4 @@
+import AAFilterTestSupport
 import FilterDSL
 
 /// Seeded synthetic findings shaped like `aws accessanalyzer list-findings` output.

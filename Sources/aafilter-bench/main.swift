@@ -22,6 +22,11 @@ if CommandLine.arguments.count == 5, CommandLine.arguments[1] == "--generate",
   exit(0)
 }
 
+// `--growth`: the linear-time promises, as ratios; exits 1 when one looks quadratic.
+if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--growth" {
+  exit(Growth.run() ? 0 : 1)
+}
+
 struct Options {
   var findings = 100_000
   var linesFindings = 1_000_000
@@ -54,7 +59,7 @@ struct Options {
         evaluations = 100_000
       default:
         print(
-          "usage: aafilter-bench [--findings N] [--lines N] [--large N] [--runs N] [--no-external] [--quick]"
+          "usage: aafilter-bench [--findings N] [--lines N] [--large N] [--runs N] [--no-external] [--quick] | --growth"
         )
         exit(2)
       }

@@ -275,14 +275,14 @@ final class LintTests: XCTestCase {
   }
 }
 
+/// That this costs linear time is measured by `aafilter-bench --growth`, not here.
 final class LintScalingTests: XCTestCase {
-  func testLongConjunction_lintsInLinearTime() {
-    assertLinearGrowth(size: 1_000) { count in
-      let source =
-        (0..<count).map { "k\($0 % 1_000) neq v\($0 / 1_000)" }.joined(separator: " and ")
-        + " and isPublic eq false"
-      let report = Linter.lint(source)
-      XCTAssertFalse(report.diagnostics.contains { $0.severity == .error })
-    }
+  func testLongConjunction_lintsWithoutErrors() {
+    let count = 4_000
+    let source =
+      (0..<count).map { "k\($0 % 1_000) neq v\($0 / 1_000)" }.joined(separator: " and ")
+      + " and isPublic eq false"
+    let report = Linter.lint(source)
+    XCTAssertFalse(report.diagnostics.contains { $0.severity == .error })
   }
 }

@@ -1,52 +1,17 @@
+import AAFilterTestSupport
 import FilterDSL
 import FilterEval
 import XCTest
 
 /// The compiler's central promise: the filter maps it produces match exactly the findings the
-/// expression describes. Checked against a direct evaluation of the expression tree over
-/// seeded random expressions and findings.
+/// expression describes. Checked against the reference evaluation of the expression tree
+/// (`referenceEvaluate`, which the `dsl` fuzz target shares) over seeded random expressions
+/// and findings.
 final class CompiledAgreesWithTreeTests: XCTestCase {
   static let keys = ["resource", "error", "isPublic", "action", "principal.AWS"]
   /// Upper case beside lower case (`x`, `X`, `True`), so a slip into case folding anywhere in
   /// the compiler or matcher shows up as a disagreement.
   static let values = ["1", "2", "12", "true", "false", "", "x", "X", "xX", "True"]
-
-  /// The semantics table of grammar.md, applied to the tree rather than to maps.
-  func evaluate(_ node: ExpressionNode, _ finding: Finding) -> Bool {
-    switch node {
-    case .and(let operands, _): return operands.allSatisfy { evaluate($0, finding) }
-    case .or(let operands, _): return operands.contains { evaluate($0, finding) }
-    case .not(let operand, _): return !evaluate(operand, finding)
-    case .predicate(let predicate):
-      let elements = attribute(predicate.key.value, finding)
-      let values = predicate.values.map(\.value)
-      let result: Bool
-      switch predicate.op {
-      case .eq:
-        result = elements.contains { e in values.contains { $0.utf8.elementsEqual(e.utf8) } }
-      case .neq:
-        result = !elements.contains { e in values.contains { $0.utf8.elementsEqual(e.utf8) } }
-      case .contains:
-        result = elements.contains { e in
-          values.contains { v in v.isEmpty || e.utf8.count >= v.utf8.count && String(e).contains(v)
-          }
-        }
-      case .exists: result = !elements.isEmpty
-      }
-      return predicate.negated ? !result : result
-    }
-  }
-
-  private func attribute(_ key: String, _ finding: Finding) -> [String] {
-    switch key {
-    case "resource": finding.resource.map { [$0] } ?? []
-    case "error": finding.error.map { [$0] } ?? []
-    case "isPublic": finding.isPublic.map { [$0 ? "true" : "false"] } ?? []
-    case "action": finding.action ?? []
-    case "principal.AWS": finding.principal?["AWS"].map { [$0] } ?? []
-    default: []
-    }
-  }
 
   private func randomFinding(_ random: inout SeededGenerator, index: Int) throws -> Finding {
     func value() -> String { Self.values[Int(random.next() % UInt64(Self.values.count))] }
@@ -118,7 +83,7 @@ final class CompiledAgreesWithTreeTests: XCTestCase {
           ].contains(error.code), "\(text): \(error.message)")
         if error.code == .unsatisfiable {
           XCTAssertFalse(
-            findings.contains { evaluate(tree, $0) }, "unsatisfiable but matches: \(text)")
+            findings.contains { referenceEvaluate(tree, $0) }, "unsatisfiable but matches: \(text)")
         }
         continue
       }
@@ -135,7 +100,7 @@ final class CompiledAgreesWithTreeTests: XCTestCase {
         let verdicts = matchers.map { $0.evaluate(finding) }
         // A record that cannot decide some map could go either way; the tree cannot say.
         if verdicts.contains(.undecidable), !verdicts.contains(.match) { continue }
-        let expected = evaluate(tree, finding)
+        let expected = referenceEvaluate(tree, finding)
         let actual = verdicts.contains(.match)
         if expected != actual {
           XCTFail(

@@ -191,24 +191,23 @@ final class FindingDetailsTests: XCTestCase {
   }
 }
 
-/// Paths that once scanned from the start of the input for every record.
+/// Paths that once scanned from the start of the input for every record. That they cost
+/// linear time is measured by `aafilter-bench --growth`, not here.
 final class DecoderScalingTests: XCTestCase {
-  func testManyBadRecordsInLenientMode_staysLinear() throws {
-    assertLinearGrowth(size: 10_000) { count in
-      let records = (0..<count).map { #"{"id":"f\#($0)","createdAt":\#($0)}"# }
-      let bytes = Array(("{\"findings\":[\n" + records.joined(separator: ",\n") + "]}").utf8)
-      let document = try? FindingsDecoder.decode(bytes, options: .init(lenient: true))
-      XCTAssertEqual(document?.skipped.count, count)
-      XCTAssertEqual(document?.skipped.last?.line, count + 1)
-    }
+  static let count = 40_000
+
+  func testManyBadRecordsInLenientMode_areEachSkipped() throws {
+    let records = (0..<Self.count).map { #"{"id":"f\#($0)","createdAt":\#($0)}"# }
+    let bytes = Array(("{\"findings\":[\n" + records.joined(separator: ",\n") + "]}").utf8)
+    let document = try FindingsDecoder.decode(bytes, options: .init(lenient: true))
+    XCTAssertEqual(document.skipped.count, Self.count)
+    XCTAssertEqual(document.skipped.last?.line, Self.count + 1)
   }
 
-  func testJSONLinesDocumentInMemory_staysLinear() throws {
-    assertLinearGrowth(size: 10_000) { count in
-      let bytes = Array((0..<count).map { #"{"id":"f\#($0)"}"# }.joined(separator: "\n").utf8)
-      let document = try? FindingsDecoder.decode(bytes)
-      XCTAssertEqual(document?.shape, .jsonLines)
-      XCTAssertEqual(document?.findings.count, count)
-    }
+  func testLongJSONLinesDocumentInMemory_decodes() throws {
+    let bytes = Array((0..<Self.count).map { #"{"id":"f\#($0)"}"# }.joined(separator: "\n").utf8)
+    let document = try FindingsDecoder.decode(bytes)
+    XCTAssertEqual(document.shape, .jsonLines)
+    XCTAssertEqual(document.findings.count, Self.count)
   }
 }

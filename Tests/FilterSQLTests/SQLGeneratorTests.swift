@@ -3,7 +3,7 @@ import FilterSQL
 import XCTest
 
 /// Literal escaping, rejected inputs and the CLI's words; what the SQL means is proved on real
-/// engines by `EngineAgreementTests`.
+/// engines by the interop harness (`scripts/interop`, `Sources/aafilter-interop`).
 final class SQLGeneratorTests: XCTestCase {
   func testLiterals_escapeForEachDialect() throws {
     let cases: [(SQLDialect, String, String, UInt)] = [

@@ -1,3 +1,4 @@
+import AAFilterTestSupport
 import FilterDSL
 import Foundation
 import XCTest
@@ -15,31 +16,10 @@ final class FormatRoundTripTests: XCTestCase {
 
   /// Whether a format can hold the rule exactly, by the limits each format documents.
   static func expressible(_ rule: ArchiveRule, in format: RuleOutputFormat) -> Bool {
-    var strings = [rule.ruleName]
-    for (key, criterion) in rule.filter.criteria {
-      strings.append(key)
-      strings += criterion.eq ?? []
-      strings += criterion.neq ?? []
-      strings += criterion.contains ?? []
-    }
     switch format {
-    case .terraform:
-      return strings.allSatisfy {
-        $0.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual($0.unicodeScalars)
-      }
-    case .cliShorthand:
-      let keyBytes = Set(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.#/:".utf8)
-      return rule.filter.criteria.keys.allSatisfy {
-        !$0.isEmpty && $0.utf8.allSatisfy(keyBytes.contains)
-      }
-        && rule.filter.criteria.values.allSatisfy { criterion in
-          ((criterion.eq ?? []) + (criterion.neq ?? []) + (criterion.contains ?? [])).allSatisfy {
-            !$0.hasSuffix("\\")
-          }
-        }
-    default:
-      return true
+    case .terraform: RuleExpressibility.terraform(rule)
+    case .cliShorthand: RuleExpressibility.cliShorthand(rule)
+    default: true
     }
   }
 
@@ -72,8 +52,8 @@ final class FormatRoundTripTests: XCTestCase {
 
   /// The formats aafilter writes but does not read (CloudFormation YAML, the CLI's shorthand
   /// and commands) write every generated rule they can hold. Third-party tools read them back in
-  /// ConversionToolTests; this runs the same writing where those tools are not, as under the
-  /// sanitizers in CI.
+  /// the interop harness (scripts/interop); this runs the same writing where those tools are not,
+  /// as under the sanitizers in CI.
   func testWriteOnlyFormats_writeEveryRule() throws {
     var generator = RuleSetGenerator(seed: 0x700_15)
     let rules = generator.rules(700)
