@@ -64,7 +64,7 @@ extension Linter {
       }
     } else {
       reports = queries.map {
-        lintQuery($0, options: options, family: family, anchor: $0.range).0
+        lintQuery($0, options: options, family: family, anchor: $0.range, source: bytes).0
       }
     }
     if reports.isEmpty {
