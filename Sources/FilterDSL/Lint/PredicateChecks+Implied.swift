@@ -5,7 +5,8 @@ extension PredicateChecks {
   /// A predicate is implied when the key's criterion means the same with and without it, in
   /// the sense of ``FilterMeaning``, the comparison `diff` makes, so the two never disagree.
   /// Predicates are taken in source order and a flagged one no longer counts, so of two equal
-  /// predicates only the second is reported. Those `redundancy` already reported are left to it.
+  /// predicates only the second is reported. Those `redundancy` already reported are left to it
+  /// and count as removed.
   func impliedCriteria(
     _ operands: [ExpressionNode], connective: Keyword, negated: Bool,
     alreadyReported: [SourceRange]
@@ -34,9 +35,12 @@ extension PredicateChecks {
       var kept = indices
       // From the last: of two equal predicates, the second is the one reported.
       for index in indices.reversed() {
-        guard case .predicate(let predicate) = operands[index],
-          !alreadyReported.contains(where: { predicate.range.contains($0) })
-        else { continue }
+        guard case .predicate(let predicate) = operands[index] else { continue }
+        // Reported by 'redundancy': counted as removed, so its twin is not reported too.
+        if alreadyReported.contains(where: { predicate.range.contains($0) }) {
+          kept.removeAll { $0 == index }
+          continue
+        }
         let others = kept.filter { $0 != index }
         guard !others.isEmpty, let whole = meaning(kept), whole == meaning(others) else { continue }
         kept = others
