@@ -67,6 +67,12 @@ final class SourcePositionTests: XCTestCase {
         shown: "isPublic eq false and error eq \"\u{65E5}\u{672C}\" and isPublik eq true"), #line
     ),
     (
+      "isPublic eq false and error eq \"a\u{200D}b\" and ",
+      Position(
+        byte: 43, line: 1, column: 42, char: 41, caretIndent: 40,
+        shown: "isPublic eq false and error eq \"a\u{200D}b\" and isPublik eq true"), #line
+    ),
+    (
       "\u{FEFF}# \u{1F600} e\u{301}\r\nisPublic eq false and\terror eq \"\u{1F600}e\u{301}\" and ",
       Position(
         byte: 60, line: 2, column: 42, char: 49, caretIndent: 41,
