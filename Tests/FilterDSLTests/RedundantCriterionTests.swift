@@ -75,6 +75,17 @@ final class RedundantCriterionTests: XCTestCase {
     }
   }
 
+  /// The check is quadratic in the conditions on one key: past 64 of them it stays silent.
+  func testManyConditionsOnOneKey_checkedUpTo64() {
+    for (neqs, flagged, line) in [(63, 63, #line), (64, 0, #line)] as [(Int, Int, UInt)] {
+      let source =
+        (0..<neqs).map { "error neq a\($0)" }.joined(separator: " and ")
+        + " and error eq b" + Self.safe
+      let found = Linter.lint(source).diagnostics.filter { $0.code == .redundantCriterion }
+      XCTAssertEqual(found.count, flagged, line: line)
+    }
+  }
+
   private func meaning(_ text: String) -> Set<FilterMeaning>? {
     (try? FilterExpression(parsing: text).filterMaps(splitting: true)).map {
       Set($0.map { FilterMeaning($0) })

@@ -4,9 +4,10 @@ extension PredicateChecks {
   ///
   /// A predicate is implied when the key's criterion means the same with and without it, in
   /// the sense of ``FilterMeaning``, the comparison `diff` makes, so the two never disagree.
-  /// Predicates are taken in source order and a flagged one no longer counts, so of two equal
+  /// Predicates are taken from the last, and a flagged one no longer counts, so of two equal
   /// predicates only the second is reported. Those `redundancy` already reported are left to it
-  /// and count as removed.
+  /// and count as removed. The work is quadratic in the conditions on one key, so a key with
+  /// more than ``maxConditionsPerKey`` of them in one conjunction is not checked.
   func impliedCriteria(
     _ operands: [ExpressionNode], connective: Keyword, negated: Bool,
     alreadyReported: [SourceRange]
@@ -21,7 +22,8 @@ extension PredicateChecks {
     }
     var diagnostics: [Diagnostic] = []
     for key in keys {
-      guard let indices = byKey[key], indices.count > 1 else { continue }
+      guard let indices = byKey[key], (2...Self.maxConditionsPerKey).contains(indices.count)
+      else { continue }
       let listValued = FilterKeyCatalog.listValuedKeys.contains(key.value)
       func meaning(_ indices: [Int]) -> CriterionMeaning? {
         let predicates = indices.compactMap { index -> Predicate? in
@@ -55,6 +57,8 @@ extension PredicateChecks {
     }
     return diagnostics
   }
+
+  static let maxConditionsPerKey = 64
 
   /// The criterion the predicates on one key of a conjunction make together, or `nil` when one
   /// criterion cannot say it (a negated `contains`, two different `contains` lists or list
