@@ -7,17 +7,27 @@ struct LineMap: Sendable {
 
   let bytes: [UInt8]
   let lineStarts: [Int]
+  /// Per line, the scalars before its start (after a byte-order mark), so offsets in scalars
+  /// cost no scan from the top of the file.
+  let lineScalarStarts: [Int]
   /// Where the text proper starts: 3 after a byte-order mark, else 0.
   let textStart: Int
 
   init(_ bytes: [UInt8]) {
     self.bytes = bytes
+    textStart = bytes.starts(with: LineMap.byteOrderMark) ? LineMap.byteOrderMark.count : 0
     var starts = [0]
-    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-      starts.append(offset + 1)
+    var scalarStarts = [0]
+    var scalars = 0
+    for (offset, byte) in bytes.enumerated() where offset >= textStart {
+      if byte & 0xC0 != 0x80 { scalars += 1 }
+      if byte == UInt8(ascii: "\n") {
+        starts.append(offset + 1)
+        scalarStarts.append(scalars)
+      }
     }
     lineStarts = starts
-    textStart = bytes.starts(with: LineMap.byteOrderMark) ? LineMap.byteOrderMark.count : 0
+    lineScalarStarts = scalarStarts
   }
 
   /// 1-based line and column; the column counts Unicode scalars (code points).
@@ -36,8 +46,8 @@ struct LineMap: Sendable {
   /// The offset counted in Unicode scalars from the start of the text (after a byte-order
   /// mark), as SARIF's `charOffset` is under `"columnKind": "unicodeCodePoints"`.
   func scalarOffset(of offset: Int) -> Int {
-    let clamped = min(max(0, offset), bytes.count)
-    return scalarCount(min(textStart, clamped)..<clamped)
+    let (line, column) = location(of: offset)
+    return lineScalarStarts[line - 1] + column - 1
   }
 
   /// Scalars in a byte range: the bytes that are not UTF-8 continuation bytes. The text is a
