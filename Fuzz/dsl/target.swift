@@ -3,8 +3,9 @@
 
 /// Arbitrary bytes into the rule language: lex, parse, compile (one map and split), lint,
 /// render and print. Invariants: no crash or hang; every diagnostic range lies inside the input;
-/// compiled maps print to text that compiles to the same maps; the maps agree with a direct
-/// evaluation of the expression tree on findings generated from the expression's own values.
+/// compiled maps print to text that compiles to the same maps; the maps, and the maps reduced
+/// as diff compares them, agree with a direct evaluation of the expression tree on findings
+/// generated from the expression's own values.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDSL(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -28,6 +29,9 @@ public func fuzzDSL(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
       requireRoundTrip(maps, split: split)
       if let tree = query.expression {
         requireAgreement(tree, maps, &random)
+        // What diff compares must match what the maps match; a map that matches nothing has
+        // no reduced form and is left out of the union.
+        requireAgreement(tree, maps.compactMap { FilterMeaning($0).reduced }, &random)
       }
     }
   case .ruleSet:
@@ -42,7 +46,10 @@ public func fuzzDSL(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let reparsed = try? RuleSet(parsing: printed).archiveRules()
     require(reparsed == rules, "printed rule set compiles differently:\n\(printed)")
     for (definition, rule) in zip(ruleSet.rules, rules) where definition.body.expression != nil {
-      if let tree = definition.body.expression { requireAgreement(tree, [rule.filter], &random) }
+      if let tree = definition.body.expression {
+        requireAgreement(tree, [rule.filter], &random)
+        requireAgreement(tree, FilterMeaning(rule.filter).reduced.map { [$0] } ?? [], &random)
+      }
     }
   }
   return 0

@@ -21,6 +21,9 @@ final class GrammarExamplesTests: XCTestCase {
       } else if line.hasPrefix("format('") {
         try checkFormat(line, where_)
         checked += 1
+      } else if line.hasPrefix("diff('") {
+        try checkDiff(line, where_)
+        checked += 1
       }
     }
     XCTAssertGreaterThan(checked, 60, "the examples block went missing")
@@ -51,6 +54,20 @@ final class GrammarExamplesTests: XCTestCase {
       case .failure(let error): XCTFail("\(where_): \(error)")
       }
     }
+  }
+
+  /// `diff('A', 'B') -> same` or `-> changed`: rules A and B, under one name, compared.
+  private func checkDiff(_ line: String, _ where_: String) throws {
+    guard let middle = line.range(of: "', '"), let end = line.range(of: "') -> ") else {
+      return XCTFail("\(where_): malformed example")
+    }
+    let a = String(line[line.index(line.startIndex, offsetBy: 6)..<middle.lowerBound])
+    let b = String(line[middle.upperBound..<end.lowerBound])
+    let rules = try [a, b].map {
+      [ArchiveRule(ruleName: "r", filter: try FilterExpression(parsing: $0).filterMap())]
+    }
+    let same = RuleSetDiff(desired: rules[0], deployed: rules[1]).isEmpty
+    XCTAssertEqual(same ? "same" : "changed", String(line[end.upperBound...]), where_)
   }
 
   private func checkFormat(_ line: String, _ where_: String) throws {

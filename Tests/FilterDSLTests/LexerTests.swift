@@ -34,6 +34,8 @@ final class LexerTests: XCTestCase {
       ),
       ("order by x asc desc rule", ["k:order", "k:by", "w:x", "k:asc", "k:desc", "k:rule"], #line),
       ("a=b", ["w:a", "=", "w:b"], #line),
+      // A byte-order mark is skipped at the start of the text only.
+      ("\u{FEFF}a eq b", ["w:a", "k:eq", "w:b"], #line),
       ("a==b", ["w:a", "=", "w:b"], #line),
       ("a!=b", ["w:a", "!=", "w:b"], #line),
       ("arn:aws:s3:::my-bucket/*", ["w:arn:aws:s3:::my-bucket/*"], #line),
@@ -68,6 +70,8 @@ final class LexerTests: XCTestCase {
       ("\"a\u{01}b\"", ["control-character-in-string"], #line),
       ("a ! b", ["invalid-character"], #line),
       ("é", ["invalid-character"], #line),
+      ("\u{FEFF}\u{FEFF}a", ["invalid-character"], #line),
+      ("a \u{FEFF}", ["invalid-character"], #line),
       ("a \u{7F} b", ["invalid-character"], #line),
     ]
     for (source, expected, line) in cases {

@@ -70,4 +70,33 @@ final class FuzzRegressionTests: XCTestCase {
       }
     }
   }
+
+  /// The `dsl` target stopped on a rule set with bytes that are not UTF-8 in a comment: the
+  /// lexer skipped the comment, so the rules compiled, and the repaired text they were checked
+  /// on was longer than the file, putting a duplicate name at 419..<549 in 443 bytes. Rule text
+  /// that is not UTF-8 is now refused at its first bad byte, before anything else is read.
+  /// Fuzz/dsl/corpus/invalid-utf8-comment.aaf is this input.
+  func testDSLTarget_invalidUTF8InACommentIsRefusedWhereItIs() throws {
+    let comment: [UInt8] = Array("# r".utf8) + [0xE8] + Array("gles ".utf8)
+    let rules = Array("\nrule dup { isPublic eq false }\nrule dup { isPublic eq false }\n".utf8)
+    let cases: [([UInt8], offset: Int, UInt)] = [
+      (comment + [UInt8](repeating: 0xE9, count: 20) + rules, 3, #line),
+      (Array("rule dup { isPublic eq false } # ".utf8) + [0xFF] + rules, 33, #line),
+      (Array("isPublic eq false # ".utf8) + [0xC0, 0xAF], 20, #line),
+      (
+        Array("# \u{1F600}".utf8) + [0xF0, 0x9F, 0x98] + Array("\nisPublic eq false".utf8), 6, #line
+      ),
+    ]
+    for (bytes, offset, line) in cases {
+      let refusal = Diagnostic(
+        .error, .invalidUTF8, "the text is not valid UTF-8",
+        at: SourceRange(start: offset, end: offset + 1),
+        label: "not the start of a UTF-8 character", help: "save the file as UTF-8")
+      XCTAssertEqual(FilterSource.parse(bytes: bytes).1, [refusal], line: line)
+      let document = RuleReader.read(bytes, format: .dsl)
+      XCTAssertNil(document.content, line: line)
+      XCTAssertEqual(Linter.lint(document).diagnostics, [refusal], line: line)
+      XCTAssertEqual(Linter.lint(json: bytes).diagnostics.map(\.code), [.invalidUTF8], line: line)
+    }
+  }
 }

@@ -114,6 +114,8 @@ extension DiagnosticCode {
   public static let duplicateValue: Self = "duplicate-value"
   /// For example `error exists and error eq X`; `error neq a and error neq a`; fix: remove the predicate that adds nothing.
   public static let redundantPredicate: Self = "redundant-predicate"
+  /// For example `isPublic eq false and isPublic neq true`; `resource contains bucket and resource neq x`; fix: remove the criterion the others on its key already imply.
+  public static let redundantCriterion: Self = "redundant-criterion"
   /// For example `order by severity` (list-findings); fix: sort by `id`, `resource`, `resourceType`, `resourceOwnerAccount`, `status`, `error`, `isPublic`, `createdAt`, `analyzedAt`, `updatedAt` or `findingType`.
   public static let unknownSortAttribute: Self = "unknown-sort-attribute"
   /// For example `principal.AWS eq 111122223333`; fix: add `and isPublic eq false` unless archiving public access is the point.

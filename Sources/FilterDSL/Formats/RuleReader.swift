@@ -32,11 +32,7 @@ public enum RuleReader {
     let format = format ?? RuleFormat.detect(bytes)
     let source = String(decoding: bytes, as: UTF8.self)
     if format == .dsl { return readRuleText(bytes, source: source) }
-    if let offset = firstInvalidUTF8(bytes) {
-      let invalid = Diagnostic.error(
-        .invalidUTF8, "the file is not valid UTF-8",
-        at: SourceRange(start: offset, end: offset + 1),
-        help: "save the file as UTF-8")
+    if let invalid = UTF8Validation.refusal(bytes) {
       return RuleDocument(format: format, source: source, content: nil, diagnostics: [invalid])
     }
     var log = ImportLog()
@@ -104,16 +100,6 @@ public enum RuleReader {
         .invalidFilterJSON, "not valid JSON", at: SourceRange(start: 0, end: min(1, bytes.count)))
     }
     return document
-  }
-
-  private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-    var index = 0
-    while index < bytes.count {
-      let length = UTF8Validation.sequenceLength(bytes, at: index)
-      if length == 0 { return index }
-      index += length
-    }
-    return nil
   }
 
   private static func readRuleText(_ bytes: [UInt8], source: String) -> RuleDocument {

@@ -1,6 +1,7 @@
 /// How the rules in one place (desired: a repository) differ from the rules in another
-/// (deployed: an analyzer), compared by meaning: the order of values and repeated values do not
-/// count, and `eq` with one value is `in` with one value.
+/// (deployed: an analyzer), compared by what they match: the order of values, repeated values
+/// and operators the others already imply do not count (`isPublic eq false` is
+/// `isPublic eq false and isPublic neq true`).
 public struct RuleSetDiff: Hashable, Sendable {
   /// One operator of one key whose values differ.
   public struct OperatorChange: Hashable, Sendable {
@@ -87,15 +88,25 @@ public struct RuleSetDiff: Hashable, Sendable {
     removed = orphans
   }
 
-  /// Whether two filter maps mean the same: the same keys, and per key the same set of values
-  /// for each operator.
+  /// Whether two filter maps mean the same: the same keys, and per key the same criterion
+  /// once the operators the others imply are left out.
   /// - Returns: true when they match exactly the same findings by construction.
   public static func equivalent(_ a: FilterCriteriaMap, _ b: FilterCriteriaMap) -> Bool {
     changes(desired: a, deployed: b).isEmpty
   }
 
-  /// The operators that differ, keys in byte order, operators in API order.
+  /// The operators that differ, keys in byte order, operators in API order; none when the
+  /// maps mean the same. Each side is shown reduced to the operators that say something.
   static func changes(desired: FilterCriteriaMap, deployed: FilterCriteriaMap) -> [OperatorChange] {
+    let meanings = (FilterMeaning(desired), FilterMeaning(deployed))
+    guard meanings.0 != meanings.1 else { return [] }
+    return operatorChanges(
+      desired: meanings.0.reduced ?? desired, deployed: meanings.1.reduced ?? deployed)
+  }
+
+  private static func operatorChanges(desired: FilterCriteriaMap, deployed: FilterCriteriaMap)
+    -> [OperatorChange]
+  {
     var keys = desired.sortedKeys
     for key in deployed.sortedKeys where desired[key] == nil { keys.append(key) }
     keys.sort(by: FilterCriteriaMap.byteOrder)

@@ -44,7 +44,9 @@ extension LintReport {
   }
 
   /// SARIF 2.1.0, so CI systems and code-scanning dashboards show the findings on the file
-  /// (the `check --format sarif` output).
+  /// (the `check --format sarif` output). Columns, `charOffset` and `charLength` count Unicode
+  /// code points (the run's `columnKind`), after a byte-order mark; `byteOffset` and
+  /// `byteLength` are the diagnostic's UTF-8 range in the file.
   /// - Parameters:
   ///   - file: the artifact's URI, as the results should name it.
   ///   - toolVersion: the version to report for the tool (``AAFilterVersion/current``).
@@ -109,8 +111,15 @@ extension LintReport {
                         "endColumn",
                         .number(max(end.column, start.column + (end.line == start.line ? 1 : 0)))
                       ),
-                      ("charOffset", .number(diagnostic.range.start)),
-                      ("charLength", .number(diagnostic.range.length)),
+                      ("charOffset", .number(map.scalarOffset(of: diagnostic.range.start))),
+                      (
+                        "charLength",
+                        .number(
+                          map.scalarOffset(of: diagnostic.range.end)
+                            - map.scalarOffset(of: diagnostic.range.start))
+                      ),
+                      ("byteOffset", .number(diagnostic.range.start)),
+                      ("byteLength", .number(diagnostic.range.length)),
                     ])
                   ),
                 ])

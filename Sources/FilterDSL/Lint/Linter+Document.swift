@@ -13,6 +13,12 @@ extension Linter {
     -> LintReport
   {
     let source = document.source
+    // The reader refused the bytes; `source` is a repaired copy whose later positions are not
+    // the file's, so nothing is checked on it.
+    if document.diagnostics.contains(where: { $0.code == .invalidUTF8 }) {
+      return LintReport(
+        source: source, rules: [.init(name: nil, range: nil, diagnostics: document.diagnostics)])
+    }
     if document.format == .json {
       // Every diagnostic at its key, operator or value in the JSON.
       return lint(json: Array(source.utf8), options: options)

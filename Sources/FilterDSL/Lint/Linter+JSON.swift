@@ -9,7 +9,7 @@ extension Linter {
   ///   - bytes: the JSON text.
   ///   - options: the context and limits to check against.
   /// - Returns: one rule report per map or rule; a single error report when the JSON cannot
-  ///   be read as filters.
+  ///   be read as filters, or when it is not UTF-8 (`invalid-utf8` at the first bad byte).
   public static func lint(json bytes: [UInt8], options: LintOptions = LintOptions()) -> LintReport {
     let source = String(decoding: bytes, as: UTF8.self)
     var reader = RuleJSONReader(lenientExists: true)
@@ -64,7 +64,7 @@ extension Linter {
       }
     } else {
       reports = queries.map {
-        lintQuery($0, options: options, family: family, anchor: $0.range).0
+        lintQuery($0, options: options, family: family, anchor: $0.range, source: bytes).0
       }
     }
     if reports.isEmpty {

@@ -25,7 +25,11 @@ extension Linter {
     let family = resolveFamily([query], options: options)
     var report = LintReport(
       source: text.source,
-      rules: [lintQuery(query, options: options, family: family, anchor: whole).0])
+      rules: [
+        lintQuery(
+          query, options: options, family: family, anchor: whole, source: Array(text.source.utf8)
+        ).0
+      ])
     report.family = family
     return report
   }

@@ -84,7 +84,8 @@ public enum Linter: Sendable {
   static func lint(_ source: String, options: LintOptions, family settled: FamilyResolution?)
     -> LintReport
   {
-    let (document, syntax) = Parser.parse(Array(source.utf8), limits: options.limits)
+    let bytes = Array(source.utf8)
+    let (document, syntax) = Parser.parse(bytes, limits: options.limits)
     guard !syntax.hasErrors else {
       return LintReport(source: source, rules: [.init(name: nil, range: nil, diagnostics: syntax)])
     }
@@ -100,7 +101,9 @@ public enum Linter: Sendable {
       let whole = SourceRange(start: 0, end: source.utf8.count)
       report = LintReport(
         source: source,
-        rules: [lintQuery(query, options: options, family: family, anchor: whole).0])
+        rules: [
+          lintQuery(query, options: options, family: family, anchor: whole, source: bytes).0
+        ])
     case .ruleSet(let rules):
       report = lintRuleSet(rules, source: source, options: options, family: family)
     }
@@ -153,7 +156,8 @@ public enum Linter: Sendable {
   /// `anchor` is where rule-wide findings point when the query itself has no text (empty).
   /// The query's diagnostics, and its filter maps when it compiled (for set-level checks).
   static func lintQuery(
-    _ query: Query, options: LintOptions, family: FamilyResolution, anchor: SourceRange
+    _ query: Query, options: LintOptions, family: FamilyResolution, anchor: SourceRange,
+    source: [UInt8]
   )
     -> (LintReport.RuleReport, [FilterCriteriaMap]?)
   {
@@ -163,7 +167,8 @@ public enum Linter: Sendable {
     diagnostics += compileDiagnostics
     diagnostics += checkSort(query.sort, options: options)
     if let expression = query.expression {
-      diagnostics += PredicateChecks(options: options, family: family).check(expression)
+      diagnostics += PredicateChecks(options: options, family: family, source: source).check(
+        expression)
     }
     // Risks assume the family; a rule that contradicts it is fixed first.
     if options.context == .archiveRule, !compileDiagnostics.hasErrors,
@@ -184,9 +189,10 @@ public enum Linter: Sendable {
     var compiled: [(RuleDefinition, [FilterCriteriaMap])] = []
     var ruleOptions = options
     ruleOptions.context = .archiveRule
+    let bytes = Array(source.utf8)
     for (rule, nameDiagnostics) in zip(rules, RuleSetChecks.names(rules)) {
       let (report, maps) = lintQuery(
-        rule.body, options: ruleOptions, family: family, anchor: rule.name.range)
+        rule.body, options: ruleOptions, family: family, anchor: rule.name.range, source: bytes)
       if let maps { compiled.append((rule, maps)) }
       let splitName = maps.flatMap { RuleSetChecks.splitName(rule.name, parts: $0.count) }
       reports.append(

@@ -2,6 +2,8 @@
 struct PredicateChecks {
   let options: LintOptions
   let family: FamilyResolution
+  /// The text the predicates' ranges point into, to check what a fix would remove.
+  let source: [UInt8]
 
   func check(_ expression: ExpressionNode) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
@@ -26,7 +28,12 @@ struct PredicateChecks {
           if case .predicate(let predicate) = operand { return predicate }
           return nil
         }
-        diagnostics += redundancy(predicates, negated: negated)
+        let redundant = redundancy(predicates, negated: negated)
+        diagnostics +=
+          redundant
+          + impliedCriteria(
+            operands, connective: negated ? .or : .and, negated: negated,
+            alreadyReported: redundant.map(\.range))
       }
     }
   }

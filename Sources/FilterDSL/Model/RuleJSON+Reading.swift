@@ -1,8 +1,8 @@
 /// A problem in filter JSON: a stable code, a message naming the path
 /// (`archiveRules[0].filter.isPublic.exists: ...`) and, when known, where in the text.
 public struct RuleJSONError: Error, Hashable, Sendable, CustomStringConvertible {
-  /// ``DiagnosticCode/invalidFilterJSON``, or ``DiagnosticCode/duplicateCriteria`` for a key
-  /// given twice in one map; a code so tools can match it like a diagnostic's.
+  /// ``DiagnosticCode/invalidFilterJSON``, ``DiagnosticCode/duplicateCriteria`` for a key
+  /// given twice in one map, or ``DiagnosticCode/invalidUTF8`` for text that is not UTF-8; a code so tools can match it like a diagnostic's.
   public var code: DiagnosticCode
   /// What is wrong, starting with the path of the offending value.
   public var message: String
@@ -47,6 +47,11 @@ struct RuleJSONReader {
   }
 
   mutating func read(_ bytes: [UInt8]) throws -> LocatedRuleJSON {
+    if let refusal = UTF8Validation.refusal(bytes) {
+      var error = RuleJSONError(refusal.message, range: refusal.range)
+      error.code = refusal.code
+      throw error
+    }
     let root: LocatedJSON
     do {
       root = try LocatedJSON.parse(bytes)

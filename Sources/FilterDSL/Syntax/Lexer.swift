@@ -93,6 +93,8 @@ struct Lexer {
   static let maxDiagnostics = 200
 
   private mutating func skipTrivia() {
+    // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not text.
+    if position == 0, bytes.starts(with: LineMap.byteOrderMark) { position = 3 }
     while position < bytes.count {
       switch bytes[position] {
       case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
@@ -286,43 +288,5 @@ struct Lexer {
   private func hex(_ unit: UInt16) -> String {
     let digits = String(unit, radix: 16, uppercase: true)
     return String(repeating: "0", count: 4 - digits.count) + digits
-  }
-}
-
-/// Strict UTF-8 checks shared by the lexer and the findings reader.
-package enum UTF8Validation {
-  /// The length of the well-formed UTF-8 sequence starting at `index`, or 0 when it is not
-  /// well formed (overlong forms, surrogates and values past U+10FFFF included).
-  /// The well-formed scalar starting at `index` and its length in bytes, or `nil`.
-  package static func scalar(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
-    let length = sequenceLength(bytes, at: index)
-    guard length > 0,
-      let scalar = String(decoding: bytes[index..<index + length], as: UTF8.self).unicodeScalars
-        .first
-    else { return nil }
-    return (scalar, length)
-  }
-
-  package static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
-    bytes.withUnsafeBufferPointer { sequenceLength($0, at: index) }
-  }
-
-  package static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-    guard index < bytes.count else { return 0 }
-    let lead = bytes[index]
-    func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
-      index + offset < bytes.count && range.contains(bytes[index + offset])
-    }
-    switch lead {
-    case 0x00...0x7F: return 1
-    case 0xC2...0xDF: return continuation(1) ? 2 : 0
-    case 0xE0: return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : 0
-    case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : 0
-    case 0xED: return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : 0
-    case 0xF0: return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : 0
-    case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
-    case 0xF4: return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : 0
-    default: return 0
-    }
   }
 }

@@ -24,7 +24,13 @@ struct Parser {
     self.limits = limits
   }
 
+  /// Text that is not UTF-8 gets one error at its first bad byte and is not parsed: its
+  /// positions must be positions in the file, and a repaired copy would shift them.
   static func parse(_ bytes: [UInt8], limits: Limits = .default) -> (Document, [Diagnostic]) {
+    if let refusal = UTF8Validation.refusal(bytes) {
+      let empty = Query(expression: nil, sort: nil, range: SourceRange(start: 0, end: 0))
+      return (.query(empty), [refusal])
+    }
     var parser = Parser(bytes, limits: limits)
     let document: Document
     if parser.token.kind == .keyword(.rule) {
