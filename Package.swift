@@ -7,6 +7,7 @@ let package = Package(
     .library(name: "FilterDSL", targets: ["FilterDSL"]),
     .library(name: "FilterEval", targets: ["FilterEval"]),
     .library(name: "FilterSQL", targets: ["FilterSQL"]),
+    .library(name: "FilterFormats", targets: ["FilterFormats"]),
     .executable(name: "aafilter", targets: ["aafilter"]),
     .executable(name: "aafilter-bench", targets: ["aafilter-bench"]),
   ],
@@ -14,11 +15,14 @@ let package = Package(
     .target(name: "FilterDSL"),
     .target(name: "FilterEval", dependencies: ["FilterDSL"]),
     .target(name: "FilterSQL", dependencies: ["FilterDSL"]),
+    .target(name: "FilterFormats", dependencies: ["FilterDSL"]),
     // The commands live in a library so tests can run them in-process; `aafilter` only forwards.
-    .target(name: "AAFilterCLI", dependencies: ["FilterDSL", "FilterEval", "FilterSQL"]),
+    .target(
+      name: "AAFilterCLI", dependencies: ["FilterDSL", "FilterEval", "FilterSQL", "FilterFormats"]),
     .executableTarget(name: "aafilter", dependencies: ["AAFilterCLI"]),
     .executableTarget(name: "aafilter-bench", dependencies: ["FilterDSL", "FilterEval"]),
     .testTarget(name: "FilterDSLTests", dependencies: ["FilterDSL"]),
+    .testTarget(name: "FilterFormatsTests", dependencies: ["FilterFormats", "FilterDSL"]),
     .testTarget(name: "FilterEvalTests", dependencies: ["FilterDSL", "FilterEval"]),
     .testTarget(name: "AAFilterCLITests", dependencies: ["AAFilterCLI", "FilterDSL"]),
     .testTarget(

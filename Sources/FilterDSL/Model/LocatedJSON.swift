@@ -3,8 +3,8 @@
 ///
 /// A strict reader (RFC 8259): one value, no trailing commas, escapes and UTF-8 checked,
 /// nesting capped so hostile input cannot exhaust the stack.
-struct LocatedJSON: Sendable {
-  indirect enum Value: Sendable {
+package struct LocatedJSON: Sendable {
+  package indirect enum Value: Sendable {
     case null
     case bool(Bool)
     case number
@@ -13,30 +13,30 @@ struct LocatedJSON: Sendable {
     case object([Member])
   }
 
-  struct Member: Sendable {
-    var key: String
-    var keyRange: SourceRange
-    var value: LocatedJSON
+  package struct Member: Sendable {
+    package var key: String
+    package var keyRange: SourceRange
+    package var value: LocatedJSON
   }
 
-  struct SyntaxError: Error {
-    var message: String
-    var offset: Int
+  package struct SyntaxError: Error {
+    package var message: String
+    package var offset: Int
   }
 
-  var value: Value
-  var range: SourceRange
+  package var value: Value
+  package var range: SourceRange
 
-  static let maxDepth = 512
+  package static let maxDepth = 512
 
   /// The member named exactly `key` (bytes compared); the last one when repeated, as a
   /// decoder keeps.
-  func member(_ key: String) -> Member? {
+  package func member(_ key: String) -> Member? {
     guard case .object(let members) = value else { return nil }
     return members.last { $0.key.utf8.elementsEqual(key.utf8) }
   }
 
-  static func parse(_ bytes: [UInt8]) throws -> LocatedJSON {
+  package static func parse(_ bytes: [UInt8]) throws -> LocatedJSON {
     var reader = Reader(bytes: bytes)
     // A UTF-8 byte order mark is tolerated at the start, as editors on Windows write one.
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.position = 3 }

@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 import XCTest
 
 /// The traps of each format are diagnostics with check's codes, at the right place in the

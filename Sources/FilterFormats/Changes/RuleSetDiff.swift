@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// How the rules in one place (desired: a repository) differ from the rules in another
 /// (deployed: an analyzer), compared by meaning: the order of values and repeated values do not
 /// count, and `eq` with one value is `in` with one value.

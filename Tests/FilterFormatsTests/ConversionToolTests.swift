@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 import Foundation
 import XCTest
 
@@ -10,7 +11,7 @@ import XCTest
 final class ConversionToolTests: XCTestCase {
   static var repositoryRoot: URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
   }
 
   func testRealTools_readEveryConversionBack() throws {
