@@ -5,7 +5,8 @@
 /// Ranks per row, as ``FindingMatcher/evaluate(_:)`` combines verdicts: 0 match,
 /// 1 undecidable, 2 no match; each criterion merges its rank in and the worst one stays.
 /// Every verdict comes from the criterion's definition (``CompiledCriterion``), answered once
-/// per distinct value and looked up per row; a row that has already failed is not looked at.
+/// per distinct value and looked up per row; a row that has already failed is decided again
+/// only when that is cheaper than asking.
 struct ColumnVerdicts {
   private(set) var ranks: [UInt8]
 
@@ -66,19 +67,25 @@ struct ColumnVerdicts {
   ) {
     var answers = [UInt8](repeating: Self.unknown, count: values + 1)
     answers[0] = Self.rank(criterion.whenAbsent)
+    // Every row, failed or not: a lookup costs less than a branch on the row's rank, which
+    // mispredicts when earlier criteria ruled out rows at random.
     answers.withUnsafeMutableBufferPointer { answers in
-      for row in ranks.indices where ranks[row] < 2 {
-        let value = id(row)
-        if value == Self.decidedByRow {
-          merge(row, byRow(row))
-          continue
+      ranks.withUnsafeMutableBufferPointer { ranks in
+        for row in ranks.indices {
+          let value = id(row)
+          var rank: UInt8
+          if value == Self.decidedByRow {
+            guard ranks[row] < 2 else { continue }
+            rank = byRow(row)
+          } else {
+            rank = answers[Int(value)]
+            if rank == Self.unknown {
+              rank = present(value)
+              answers[Int(value)] = rank
+            }
+          }
+          ranks[row] = max(ranks[row], rank)
         }
-        var rank = answers[Int(value)]
-        if rank == Self.unknown {
-          rank = present(value)
-          answers[Int(value)] = rank
-        }
-        merge(row, rank)
       }
     }
   }

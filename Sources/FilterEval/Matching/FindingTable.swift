@@ -12,51 +12,9 @@ import Foundation
 /// checks that results equal `FindingMatcher`'s and `explain`'s.
 package struct FindingTable<Record: FindingRecord> {
   package let records: [Record]
-  private let scalarColumns: [FindingAttribute: Column]
+  private let scalarColumns: [FindingAttribute: InternedColumn]
   /// Columns built on first use (`principal.X`, `condition.X`, `action`), shared by copies.
-  private let cache = ColumnCache()
-
-  /// Interned values of one field: `rows[i]` is 0 when absent, `ColumnVerdicts.decidedByRow`
-  /// when the record cannot say (undecidable), else an id in `values`.
-  struct Column: Sendable {
-    var rows: [UInt32]
-    var values: ValueTable
-  }
-
-  /// A list field: row `i` holds `elements[starts[i]..<starts[i + 1]]`, ids in `values`;
-  /// `undecidable` rows hold no elements.
-  struct ListColumn: Sendable {
-    var starts: [Int]
-    var elements: [UInt32]
-    var values: ValueTable
-    var undecidable: [Bool]
-  }
-
-  final class ColumnCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var columns: [FindingAttribute: Column?] = [:]
-    private var lists: [FindingAttribute: ListColumn] = [:]
-
-    func column(_ attribute: FindingAttribute, _ build: () -> Column?) -> Column? {
-      memo(&columns, attribute, build)
-    }
-
-    func list(_ attribute: FindingAttribute, _ build: () -> ListColumn) -> ListColumn {
-      memo(&lists, attribute, build)
-    }
-
-    private func memo<Value>(
-      _ table: inout [FindingAttribute: Value], _ attribute: FindingAttribute,
-      _ build: () -> Value
-    ) -> Value {
-      lock.lock()
-      defer { lock.unlock() }
-      if let value = table[attribute] { return value }
-      let value = build()
-      table[attribute] = value
-      return value
-    }
-  }
+  private let cache = InternedColumnCache()
 
   package init(_ records: [Record]) {
     self.records = records
@@ -65,7 +23,7 @@ package struct FindingTable<Record: FindingRecord> {
       .resourceControlPolicyRestriction, .changeType, .existingFindingId, .existingFindingStatus,
       .isPublic,
     ]
-    var columns: [FindingAttribute: Column] = [:]
+    var columns: [FindingAttribute: InternedColumn] = [:]
     for attribute in attributes { columns[attribute] = Self.column(records, attribute) }
     scalarColumns = columns
   }
@@ -81,24 +39,17 @@ package struct FindingTable<Record: FindingRecord> {
       criteria.filter { !Self.isRowByRow($0.attribute) }
       + criteria.filter { Self.isRowByRow($0.attribute) }
     var ranks = ColumnVerdicts(count: records.count)
-    // A record that cannot say is undecidable, as `AttributeValue` reads it.
-    let undecidable = { (_: Int) in ColumnVerdicts.rank(.undecidable) }
     for compiled in ordered {
       guard let attribute = compiled.attribute else {
         ranks.merge(byRow: { _ in ColumnVerdicts.rank(compiled.whenAbsent) })
         continue
       }
       if attribute == .action {
-        let list = cache.list(.action) { Self.listColumn(records, .action) }
-        ranks.merge(
-          list: compiled, in: list.values,
-          elements: { row in
-            list.undecidable[row] ? nil : list.elements[list.starts[row]..<list.starts[row + 1]]
-          }, byRow: undecidable)
+        cache.list(.action) { Self.listColumn(records, .action) }.merge(compiled, into: &ranks)
       } else if let column = scalarColumns[attribute]
         ?? cache.column(attribute, { Self.column(records, attribute) })
       {
-        ranks.merge(compiled, in: column.values, id: { column.rows[$0] }, byRow: undecidable)
+        column.merge(compiled, into: &ranks)
       } else {
         // Per-finding text (ids, ARNs): the record matcher, row by row.
         ranks.merge(byRow: { ColumnVerdicts.rank(Self.verdict(compiled, records[$0])) })
@@ -124,9 +75,9 @@ package struct FindingTable<Record: FindingRecord> {
   }
 
   private static func listColumn(_ records: [Record], _ attribute: FindingAttribute)
-    -> ListColumn
+    -> InternedList
   {
-    var list = ListColumn(starts: [0], elements: [], values: ValueTable(), undecidable: [])
+    var list = InternedList(starts: [0], elements: [], values: ValueTable(), undecidable: [])
     list.starts.reserveCapacity(records.count + 1)
     for record in records {
       let value = AttributeValue(attribute, of: record)
@@ -147,9 +98,12 @@ package struct FindingTable<Record: FindingRecord> {
   }
 
   /// Builds the column for a scalar attribute; `nil` for lists and per-finding text.
-  private static func column(_ records: [Record], _ attribute: FindingAttribute) -> Column? {
+  private static func column(_ records: [Record], _ attribute: FindingAttribute)
+    -> InternedColumn?
+  {
     guard !isRowByRow(attribute) else { return nil }
-    var column = Column(rows: [UInt32](repeating: 0, count: records.count), values: ValueTable())
+    var column = InternedColumn(
+      rows: [UInt32](repeating: 0, count: records.count), values: ValueTable())
     for (row, record) in records.enumerated() {
       switch AttributeValue(attribute, of: record) {
       case .absent: continue
