@@ -24,16 +24,26 @@ extension JSONScanner {
   /// else (escapes, non-ASCII, the last bytes of the input, errors) goes to the grammar.
   @inline(__always)
   mutating func readStringBytes() throws -> StringBytes {
+    let (quote, plain) = try skipPlainString()
+    guard plain else { return try readStringSlowly(quote: quote) }
+    return .raw(UnsafeBufferPointer(rebasing: bytes[quote + 1..<position - 1]))
+  }
+
+  /// Moves past the string at the scanner when it is plain ASCII to its closing quote;
+  /// otherwise stops at the first byte the grammar must see.
+  /// - Returns: the opening quote's offset, and whether the string was plain.
+  @inline(__always)
+  private mutating func skipPlainString() throws -> (quote: Int, plain: Bool) {
     guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
       throw expectedString()
     }
     let quote = position
     position = JSONString.plainEnd(bytes, from: position + 1)
-    if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
-      position += 1
-      return .raw(UnsafeBufferPointer(rebasing: bytes[quote + 1..<position - 1]))
+    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+      return (quote, false)
     }
-    return try readStringSlowly(quote: quote)
+    position += 1
+    return (quote, true)
   }
 
   @inline(never)
@@ -54,16 +64,8 @@ extension JSONScanner {
   /// members a reader checks but does not keep, escapes cost no decoding buffer.
   @inline(__always)
   mutating func skipString() throws {
-    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-      throw expectedString()
-    }
-    let quote = position
-    position = JSONString.plainEnd(bytes, from: position + 1)
-    if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
-      position += 1
-      return
-    }
-    try skipStringSlowly(quote: quote)
+    let (quote, plain) = try skipPlainString()
+    if !plain { try skipStringSlowly(quote: quote) }
   }
 
   @inline(never)

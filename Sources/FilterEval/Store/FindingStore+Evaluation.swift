@@ -55,13 +55,7 @@ extension FindingStore {
         id: { row in
           if lacksDetails(row) { return byRowID }
           guard let keyID else { return 0 }
-          // The last entry with the key wins, as in a JSON object.
-          var index = Int(starts[row + 1])
-          while index > Int(starts[row]) {
-            index -= 1
-            if entries[index].key == keyID { return entries[index].value }
-          }
-          return 0
+          return Self.lastEntry(keyID, entries, starts, row) ?? 0
         }, byRow: byRow)
     case .action:
       ranks.merge(
