@@ -107,38 +107,45 @@ struct ColumnVerdicts {
   /// - Parameters:
   ///   - criterion: the criterion.
   ///   - table: the distinct elements.
-  ///   - elements: each row's element ids, or `nil` when the row decides by itself.
+  ///   - elements: every row's element ids, one after another.
+  ///   - range: where each row's ids are in `elements`, or `nil` when the row decides by itself.
   ///   - byRow: the rank of a row decided by itself.
   @inline(__always)
   mutating func merge(
-    list criterion: CompiledCriterion, in table: ValueTable,
-    elements: (Int) -> ArraySlice<UInt32>?, byRow: (Int) -> UInt8
+    list criterion: CompiledCriterion, in table: ValueTable, elements: [UInt32],
+    range: (Int) -> Range<Int>?, byRow: (Int) -> UInt8
   ) {
     let absent = Self.rank(criterion.whenAbsent)
-    var hits = criterion.operators.map { _ in
-      [UInt8](repeating: Self.unknown, count: table.count + 1)
-    }
-    for row in ranks.indices where ranks[row] < 2 {
-      guard let ids = elements(row) else {
-        merge(row, byRow(row))
-        continue
-      }
-      guard !ids.isEmpty else {
-        merge(row, absent)
-        continue
-      }
-      for (index, op) in criterion.operators.enumerated() {
-        let anyHit = ids.contains { id in
-          var hit = hits[index][Int(id)]
-          if hit == Self.unknown {
-            hit = table.withBytes(id) { criterion.hit(op, $0) } ? 1 : 0
-            hits[index][Int(id)] = hit
+    let operators = criterion.operators
+    let stride = table.count + 1
+    // Per operator and element id: unknown, 0 (no hit) or 1 (hit).
+    var hits = [UInt8](repeating: Self.unknown, count: operators.count * stride)
+    hits.withUnsafeMutableBufferPointer { hits in
+      elements.withUnsafeBufferPointer { elements in
+        for row in ranks.indices where ranks[row] < 2 {
+          guard let range = range(row) else {
+            merge(row, byRow(row))
+            continue
           }
-          return hit == 1
-        }
-        if criterion.verdict(op, present: true, anyHit: anyHit) == .noMatch {
-          ranks[row] = 2
-          break
+          guard !range.isEmpty else {
+            merge(row, absent)
+            continue
+          }
+          for (index, op) in operators.enumerated() {
+            let base = index * stride
+            let anyHit = elements[range].contains { id in
+              var hit = hits[base + Int(id)]
+              if hit == Self.unknown {
+                hit = table.withBytes(id) { criterion.hit(op, $0) } ? 1 : 0
+                hits[base + Int(id)] = hit
+              }
+              return hit == 1
+            }
+            if criterion.verdict(op, present: true, anyHit: anyHit) == .noMatch {
+              ranks[row] = 2
+              break
+            }
+          }
         }
       }
     }

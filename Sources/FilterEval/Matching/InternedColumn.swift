@@ -30,8 +30,8 @@ struct InternedList: Sendable {
   /// Merges `criterion`'s verdict on every row; a row that cannot say is undecidable.
   func merge(_ criterion: CompiledCriterion, into ranks: inout ColumnVerdicts) {
     ranks.merge(
-      list: criterion, in: values,
-      elements: { row in undecidable[row] ? nil : elements[starts[row]..<starts[row + 1]] },
+      list: criterion, in: values, elements: elements,
+      range: { row in undecidable[row] ? nil : starts[row]..<starts[row + 1] },
       byRow: { _ in ColumnVerdicts.rank(.undecidable) })
   }
 }

@@ -59,9 +59,9 @@ extension FindingStore {
         }, byRow: byRow)
     case .action:
       ranks.merge(
-        list: criterion, in: table,
-        elements: { row in
-          hasAccessDetails[row] ? actions[Int(actionStarts[row])..<Int(actionStarts[row + 1])] : nil
+        list: criterion, in: table, elements: actions,
+        range: { row in
+          hasAccessDetails[row] ? Int(actionStarts[row])..<Int(actionStarts[row + 1]) : nil
         }, byRow: byRow)
     default:
       guard let field = ScalarField(attribute) else {
