@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "FilterDSL", targets: ["FilterDSL"]),
     .library(name: "FilterEval", targets: ["FilterEval"]),
+    .library(name: "FilterFormats", targets: ["FilterFormats"]),
     .library(name: "FilterSQL", targets: ["FilterSQL"]),
     .executable(name: "aafilter", targets: ["aafilter"]),
     .executable(name: "aafilter-bench", targets: ["aafilter-bench"]),
@@ -13,20 +14,29 @@ let package = Package(
   targets: [
     .target(name: "FilterDSL"),
     .target(name: "FilterEval", dependencies: ["FilterDSL"]),
+    .target(name: "FilterFormats", dependencies: ["FilterDSL"]),
     .target(name: "FilterSQL", dependencies: ["FilterDSL", "FilterEval"]),
     // The commands live in a library so tests can run them in-process; `aafilter` only forwards.
-    .target(name: "AAFilterCLI", dependencies: ["FilterDSL", "FilterEval", "FilterSQL"]),
+    .target(
+      name: "AAFilterCLI", dependencies: ["FilterDSL", "FilterEval", "FilterSQL", "FilterFormats"]),
     .executableTarget(name: "aafilter", dependencies: ["AAFilterCLI"]),
     .executableTarget(
       name: "aafilter-bench", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
     // Generators and the reference evaluator, for the tests, the benchmark and the interop
     // harness; not a product, so nothing outside the package links them.
-    .target(name: "AAFilterTestSupport", dependencies: ["FilterDSL", "FilterEval"]),
+    .target(name: "AAFilterTestSupport", dependencies: ["FilterDSL", "FilterEval", "FilterFormats"]),
     // The checks against third-party tools (scripts/interop runs it with them).
     .executableTarget(
       name: "aafilter-interop",
-      dependencies: ["AAFilterCLI", "FilterDSL", "FilterEval", "FilterSQL", "AAFilterTestSupport"]),
-    .testTarget(name: "FilterDSLTests", dependencies: ["FilterDSL", "AAFilterTestSupport"]),
+      dependencies: [
+        "AAFilterCLI", "FilterDSL", "FilterEval", "FilterFormats", "FilterSQL",
+        "AAFilterTestSupport",
+      ]),
+    .testTarget(
+      name: "FilterDSLTests", dependencies: ["FilterDSL", "FilterFormats", "AAFilterTestSupport"]),
+    .testTarget(
+      name: "FilterFormatsTests",
+      dependencies: ["FilterFormats", "FilterDSL", "AAFilterTestSupport"]),
     .testTarget(
       name: "FilterEvalTests", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
     .testTarget(name: "AAFilterCLITests", dependencies: ["AAFilterCLI", "FilterDSL"]),

@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 import Foundation
 
 /// Whether a format can hold a rule exactly, by the limits each format documents. Shared by the

@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 
 /// Seeded rule sets for the format round trips, over keys and values that each format must
 /// quote or escape: separators of the CLI's shorthand, HCL template markers, YAML indicators,

@@ -163,11 +163,19 @@ struct Benchmarks {
       "build the columnar table, \(findings.count / 1000)k findings",
       ours: String(format: "%.3f s", build),
       baseline: "-", ratio: nil)
+    let store = try? FindingsStoreReader(threads: 1).readAll(InputBytes(documentBytes)).0
     for (name, map, closure) in filters {
       var rows = 0
       let tableTime = Measure.median(runs: options.runs) {
         rows = 0
         for _ in 0..<repeats { rows += table.matchingRows(map).count }
+      }
+      var storeRows = 0
+      let storeTime = Measure.median(runs: options.runs) {
+        storeRows = 0
+        for _ in 0..<repeats {
+          storeRows += store?.evaluate(map).lazy.filter { $0 == .match }.count ?? 0
+        }
       }
       let matcher = FindingMatcher(map)
       var ours = 0
@@ -189,8 +197,13 @@ struct Benchmarks {
         "evaluate a \(name) (columnar table)",
         ours: perSecond(evaluations, tableTime) + " findings",
         baseline: "closure " + perSecond(evaluations, closureTime), ratio: closureTime / tableTime)
-      if ours != theirs || rows != theirs {
-        report.note("MISMATCH: \(name) matched \(ours) / \(rows), the closure \(theirs)")
+      report.row(
+        "evaluate a \(name) (column store)",
+        ours: perSecond(evaluations, storeTime) + " findings",
+        baseline: "closure " + perSecond(evaluations, closureTime), ratio: closureTime / storeTime)
+      if ours != theirs || rows != theirs || storeRows != theirs {
+        report.note(
+          "MISMATCH: \(name) matched \(ours) / \(rows) / \(storeRows), the closure \(theirs)")
       }
     }
   }

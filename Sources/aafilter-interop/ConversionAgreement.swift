@@ -1,5 +1,6 @@
 import AAFilterTestSupport
 import FilterDSL
+import FilterFormats
 import Foundation
 
 /// The tools that consume `convert`'s output accept it and read back exactly the rules:

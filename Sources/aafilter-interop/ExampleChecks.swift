@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 import Foundation
 
 /// The shipped examples through the tools that consume aafilter's output: compiled filters

@@ -92,6 +92,8 @@ final class JSONConformanceTests: XCTestCase {
       (#""\ud800""#, "lone surrogate in a string", 27, #line),
       (#""\ud800\u0041""#, "lone surrogate in a string", 27, #line),
       (#""\udc00""#, "lone surrogate in a string", 27, #line),
+      (#""\ud800\u12""#, #"'\u' needs four hex digits"#, 33, #line),
+      (#""\ud800\n""#, "lone surrogate in a string", 27, #line),
       ("\"a\u{01}\"", "control character in a string; escape it", 28, #line),
       ("[1,]", "expected a value, found ']'", 29, #line),
       (#"{"a":1,}"#, "expected a member name in quotes, found '}'", 33, #line),

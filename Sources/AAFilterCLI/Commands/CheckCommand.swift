@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 
 /// `aafilter check [EXPR | -f FILE | -] [--context ...] [--output ...] [--strict]`
 struct CheckCommand: Command {

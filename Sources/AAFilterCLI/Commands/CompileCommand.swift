@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 
 /// `aafilter compile [--split] [EXPR | -f FILE | -]`
 struct CompileCommand: Command {

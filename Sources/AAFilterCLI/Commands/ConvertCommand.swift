@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 
 /// `aafilter convert --output FORMAT [--from FORMAT] [EXPR | -f FILE | -]`
 struct ConvertCommand: Command {

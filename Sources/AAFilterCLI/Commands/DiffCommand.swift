@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 
 /// `aafilter diff --rules DESIRED --deployed DEPLOYED [--output text|json]`
 struct DiffCommand: Command {

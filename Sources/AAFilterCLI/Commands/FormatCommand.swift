@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 
 /// `aafilter format [EXPR | -f FILE | --from-json FILE | -]`
 struct FormatCommand: Command {

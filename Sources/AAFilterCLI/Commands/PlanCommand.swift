@@ -1,5 +1,6 @@
 import FilterDSL
 import FilterEval
+import FilterFormats
 
 /// `aafilter plan --rules DESIRED --deployed DEPLOYED [--analyzer-name A] [--findings FILE]`
 struct PlanCommand: Command {

@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 
 /// A rule source from the command line: an argument, a file (`-f FILE`) or standard input
 /// (`-`), in any rule format (`RuleReader` detects it).

@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 
 /// The two sides of `diff` and `plan`, read in any format. Unreadable input is trouble:
 /// exit status 2, as `diff` has it.

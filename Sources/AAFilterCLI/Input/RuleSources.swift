@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 
 /// Filters and rules from the command line, in any rule format, detected or forced.
 enum RuleSources {

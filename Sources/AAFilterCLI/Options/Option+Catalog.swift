@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 import FilterSQL
 
 /// Every option of the tool, each declared once. A command's list is made of these (and of

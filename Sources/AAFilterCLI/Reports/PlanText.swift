@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 
 /// `plan`'s output: a comment naming the analyzer and what changes, then the commands, each
 /// created or changed rule preceded by what `apply-archive-rule` would archive now when the

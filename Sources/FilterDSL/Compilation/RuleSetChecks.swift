@@ -1,12 +1,12 @@
 /// Checks on a rule set as a whole, shared by compilation (`RuleSet`) and lint (`Linter`).
-enum RuleSetChecks {
+package enum RuleSetChecks {
   /// Per rule, in order: an invalid name, and a name already used by an earlier rule.
   static func names(_ rules: [RuleDefinition]) -> [[Diagnostic]] {
     names(rules.map { ($0.name.value, $0.name.range) })
   }
 
   /// The same checks for names read from JSON, CloudFormation or Terraform.
-  static func names(_ names: [(value: String, range: SourceRange)]) -> [[Diagnostic]] {
+  package static func names(_ names: [(value: String, range: SourceRange)]) -> [[Diagnostic]] {
     var firstDefinition: [ExactString: SourceRange] = [:]
     return names.map { name in
       var diagnostics: [Diagnostic] = []

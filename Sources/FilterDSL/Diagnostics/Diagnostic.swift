@@ -93,7 +93,7 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     self.fix = fix
   }
 
-  static func error(
+  package static func error(
     _ code: DiagnosticCode, _ message: String, at range: SourceRange, label: String? = nil,
     help: String? = nil, notes: [Note] = [], fix: Fix? = nil
   ) -> Diagnostic {

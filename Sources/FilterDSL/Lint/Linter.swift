@@ -37,6 +37,12 @@ public struct LintReport: Hashable, Sendable {
     public var range: SourceRange?
     /// The rule's diagnostics, in source order.
     public var diagnostics: [Diagnostic]
+
+    package init(name: String?, range: SourceRange?, diagnostics: [Diagnostic]) {
+      self.name = name
+      self.range = range
+      self.diagnostics = diagnostics
+    }
   }
 
   /// The text every range points into.
@@ -45,6 +51,15 @@ public struct LintReport: Hashable, Sendable {
   public var rules: [RuleReport]
   /// The analyzer family the rules were checked for, and what settled it.
   public var family = FamilyResolution(family: .external, source: .default)
+
+  package init(
+    source: String, rules: [RuleReport],
+    family: FamilyResolution = FamilyResolution(family: .external, source: .default)
+  ) {
+    self.source = source
+    self.rules = rules
+    self.family = family
+  }
 
   /// Every diagnostic of every rule.
   public var diagnostics: [Diagnostic] { rules.flatMap(\.diagnostics) }
@@ -81,7 +96,9 @@ public enum Linter: Sendable {
   }
 
   /// `family`: settled by the caller (rule JSON settles it once for all its rules).
-  static func lint(_ source: String, options: LintOptions, family settled: FamilyResolution?)
+  package static func lint(
+    _ source: String, options: LintOptions, family settled: FamilyResolution?
+  )
     -> LintReport
   {
     let bytes = Array(source.utf8)
@@ -114,7 +131,7 @@ public enum Linter: Sendable {
   /// The family to check against: given, or inferred from what the rules require. Finding
   /// types of several families settle on the first one written; the others are then
   /// reported as `analyzer-conflict` at their values.
-  static func resolveFamily(_ queries: [Query], options: LintOptions) -> FamilyResolution {
+  package static func resolveFamily(_ queries: [Query], options: LintOptions) -> FamilyResolution {
     if let given = options.analyzer { return FamilyResolution(family: given, source: .given) }
     var maps: [FilterCriteriaMap] = []
     for query in queries {
@@ -239,7 +256,7 @@ public enum Linter: Sendable {
     ]
   }
 
-  static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+  package static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     var seen = Set<Diagnostic>()
     return diagnostics.filter { seen.insert($0).inserted }.enumerated()
       .sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }.map(

@@ -3,8 +3,8 @@
 ///
 /// A strict reader (RFC 8259): one value, no trailing commas, escapes and UTF-8 checked,
 /// nesting capped so hostile input cannot exhaust the stack.
-struct LocatedJSON: Sendable {
-  indirect enum Value: Sendable {
+package struct LocatedJSON: Sendable {
+  package indirect enum Value: Sendable {
     case null
     case bool(Bool)
     case number
@@ -13,30 +13,30 @@ struct LocatedJSON: Sendable {
     case object([Member])
   }
 
-  struct Member: Sendable {
-    var key: String
-    var keyRange: SourceRange
-    var value: LocatedJSON
+  package struct Member: Sendable {
+    package var key: String
+    package var keyRange: SourceRange
+    package var value: LocatedJSON
   }
 
-  struct SyntaxError: Error {
-    var message: String
-    var offset: Int
+  package struct SyntaxError: Error {
+    package var message: String
+    package var offset: Int
   }
 
-  var value: Value
-  var range: SourceRange
+  package var value: Value
+  package var range: SourceRange
 
-  static let maxDepth = 512
+  package static let maxDepth = 512
 
   /// The member named exactly `key` (bytes compared); the last one when repeated, as a
   /// decoder keeps.
-  func member(_ key: String) -> Member? {
+  package func member(_ key: String) -> Member? {
     guard case .object(let members) = value else { return nil }
     return members.last { $0.key.utf8.elementsEqual(key.utf8) }
   }
 
-  static func parse(_ bytes: [UInt8]) throws -> LocatedJSON {
+  package static func parse(_ bytes: [UInt8]) throws -> LocatedJSON {
     var reader = Reader(bytes: bytes)
     // A UTF-8 byte order mark is tolerated at the start, as editors on Windows write one.
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.position = 3 }
@@ -170,76 +170,22 @@ struct LocatedJSON: Sendable {
       }
     }
 
+    /// A string, by the package's one JSON string grammar (`JSONString`).
     mutating func string() throws -> String {
-      position += 1
+      let quote = position
+      var next = quote + 1
       var output: [UInt8] = []
-      while true {
-        guard let byte = current else { throw error("unterminated string") }
-        switch byte {
-        case UInt8(ascii: "\""):
-          position += 1
-          guard let text = String(validating: output, as: UTF8.self) else {
-            throw error("invalid UTF-8 in a string")
-          }
-          return text
-        case UInt8(ascii: "\\"):
-          position += 1
-          try escape(into: &output)
-        case 0x00..<0x20: throw error("control character in a string; escape it")
-        default:
-          output.append(byte)
-          position += 1
+      let read = bytes.withUnsafeBufferPointer { buffer in
+        Result { () throws(JSONString.Failure) in
+          try JSONString.read(buffer, quote: quote, position: &next, into: &output)
         }
       }
-    }
-
-    mutating func escape(into output: inout [UInt8]) throws {
-      guard let byte = current else { throw error("unterminated string") }
-      position += 1
-      switch byte {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(byte)
-      case UInt8(ascii: "b"): output.append(0x08)
-      case UInt8(ascii: "f"): output.append(0x0C)
-      case UInt8(ascii: "n"): output.append(0x0A)
-      case UInt8(ascii: "r"): output.append(0x0D)
-      case UInt8(ascii: "t"): output.append(0x09)
-      case UInt8(ascii: "u"):
-        var scalar = try hex4()
-        if (0xD800..<0xDC00).contains(scalar) {
-          guard current == UInt8(ascii: "\\"), position + 1 < bytes.count,
-            bytes[position + 1] == UInt8(ascii: "u")
-          else { throw error("lone surrogate in a string") }
-          position += 2
-          let low = try hex4()
-          guard (0xDC00..<0xE000).contains(low) else { throw error("lone surrogate in a string") }
-          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-        } else if (0xDC00..<0xE000).contains(scalar) {
-          throw error("lone surrogate in a string")
-        }
-        guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid escape") }
-        output.append(contentsOf: Array(String(Character(unicode)).utf8))
-      default: throw error("invalid escape")
-      }
-    }
-
-    mutating func hex4() throws -> UInt32 {
-      var value: UInt32 = 0
-      for _ in 0..<4 {
-        guard let byte = current, let digit = Self.hexValue(byte) else {
-          throw error("'\\u' needs four hex digits")
-        }
-        value = value << 4 | digit
-        position += 1
-      }
-      return value
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt32? {
-      switch byte {
-      case 0x30...0x39: UInt32(byte - 0x30)
-      case 0x41...0x46: UInt32(byte - 0x41 + 10)
-      case 0x61...0x66: UInt32(byte - 0x61 + 10)
-      default: nil
+      switch read {
+      case .failure(let failure):
+        throw SyntaxError(message: failure.message, offset: failure.offset)
+      case .success(let (end, escaped)):
+        position = next
+        return String(decoding: escaped ? output[...] : bytes[quote + 1..<end], as: UTF8.self)
       }
     }
   }

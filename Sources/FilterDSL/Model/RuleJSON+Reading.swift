@@ -24,29 +24,29 @@ public struct RuleJSONError: Error, Hashable, Sendable, CustomStringConvertible 
 }
 
 /// Filter JSON read from located values, with where each map and rule name was written.
-struct LocatedRuleJSON {
-  var decoded: RuleJSON
+package struct LocatedRuleJSON {
+  package var decoded: RuleJSON
   /// Per map (or rule), in order: its filter object.
-  var filters: [LocatedJSON]
+  package var filters: [LocatedJSON]
   /// Per rule: its `ruleName` value.
-  var names: [SourceRange]
+  package var names: [SourceRange]
   /// `exists` written as the strings "true" or "false", accepted when reading leniently.
-  var stringExists: [(path: String, range: SourceRange)] = []
+  package var stringExists: [(path: String, range: SourceRange)] = []
 }
 
 /// Decodes filter JSON strictly, as the service would read it.
-struct RuleJSONReader {
+package struct RuleJSONReader {
   /// Accept `"exists": "true"` (recording it) instead of rejecting it.
   var lenientExists = false
   private var stringExists: [(path: String, range: SourceRange)] = []
   private var filters: [LocatedJSON] = []
   private var names: [SourceRange] = []
 
-  init(lenientExists: Bool) {
+  package init(lenientExists: Bool) {
     self.lenientExists = lenientExists
   }
 
-  mutating func read(_ bytes: [UInt8]) throws -> LocatedRuleJSON {
+  package mutating func read(_ bytes: [UInt8]) throws -> LocatedRuleJSON {
     if let refusal = UTF8Validation.refusal(bytes) {
       var error = RuleJSONError(refusal.message, range: refusal.range)
       error.code = refusal.code

@@ -134,7 +134,7 @@ public struct ArchivePreview: Sendable {
   public mutating func add(_ store: FindingStore) {
     let ranks = matchers.map { store.ranks($0) }
     for row in 0..<store.count {
-      let verdicts = ranks.lazy.map { FindingStore.verdict(rank: $0[row]) }
+      let verdicts = ranks.lazy.map { $0[row] }
       // Rows the reference decoder read stay findings, with their family details.
       if let finding = store.decoded[row] {
         record(finding, verdicts: verdicts)

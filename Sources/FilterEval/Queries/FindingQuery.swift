@@ -149,9 +149,9 @@ extension FindingQuery.Runner where Record == Finding {
   /// `Finding`s, built from their own bytes.
   /// - Parameter store: findings in input order.
   public mutating func add(_ store: FindingStore) {
-    let ranks = store.ranks(matcher)
-    for row in 0..<store.count where ranks[row] != 2 {
-      if ranks[row] == 0 {
+    let verdicts = store.ranks(matcher)
+    for row in 0..<store.count where verdicts[row] != .noMatch {
+      if verdicts[row] == .match {
         matched.append(store.finding(at: row))
       } else {
         undecidable.append(store.finding(at: row))

@@ -17,23 +17,33 @@ extension JSONScanner {
     var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
   }
 
-  /// Reads a string, validating UTF-8 and escapes.
+  /// Reads a string, validating UTF-8 and escapes by the package's one JSON string grammar
+  /// (`JSONString`).
   ///
   /// Small enough to inline: a plain string ends where the word scan stops, and everything
-  /// else (escapes, non-ASCII, the last bytes of the input, errors) goes to the slow path.
+  /// else (escapes, non-ASCII, the last bytes of the input, errors) goes to the grammar.
   @inline(__always)
   mutating func readStringBytes() throws -> StringBytes {
-    guard position < bytes.count, bytes[position] == UInt8(ascii: "\""),
-      let base = bytes.baseAddress
-    else { throw expectedString() }
-    position += 1
-    let start = position
-    skipPlainWords()
-    if position < bytes.count, base[position] == UInt8(ascii: "\"") {
-      position += 1
-      return .raw(UnsafeBufferPointer(start: base + start, count: position - 1 - start))
+    let (quote, plain) = try skipPlainString()
+    guard plain else { return try readStringSlowly(quote: quote) }
+    return .raw(UnsafeBufferPointer(rebasing: bytes[quote + 1..<position - 1]))
+  }
+
+  /// Moves past the string at the scanner when it is plain ASCII to its closing quote;
+  /// otherwise stops at the first byte the grammar must see.
+  /// - Returns: the opening quote's offset, and whether the string was plain.
+  @inline(__always)
+  private mutating func skipPlainString() throws -> (quote: Int, plain: Bool) {
+    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+      throw expectedString()
     }
-    return try readStringSlowly(from: start)
+    let quote = position
+    position = JSONString.plainEnd(bytes, from: position + 1)
+    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+      return (quote, false)
+    }
+    position += 1
+    return (quote, true)
   }
 
   @inline(never)
@@ -41,176 +51,40 @@ extension JSONScanner {
     error("expected a string, found \(describeHere())")
   }
 
-  /// Skips eight bytes at a time while none is a quote, a backslash, a control character or
-  /// non-ASCII, and stops at the first such byte. Each test's borrows run only towards higher
-  /// bytes, so the lowest flagged byte is always a true one (higher flags may be false).
-  @inline(__always)
-  mutating func skipPlainWords() {
-    guard let base = bytes.baseAddress else { return }
-    let raw = UnsafeRawPointer(base)
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    while position + 8 <= bytes.count {
-      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-      let quote = word ^ (ones &* 0x22)
-      let backslash = word ^ (ones &* 0x5C)
-      let special =
-        ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-        | (word &- ones &* 0x20) | word
-      let flags = special & highs
-      if flags != 0 {
-        position += flags.trailingZeroBitCount >> 3
-        return
-      }
-      position += 8
-    }
-  }
-
   @inline(never)
-  mutating func readStringSlowly(from start: Int) throws -> StringBytes {
-    // One buffer for the whole string, made at the first escape and never copied after it.
+  mutating func readStringSlowly(quote: Int) throws -> StringBytes {
     var output: [UInt8] = []
-    var escapes = false
-    var plainStart = start
-    while position < bytes.count {
-      let byte = bytes[position]
-      switch byte {
-      case UInt8(ascii: "\""):
-        let end = position
-        position += 1
-        guard escapes else { return .raw(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<end]))
-        return .decoded(output)
-      case UInt8(ascii: "\\"):
-        if !escapes {
-          escapes = true
-          output.reserveCapacity(position - start + 16)
-        }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<position]))
-        try readEscape(into: &output)
-        plainStart = position
-        skipPlainWords()
-      case 0..<0x20:
-        throw error("control character in a string; escape it")
-      case 0x80...:
-        let length = UTF8Validation.sequenceLength(bytes, at: position)
-        guard length > 0 else { throw error("invalid UTF-8 in a string") }
-        position += length
-        skipPlainWords()
-      default:
-        position += 1
-      }
+    let (end, escaped) = try grammar { scanner throws(JSONString.Failure) in
+      try JSONString.read(scanner.bytes, quote: quote, position: &scanner.position, into: &output)
     }
-    throw error("unterminated string", at: start - 1)
-  }
-
-  mutating func readEscape(into output: inout [UInt8]) throws {
-    let value = try readEscapeValue()
-    if value < 0x80 {
-      output.append(UInt8(value))
-    } else if let scalar = Unicode.Scalar(value) {
-      // UTF-8 by hand: building a String per escape showed up in profiles of escaped input.
-      UTF8.encode(scalar) { output.append($0) }
-    }
-  }
-
-  /// Reads the escape at the backslash and returns the code point it stands for, which is
-  /// always a valid scalar.
-  mutating func readEscapeValue() throws -> UInt32 {
-    let start = position
-    position += 1
-    guard let byte = peek() else { throw error("unterminated escape", at: start) }
-    position += 1
-    switch byte {
-    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return UInt32(byte)
-    case UInt8(ascii: "b"): return 0x08
-    case UInt8(ascii: "f"): return 0x0C
-    case UInt8(ascii: "n"): return 0x0A
-    case UInt8(ascii: "r"): return 0x0D
-    case UInt8(ascii: "t"): return 0x09
-    case UInt8(ascii: "u"):
-      let unit = try readHex4(escapeStart: start)
-      var scalarValue = UInt32(unit)
-      if UTF16.isLeadSurrogate(unit) {
-        guard peek() == UInt8(ascii: "\\"), position + 1 < bytes.count,
-          bytes[position + 1] == UInt8(ascii: "u")
-        else {
-          throw error("lone surrogate in a string", at: start)
-        }
-        position += 2
-        let low = try readHex4(escapeStart: position - 2)
-        guard UTF16.isTrailSurrogate(low) else {
-          throw error("lone surrogate in a string", at: start)
-        }
-        scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
-      } else if UTF16.isTrailSurrogate(unit) {
-        throw error("lone surrogate in a string", at: start)
-      }
-      guard Unicode.Scalar(scalarValue) != nil else {
-        throw error("invalid escape", at: start)
-      }
-      return scalarValue
-    default:
-      throw error("invalid escape '\\\(Character(Unicode.Scalar(byte)))'", at: start)
-    }
+    return escaped ? .decoded(output) : .raw(UnsafeBufferPointer(rebasing: bytes[quote + 1..<end]))
   }
 
   /// Checks the string at the scanner as `readStringBytes` does, keeping nothing: for the
   /// members a reader checks but does not keep, escapes cost no decoding buffer.
   @inline(__always)
   mutating func skipString() throws {
-    guard position < bytes.count, bytes[position] == UInt8(ascii: "\""),
-      let base = bytes.baseAddress
-    else { throw expectedString() }
-    let start = position
-    position += 1
-    skipPlainWords()
-    if position < bytes.count, base[position] == UInt8(ascii: "\"") {
-      position += 1
-      return
-    }
-    try skipStringSlowly(from: start)
+    let (quote, plain) = try skipPlainString()
+    if !plain { try skipStringSlowly(quote: quote) }
   }
 
-  /// `skipString` past the first byte the word scan stopped at; `start` is the quote.
   @inline(never)
-  private mutating func skipStringSlowly(from start: Int) throws {
-    while true {
-      skipPlainWords()
-      guard position < bytes.count else { throw error("unterminated string", at: start) }
-      let byte = bytes[position]
-      switch byte {
-      case UInt8(ascii: "\""):
-        position += 1
-        return
-      case UInt8(ascii: "\\"): _ = try readEscapeValue()
-      case 0..<0x20: throw error("control character in a string; escape it")
-      case 0x80...:
-        let length = UTF8Validation.sequenceLength(bytes, at: position)
-        guard length > 0 else { throw error("invalid UTF-8 in a string") }
-        position += length
-      default: position += 1
-      }
+  private mutating func skipStringSlowly(quote: Int) throws {
+    var unused: [UInt8] = []
+    _ = try grammar { scanner throws(JSONString.Failure) in
+      try JSONString.read(
+        scanner.bytes, quote: quote, position: &scanner.position, into: &unused, decoding: false)
     }
   }
 
-  mutating func readHex4(escapeStart: Int) throws -> UInt16 {
-    guard position + 4 <= bytes.count else {
-      throw error("'\\u' needs four hex digits", at: escapeStart)
+  /// Runs a step of the string grammar, reporting its failure as this scanner's error.
+  private mutating func grammar<R>(
+    _ step: (inout JSONScanner) throws(JSONString.Failure) -> R
+  ) throws(JSONSyntaxError) -> R {
+    do {
+      return try step(&self)
+    } catch {
+      throw self.error(error.message, at: error.offset)
     }
-    var value: UInt16 = 0
-    for _ in 0..<4 {
-      let byte = bytes[position]
-      let digit: UInt8
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-      default: throw error("'\\u' needs four hex digits", at: escapeStart)
-      }
-      value = value << 4 | UInt16(digit)
-      position += 1
-    }
-    return value
   }
 }

@@ -311,11 +311,22 @@ extension FindingStore {
     -> FindingValue?
   {
     var key = key
-    guard let keyID = key.withUTF8({ table.existingID($0) }) else { return nil }
+    guard let keyID = key.withUTF8({ table.existingID($0) }),
+      let value = Self.lastEntry(keyID, entries, starts, row)
+    else { return nil }
+    return .text(table.value(value))
+  }
+
+  /// The value id of `row`'s last entry whose key has id `keyID`: the one a JSON object with
+  /// a repeated key means, as the reference decoder keeps it.
+  @inline(__always)
+  static func lastEntry(_ keyID: UInt32, _ entries: [Entry], _ starts: [UInt32], _ row: Int)
+    -> UInt32?
+  {
     var index = Int(starts[row + 1])
     while index > Int(starts[row]) {
       index -= 1
-      if entries[index].key == keyID { return .text(table.value(entries[index].value)) }
+      if entries[index].key == keyID { return entries[index].value }
     }
     return nil
   }

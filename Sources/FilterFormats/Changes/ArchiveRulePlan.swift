@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// The AWS CLI commands that make an analyzer's archive rules equal to the desired ones:
 /// creates (added and renamed rules), updates (changed filters), then deletes (removed rules
 /// and the old names of renamed ones), so no rule is missing while the plan runs.

@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// The part of HCL (Terraform's configuration language) that archive rules are written in:
 /// blocks, attributes, strings, numbers, booleans, lists, objects and references such as
 /// `aws_accessanalyzer_analyzer.main.analyzer_name`. Templates (`"${...}"`), heredocs, function

@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// The CloudFormation template for rules: one `AWS::AccessAnalyzer::Analyzer` whose
 /// `ArchiveRules` follow the resource schema cfn-lint ships.
 enum CloudFormationWriter {

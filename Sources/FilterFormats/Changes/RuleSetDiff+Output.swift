@@ -1,3 +1,5 @@
+import FilterDSL
+
 extension RuleSetDiff {
   /// The diff for people: one line per added, removed and renamed rule, the changed operators
   /// of each changed rule, and a summary. Names and values print as rule-language literals, so

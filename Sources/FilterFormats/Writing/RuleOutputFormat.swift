@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// The formats `RuleWriter` writes.
 public enum RuleOutputFormat: String, Hashable, Sendable, CaseIterable {
   /// Rule-language text: an expression for one unnamed filter, else `rule NAME { ... }` blocks.

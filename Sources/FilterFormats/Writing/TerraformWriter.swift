@@ -1,3 +1,4 @@
+import FilterDSL
 import Foundation
 
 /// `aws_accessanalyzer_archive_rule` resources, laid out as `terraform fmt` would.

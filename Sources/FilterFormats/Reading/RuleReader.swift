@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// Reads archive rules from any format they are kept in, through one detector, so every tool
 /// and command accepts the same sources. Never throws: problems are diagnostics in the document.
 ///
@@ -104,7 +106,7 @@ public enum RuleReader {
 
   private static func readRuleText(_ bytes: [UInt8], source: String) -> RuleDocument {
     // The lexer reports invalid UTF-8 with its position, so the bytes are parsed as they are.
-    let (parsed, diagnostics) = Parser.parse(bytes, limits: .default)
+    let (parsed, diagnostics) = FilterSource.parse(bytes: bytes)
     guard !diagnostics.hasErrors else {
       return RuleDocument(format: .dsl, source: source, content: nil, diagnostics: diagnostics)
     }

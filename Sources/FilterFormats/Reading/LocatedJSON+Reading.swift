@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// A reader's first fatal problem, as a diagnostic.
 package struct ReadFailure: Error {
   package var diagnostic: Diagnostic

@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// Value checks shared by the JSON-based readers.
 enum FormatValues {
   /// A non-empty list of strings.

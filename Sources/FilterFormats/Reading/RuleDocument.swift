@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// What a rule source holds, in whichever format it came: the rules (or the expression still
 /// to be compiled), the analyzer they belong to when the source names one, and every problem
 /// found while reading, with ranges into `source`.

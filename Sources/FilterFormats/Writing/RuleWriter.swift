@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// Writes archive rules in each format teams deploy them with. Lossless: when the target
 /// cannot say exactly what the rules say, it throws and writes nothing.
 public enum RuleWriter {

@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// Reads `aws_accessanalyzer_archive_rule` resources from `terraform show -json` output (state
 /// under `values`, a plan under `planned_values`), walking child modules.
 enum TerraformJSONReader {

@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// How the rules in one place (desired: a repository) differ from the rules in another
 /// (deployed: an analyzer), compared by what they match: the order of values, repeated values
 /// and operators the others already imply do not count (`isPublic eq false` is

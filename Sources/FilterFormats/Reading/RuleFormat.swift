@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// The formats archive rules are kept in, as read by `RuleReader`.
 public enum RuleFormat: String, Hashable, Sendable, CaseIterable {
   /// The rule language: one expression or `rule NAME { ... }` blocks.

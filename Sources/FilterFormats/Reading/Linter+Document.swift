@@ -1,3 +1,5 @@
+import FilterDSL
+
 extension Linter {
   /// Lints rules read in any format: the reader's import diagnostics (positioned in the
   /// source), then, when they have no error, every check on each rule's canonical text.
@@ -51,7 +53,7 @@ extension Linter {
     }
     let family = resolveFamily(
       texts.flatMap { text -> [Query] in
-        switch Parser.parse(Array(text.utf8), limits: options.limits).0 {
+        switch FilterSource.parse(text, limits: options.limits).0 {
         case .query(let query): [query]
         case .ruleSet(let rules): rules.map(\.body)
         }

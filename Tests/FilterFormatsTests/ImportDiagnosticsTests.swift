@@ -1,5 +1,6 @@
 import AAFilterTestSupport
 import FilterDSL
+import FilterFormats
 import XCTest
 
 /// The traps of each format are diagnostics with check's codes, at the right place in the

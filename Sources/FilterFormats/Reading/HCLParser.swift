@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// Recursive descent over the HCL subset in `HCL`; depth is capped for hostile input.
 struct HCLParser {
   let bytes: [UInt8]

@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// Reads `aws_accessanalyzer_archive_rule` resources from Terraform configuration, as the AWS
 /// provider reads them: `filter` blocks with `criteria`, list attributes where an empty list
 /// means unset, and `exists` as a string ("true"/"false"; an empty string is unset).

@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 import Foundation
 import XCTest
 

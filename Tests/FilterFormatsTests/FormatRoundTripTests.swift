@@ -1,5 +1,6 @@
 import AAFilterTestSupport
 import FilterDSL
+import FilterFormats
 import Foundation
 import XCTest
 

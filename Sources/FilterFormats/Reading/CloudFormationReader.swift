@@ -1,3 +1,5 @@
+import FilterDSL
+
 /// Reads archive rules from a CloudFormation JSON template: the `ArchiveRules` of every
 /// resource that has them (`AWS::AccessAnalyzer::Analyzer`), shaped as the resource schema
 /// says: `{RuleName, Filter: [{Property, Eq, Neq, Contains, Exists}]}`.
