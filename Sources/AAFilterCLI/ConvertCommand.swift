@@ -61,8 +61,10 @@ struct ConvertCommand: Command {
       analyzer: arguments.value("--analyzer-name"))
     let compiled = try input.compile(
       document, options: CompileOptions(split: arguments.has("--split")), console: console)
+    // A source that names its analyzers was picked from by --analyzer-name (perhaps by a
+    // logical id): the name to write is the analyzer's own.
     let conversion = ConversionOptions(
-      analyzerName: arguments.value("--analyzer-name") ?? document.analyzerName,
+      analyzerName: document.analyzerName ?? arguments.value("--analyzer-name"),
       analyzerType: arguments.value("--analyzer-type") ?? document.analyzerType)
     let rules: [ArchiveRule]
     var single = false
