@@ -186,6 +186,8 @@ final class ReaderEdgeCaseTests: XCTestCase {
       (#""\q""#, "\\q", #line),
       (#""\u12""#, "\\u", #line),
       (#""\uD800""#, "\\u", #line),
+      // A quoted string ends on its line; the error points at its opening quote.
+      ("\"a\nb\"", "\"", #line),
     ]
     for (literal, covered, line) in cases {
       let source = Self.terraform("criteria = \"resource\"\n    contains = [\(literal)]")
