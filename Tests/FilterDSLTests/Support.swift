@@ -1,3 +1,4 @@
+import AAFilterTestSupport
 import FilterDSL
 import Foundation
 import XCTest
@@ -12,12 +13,6 @@ func jsonObject(_ text: String, file: StaticString = #filePath, line: UInt = #li
     return nil
   }
   return object
-}
-
-func encodeJSON<T: Encodable>(_ value: T) -> String {
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-  return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "<unencodable>"
 }
 
 /// The codes of the diagnostics a source produces when parsed and compiled.

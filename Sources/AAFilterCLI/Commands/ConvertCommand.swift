@@ -42,8 +42,10 @@ struct ConvertCommand: Command {
       format: RuleSources.format(arguments), analyzer: arguments.value(.analyzerName))
     let compiled = try input.compile(
       document, options: CompileOptions(split: arguments.has(.split)), console: console)
+    // A source that names its analyzers was picked from by --analyzer-name (perhaps by a
+    // logical id): the name to write is the analyzer's own.
     let conversion = ConversionOptions(
-      analyzerName: arguments.value(.analyzerName) ?? document.analyzerName,
+      analyzerName: document.analyzerName ?? arguments.value(.analyzerName),
       analyzerType: arguments.value(.analyzerType) ?? document.analyzerType)
     let rules: [ArchiveRule]
     var single = false

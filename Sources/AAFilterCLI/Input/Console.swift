@@ -49,7 +49,8 @@ public struct Console: Sendable {
     var console = Console(
       write: { text in output.write(text) },
       writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
-      readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+      // `readDataToEndOfFile` traps on a read error (standard input opened on a directory).
+      readInput: { [UInt8]((try? FileHandle.standardInput.readToEnd()) ?? Data()) },
       readFile: { path in try readWholeFile(path) },
       openChunks: { path in
         let handle: FileHandle
@@ -59,7 +60,14 @@ public struct Console: Sendable {
           guard let file = FileHandle(forReadingAtPath: path) else { throw FileError(path: path) }
           handle = file
         }
-        return { [UInt8](handle.readData(ofLength: 1 << 20)) }
+        // `readData(ofLength:)` traps on a read error (a directory); this throws instead.
+        return {
+          do {
+            return [UInt8](try handle.read(upToCount: 1 << 20) ?? Data())
+          } catch {
+            throw FileError(path: path)
+          }
+        }
       },
       colored: isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
     console.flush = { output.flush() }
@@ -71,7 +79,7 @@ public struct Console: Sendable {
 
 struct FileError: Error, CustomStringConvertible {
   var path: String
-  var description: String { "cannot read '\(path)'" }
+  var description: String { path == "-" ? "cannot read standard input" : "cannot read '\(path)'" }
 }
 
 /// What a command ends with: its exit status.

@@ -91,7 +91,9 @@ extension FindingRecordBuilder {
         return
       }
       try scanner.readObject { scanner, key in
-        guard key.equals("action"), !scanner.skipNull() else { return try scanner.skipValue() }
+        guard key.equals("action") else { return try scanner.skipValue() }
+        // A null action is ignored, as a null member anywhere; `skipNull` has consumed it.
+        if scanner.skipNull() { return }
         if let action = try string(&scanner, "\(field)[\(index)].action", &interner) {
           actions.append(action)
         }

@@ -74,9 +74,7 @@ enum CloudFormationReader {
 
   /// An object where a list or string belongs is usually `Fn::If`, `Ref` or another intrinsic.
   static func intrinsicOrShape(_ node: LocatedJSON, expected: String, log: inout ImportLog) {
-    if case .object(let members) = node.value, members.count == 1,
-      let name = members.first?.key, name == "Ref" || name.hasPrefix("Fn::")
-    {
+    if let name = intrinsic(node) {
       log.error(
         .unsupportedSyntax, "intrinsic function '\(name)' is not evaluated here", at: node.range,
         help: "write the value out, or convert the deployed stack's rules instead")
@@ -85,11 +83,20 @@ enum CloudFormationReader {
     }
   }
 
+  /// The function's name when `node` is `{"Ref": ...}` or `{"Fn::...": ...}`.
+  static func intrinsic(_ node: LocatedJSON) -> String? {
+    guard case .object(let members) = node.value, members.count == 1,
+      let name = members.first?.key, name == "Ref" || name.hasPrefix("Fn::")
+    else { return nil }
+    return name
+  }
+
   static let ruleMembers = ["Filter", "RuleName"]
   static let filterMembers = ["Contains", "Eq", "Exists", "Neq", "Property"]
 
   static func rule(_ node: LocatedJSON, log: inout ImportLog) -> (ArchiveRule, SourceRange)? {
-    guard case .object(let members) = node.value else {
+    // An intrinsic is an object too, but not a rule: `Fn::If` often chooses list items.
+    guard case .object(let members) = node.value, intrinsic(node) == nil else {
       intrinsicOrShape(node, expected: "an archive rule must be an object", log: &log)
       return nil
     }
@@ -137,7 +144,7 @@ enum CloudFormationReader {
   static func filterItem(_ node: LocatedJSON, log: inout ImportLog) -> (
     String, SourceRange, Criterion
   )? {
-    guard case .object(let members) = node.value else {
+    guard case .object(let members) = node.value, intrinsic(node) == nil else {
       intrinsicOrShape(node, expected: "a Filter item must be an object", log: &log)
       return nil
     }

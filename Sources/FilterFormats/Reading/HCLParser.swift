@@ -402,20 +402,42 @@ struct HCLParser {
     throw failure("unclosed '{'", at: start)
   }
 
-  /// A quoted string that may hold `${ ... }` with nested quotes; ends at the line's end at
-  /// worst, so a stray quote cannot swallow the file.
+  /// A quoted string that may hold `${ ... }` and `%{ ... }` with nested strings, which may
+  /// hold templates in turn; ends at the line's end at worst, so a stray quote cannot swallow
+  /// the file. A stack, not recursion: nesting is as deep as the input makes it.
   mutating func skipTemplateString() {
     position += 1
-    var interpolation = 0
+    // Per open template sequence, the braces opened inside it and not yet closed.
+    var braces: [Int] = []
+    var inString = true
     while let byte = current, byte != 0x0A {
       position += 1
-      switch byte {
-      case UInt8(ascii: "\\"): position += 1
-      case UInt8(ascii: "{") where position >= 2 && bytes[position - 2] == UInt8(ascii: "$"):
-        interpolation += 1
-      case UInt8(ascii: "}") where interpolation > 0: interpolation -= 1
-      case UInt8(ascii: "\"") where interpolation == 0: return
-      default: break
+      if inString {
+        switch byte {
+        case UInt8(ascii: "\\"): position += 1
+        case UInt8(ascii: "$"), UInt8(ascii: "%"):
+          if current == byte, peek(1) == UInt8(ascii: "{") {
+            position += 2  // `$${` and `%%{` are literal text
+          } else if current == UInt8(ascii: "{") {
+            position += 1
+            braces.append(0)
+            inString = false
+          }
+        case UInt8(ascii: "\""):
+          if braces.isEmpty { return }
+          inString = false
+        default: break
+        }
+      } else if let last = braces.indices.last {
+        switch byte {
+        case UInt8(ascii: "\""): inString = true
+        case UInt8(ascii: "{"): braces[last] += 1
+        case UInt8(ascii: "}") where braces[last] > 0: braces[last] -= 1
+        case UInt8(ascii: "}"):
+          braces.removeLast()
+          inString = true
+        default: break
+        }
       }
     }
   }

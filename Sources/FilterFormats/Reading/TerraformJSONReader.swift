@@ -34,6 +34,7 @@ enum TerraformJSONReader {
           log.error(.invalidTemplate, "a filter without 'criteria'", at: item.range)
           continue
         }
+        let problems = log.diagnostics.count
         var criterion = Criterion()
         func list(_ name: String) -> [String]? {
           guard let node = item[name], let items = node.array, !items.isEmpty else { return nil }
@@ -63,7 +64,8 @@ enum TerraformJSONReader {
         }
         seen[ExactString(key)] = keyNode.range
         if criterion.isEmpty {
-          log.emptyCriterion(key, at: item.range)
+          // A value already reported is the problem; an empty criterion would repeat it.
+          if log.diagnostics.count == problems { log.emptyCriterion(key, at: item.range) }
         } else {
           map[key] = criterion
         }
