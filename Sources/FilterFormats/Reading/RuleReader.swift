@@ -4,21 +4,20 @@ import FilterDSL
 /// and command accepts the same sources. Never throws: problems are diagnostics in the document.
 ///
 /// ```swift
-/// import FilterDSL
+/// import FilterFormats
 ///
 /// let template = """
-///   Resources:
-///     Analyzer:
-///       Type: AWS::AccessAnalyzer::Analyzer
-///       Properties:
-///         ArchiveRules:
-///           - RuleName: Trusted
-///             Filter:
-///               - Property: principal.AWS
-///                 Eq: ["111122223333"]
+///   {"Resources": {"Analyzer": {
+///     "Type": "AWS::AccessAnalyzer::Analyzer",
+///     "Properties": {"ArchiveRules": [{
+///       "RuleName": "Trusted",
+///       "Filter": [{"Property": "principal.AWS", "Eq": ["111122223333"]}]
+///     }]}
+///   }}}
 ///   """
 /// let document = RuleReader.read(Array(template.utf8))  // detected: CloudFormation
 /// let (rules, diagnostics) = document.archiveRules()
+/// print(rules.map(\.ruleName), diagnostics.count)  // ["Trusted"] 0
 /// ```
 public enum RuleReader {
   /// Reads a rule source.
