@@ -24,7 +24,8 @@ let package = Package(
       name: "aafilter-bench", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
     // Generators and the reference evaluator, for the tests, the benchmark and the interop
     // harness; not a product, so nothing outside the package links them.
-    .target(name: "AAFilterTestSupport", dependencies: ["FilterDSL", "FilterEval", "FilterFormats"]),
+    .target(
+      name: "AAFilterTestSupport", dependencies: ["FilterDSL", "FilterEval", "FilterFormats"]),
     // The checks against third-party tools (scripts/interop runs it with them).
     .executableTarget(
       name: "aafilter-interop",
