@@ -1,20 +1,9 @@
 import AAFilterCLI
 import Foundation
 
-/// Collects what a command writes.
-final class Capture: @unchecked Sendable {
-  private let lock = NSLock()
-  private var out = ""
-  private var err = ""
-  func write(_ text: String) { lock.withLock { out += text } }
-  func writeError(_ text: String) { lock.withLock { err += text } }
-  var stdout: String { lock.withLock { out } }
-  var stderr: String { lock.withLock { err } }
-}
-
 /// Runs `aafilter` in-process, as a user would type it, relative paths from `root`.
 func aafilter(_ arguments: [String], root: URL) -> ToolRun {
-  let output = Capture()
+  let output = ConsoleCapture()
   let console = Console(
     write: { output.write($0) }, writeError: { output.writeError($0) }, readInput: { [] },
     readFile: { path in

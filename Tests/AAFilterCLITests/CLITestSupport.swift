@@ -2,17 +2,6 @@ import AAFilterCLI
 import Foundation
 import XCTest
 
-/// Collects what a command writes.
-final class Capture: @unchecked Sendable {
-  private let lock = NSLock()
-  private var out = ""
-  private var err = ""
-  func write(_ text: String) { lock.withLock { out += text } }
-  func writeError(_ text: String) { lock.withLock { err += text } }
-  var stdout: String { lock.withLock { out } }
-  var stderr: String { lock.withLock { err } }
-}
-
 struct RunResult {
   var status: Int32
   var stdout: String
@@ -27,7 +16,7 @@ var repositoryRoot: URL {
 /// Runs `aafilter` in-process with the repository as the working directory for relative paths.
 func aafilter(_ arguments: [String], stdin: String = "", files: [String: String] = [:]) -> RunResult
 {
-  let capture = Capture()
+  let capture = ConsoleCapture()
   let input = Array(stdin.utf8)
   let console = Console(
     write: { capture.write($0) }, writeError: { capture.writeError($0) }, readInput: { input },

@@ -24,7 +24,7 @@ final class ProgressTests: XCTestCase {
 
   /// Runs `query` with standard error on `descriptor`; returns standard output.
   func query(_ extra: [String], errorDescriptor descriptor: Int32, file: URL) -> (Int32, String) {
-    let capture = Capture()
+    let capture = ConsoleCapture()
     var console = Console(
       write: { capture.write($0) },
       writeError: { text in
@@ -153,7 +153,7 @@ final class ProgressTests: XCTestCase {
     }
     feeder.start()
     defer { close(readEnd) }
-    let capture = Capture()
+    let capture = ConsoleCapture()
     var console = Console(
       write: { capture.write($0) },
       writeError: { text in
@@ -215,7 +215,7 @@ final class ProgressTests: XCTestCase {
   func testStandardInput_countsEveryByteAndFinding() throws {
     let file = try findingsFile()
     let bytes = try [UInt8](Data(contentsOf: file))
-    let shown = Capture()
+    let shown = ConsoleCapture()
     var console = Console(
       write: { _ in }, writeError: { _ in }, readInput: { bytes }, readFile: { _ in [] })
     console.openChunks = { _ in

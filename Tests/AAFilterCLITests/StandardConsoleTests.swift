@@ -75,7 +75,7 @@ final class StandardConsoleTests: XCTestCase {
 
   /// Commands on the standard console, output captured.
   func run(_ arguments: [String]) -> RunResult {
-    let capture = Capture()
+    let capture = ConsoleCapture()
     var console = Console.standard
     console.write = { capture.write($0) }
     console.writeError = { capture.writeError($0) }

@@ -5,7 +5,7 @@ import XCTest
 /// `aafilter sql` and `aafilter export` words, errors and output shape.
 final class SQLCommandTests: XCTestCase {
   private func run(_ arguments: [String]) -> (status: Int32, stdout: String, stderr: String) {
-    let output = Capture()
+    let output = ConsoleCapture()
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent()
     let console = Console(
