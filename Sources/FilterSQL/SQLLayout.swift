@@ -4,7 +4,7 @@ import FilterDSL
 ///
 /// docs/sql.md documents each layout's DDL and the column for every key.
 public enum SQLLayout: String, CaseIterable, Hashable, Sendable {
-  /// `aafilter_findings`, the table `aafilter export --format sql` writes, in every dialect.
+  /// `aafilter_findings`, the table `aafilter export --output sql` writes, in every dialect.
   case aafilter
   /// CloudQuery's `aws_accessanalyzer_analyzer_findings` in PostgreSQL.
   case cloudquery

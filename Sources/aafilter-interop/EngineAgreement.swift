@@ -38,7 +38,7 @@ struct EngineAgreement {
     var job: [String: Any] = [:]
     for (dialect, layouts) in Self.plan {
       let export = aafilter(
-        ["export", "--format", "sql", "--dialect", dialect.rawValue, "--findings", findingsPath],
+        ["export", "--output", "sql", "--dialect", dialect.rawValue, "--findings", findingsPath],
         root: settings.root)
       tally.check(
         export.status == 0, "export", "export --dialect \(dialect.rawValue): \(export.stderr)")

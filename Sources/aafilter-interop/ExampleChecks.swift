@@ -67,7 +67,7 @@ struct ExampleChecks {
   private func conversions(in directory: URL) throws {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let rulesFile = ["-f", "Examples/rules.aaf"]
-    guard let json = output(["convert", "--to", "rules-json"] + rulesFile) else { return }
+    guard let json = output(["convert", "--output", "rules-json"] + rulesFile) else { return }
     let (rules, diagnostics) = RuleReader.read(Array(json.utf8)).archiveRules()
     tally.check(
       !diagnostics.hasErrors && !rules.isEmpty, "examples",
@@ -77,12 +77,12 @@ struct ExampleChecks {
       .cloudFormation, .cloudFormationYAML, .terraform, .cliCommands,
     ]
     for format in formats {
-      let arguments = ["convert", "--to", format.rawValue, "--analyzer-name", "Main"] + rulesFile
+      let arguments = ["convert", "--output", format.rawValue, "--analyzer-name", "Main"] + rulesFile
       guard let text = output(arguments) else { continue }
       try cases.add("rules.\(format.rawValue)", format, text, rules)
     }
     // One rule a line: its name, a tab, its filter in the CLI's shorthand.
-    if let text = output(["convert", "--to", "cli-shorthand"] + rulesFile) {
+    if let text = output(["convert", "--output", "cli-shorthand"] + rulesFile) {
       let filters = text.split(separator: "\n").map { line in
         JSONValue.string(line.split(separator: "\t", maxSplits: 1).last.map(String.init) ?? "")
       }
@@ -100,7 +100,7 @@ struct ExampleChecks {
     let findings = ["--findings", "Examples/findings.jsonl"]
     let rules = ["--rules", "Examples/rules.aaf"]
     guard
-      let setup = output(["export", "--format", "sql", "--dialect", "sqlite"] + findings),
+      let setup = output(["export", "--output", "sql", "--dialect", "sqlite"] + findings),
       let preview = output(["sql", "--dialect", "sqlite"] + rules),
       let expected = output(["preview", "--output", "ids"] + findings + rules)
     else { return }

@@ -291,6 +291,16 @@ final class OptionVocabularyTests: XCTestCase {
         ["preview", "--findings", findings, "--file", rules, "--output", "text"], #line
       ),
       (
+        ["query", "--findings", findings, "--filter", "isPublic eq true", "--output", "text"],
+        ["query", "--findings", findings, "--filter", "isPublic eq true", "--output", "table"],
+        #line
+      ),
+      (
+        ["query", "--findings", findings, "--filter", "isPublic eq true", "--output", "human"],
+        ["query", "--findings", findings, "--filter", "isPublic eq true", "--output", "table"],
+        #line
+      ),
+      (
         ["diff", "--rules", rules, "--deployed", deployed, "--output", "human"],
         ["diff", "-f", rules, "--deployed", deployed, "--output", "text"], #line
       ),

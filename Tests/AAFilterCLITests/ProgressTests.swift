@@ -52,9 +52,15 @@ final class ProgressTests: XCTestCase {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// A libc function by name: Glibc's module map leaves out the pseudo-terminal calls.
+  /// A libc function by name: Glibc's module map leaves out the pseudo-terminal calls. A null
+  /// handle searches every loaded image on glibc; Darwin spells that handle -2 (`RTLD_DEFAULT`).
   func libc<T>(_ name: String, as type: T.Type) throws -> T {
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else {
+    #if canImport(Darwin)
+      let everyImage = UnsafeMutableRawPointer(bitPattern: -2)
+    #else
+      let everyImage = UnsafeMutableRawPointer(bitPattern: 0)
+    #endif
+    guard let symbol = dlsym(everyImage, name) else {
       throw PseudoTerminalError(message: "no \(name) in libc")
     }
     return unsafeBitCast(symbol, to: type)

@@ -10,7 +10,7 @@ final class SourcePositionTests: XCTestCase {
     /// UTF-8 offset of `isPublik` in the file.
     var byte: Int
     var line: Int
-    /// In code points, as `check --format json` and SARIF give it.
+    /// In code points, as `check --output json` and SARIF give it.
     var column: Int
     /// Code points from the start of the text (after a byte-order mark): SARIF's `charOffset`.
     var char: Int

@@ -82,7 +82,7 @@ final class JSONValueTests: XCTestCase {
       """#)
   }
 
-  /// A diagnostic with a note and a fix, as `check --format json` writes it: every range with
+  /// A diagnostic with a note and a fix, as `check --output json` writes it: every range with
   /// offsets, line and column.
   func testDiagnosticJSON_notesAndFixCarryPositions() {
     let source = "a\nisPublic eq false\n"

@@ -112,11 +112,20 @@ extension Option {
   // MARK: Output
 
   /// `--output`: the output shapes a command writes. The form for people is `text` in every
-  /// command; its older names stay accepted.
+  /// command, its older names stay accepted, and where a table is that form (`query`), `text`
+  /// names the table.
   static func output(_ shapes: [String], default fallback: String?) -> Option {
-    Option(
-      name: "--output", value: .choice("FORMAT", shapes),
-      valueAliases: shapes.contains("text") ? [("human", "text"), ("summary", "text")] : [],
+    let people = ["text", "human", "summary"]
+    let aliases: [(String, String)] =
+      if shapes.contains("text") {
+        people.dropFirst().map { ($0, "text") }
+      } else if shapes.contains("table") {
+        people.map { ($0, "table") }
+      } else {
+        []
+      }
+    return Option(
+      name: "--output", value: .choice("FORMAT", shapes), valueAliases: aliases,
       defaultValue: fallback, help: "the output's shape")
   }
 }

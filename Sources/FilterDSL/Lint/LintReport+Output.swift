@@ -17,7 +17,7 @@ extension LintReport {
   }
 
   /// For tools: counts, and every diagnostic with its rule, ranges as UTF-8 offsets plus line
-  /// and column (the `check --format json` output).
+  /// and column (the `check --output json` output).
   /// - Parameter file: the file name to record.
   /// - Returns: a JSON object.
   public func json(file: String) -> JSONValue {
@@ -44,7 +44,7 @@ extension LintReport {
   }
 
   /// SARIF 2.1.0, so CI systems and code-scanning dashboards show the findings on the file
-  /// (the `check --format sarif` output). Columns, `charOffset` and `charLength` count Unicode
+  /// (the `check --output sarif` output). Columns, `charOffset` and `charLength` count Unicode
   /// code points (the run's `columnKind`), after a byte-order mark; `byteOffset` and
   /// `byteLength` are the diagnostic's UTF-8 range in the file.
   /// - Parameters:

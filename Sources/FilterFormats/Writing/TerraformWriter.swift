@@ -125,7 +125,7 @@ enum CLIShorthand {
 
   static func filter(_ map: FilterCriteriaMap) throws(ConversionError) -> String {
     guard !map.isEmpty else {
-      throw ConversionError("an empty filter has no shorthand form", help: "use --to json")
+      throw ConversionError("an empty filter has no shorthand form", help: "use --output json")
     }
     var parts: [String] = []
     for key in map.sortedKeys {
@@ -133,7 +133,7 @@ enum CLIShorthand {
       guard !key.isEmpty, key.utf8.allSatisfy(keyBytes.contains) else {
         throw ConversionError(
           "the key \(JSONString.quote(key)) cannot be written in the CLI's shorthand (keys take letters, digits and - _ . # / :)",
-          help: "pass the filter as JSON (--to json or cli-commands)")
+          help: "pass the filter as JSON (--output json or cli-commands)")
       }
       var operators: [String] = []
       if let contains = criterion.contains { operators.append("contains=" + (try list(contains))) }
@@ -159,7 +159,7 @@ enum CLIShorthand {
     if text.hasSuffix("\\") {
       throw ConversionError(
         "the value \(JSONString.quote(text)) ends with a backslash, which the CLI's shorthand cannot quote",
-        help: "pass the filter as JSON (--to json or cli-commands)")
+        help: "pass the filter as JSON (--output json or cli-commands)")
     }
     if let first = bytes.first, startBytes.contains(first),
       bytes.dropFirst().allSatisfy(followBytes.contains)
