@@ -431,7 +431,9 @@ final class OptionVocabularyTests: XCTestCase {
 
       Prints the rules added, removed, renamed (same filter, new name) and changed, and for a
       changed rule each key and operator that differs. Filters that mean the same are equal:
-      the order of values, repeated values, and 'eq' against 'in' with one value do not count.
+      the order of values, repeated values, 'eq' against 'in' with one value, and a condition the
+      others on its key imply ('isPublic eq false and isPublic neq true' is 'isPublic eq false')
+      do not count (grammar.md, Equal meaning).
       --rules names the desired rules (a repository), --deployed the deployed ones; either side
       may be in any rule format (see 'convert'); '-' reads standard input.
 
@@ -442,7 +444,8 @@ final class OptionVocabularyTests: XCTestCase {
                               spelled --file
         --from FORMAT         the format of the rules read; one of auto (default), dsl, json,
                               cloudformation, terraform or terraform-json; also spelled --rule-format
-        --analyzer-name NAME  the analyzer to read when a template has several
+        --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert and plan
+                              write it
         --deployed FILE       the deployed rules in any format (list-archive-rules output, a template,
                               state); required
         --deployed-from FORMAT
@@ -468,7 +471,8 @@ final class OptionVocabularyTests: XCTestCase {
                               --file
         --from FORMAT         the format of the rules read; one of auto (default), dsl, json,
                               cloudformation, terraform or terraform-json; also spelled --rule-format
-        --analyzer-name NAME  the analyzer to read when a template has several
+        --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert and plan
+                              write it
         --split               split 'or' across keys into several filter maps or rules
         --where-only          print only the predicate (one per rule, named in a comment)
         -h, --help            show this help

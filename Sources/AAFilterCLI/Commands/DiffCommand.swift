@@ -8,7 +8,9 @@ struct DiffCommand: Command {
   static let about = """
     Prints the rules added, removed, renamed (same filter, new name) and changed, and for a
     changed rule each key and operator that differs. Filters that mean the same are equal:
-    the order of values, repeated values, and 'eq' against 'in' with one value do not count.
+    the order of values, repeated values, 'eq' against 'in' with one value, and a condition the
+    others on its key imply ('isPublic eq false and isPublic neq true' is 'isPublic eq false')
+    do not count (grammar.md, Equal meaning).
     --rules names the desired rules (a repository), --deployed the deployed ones; either side
     may be in any rule format (see 'convert'); '-' reads standard input.
 

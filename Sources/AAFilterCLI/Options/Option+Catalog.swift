@@ -19,7 +19,7 @@ extension Option {
     defaultValue: "auto", help: "the format of the rules read")
   static let analyzerName = Option(
     name: "--analyzer-name", value: .text("NAME"),
-    help: "the analyzer to read when a template has several")
+    help: "the analyzer's name: picks one in a source with several; convert and plan write it")
   static let split = Option(
     name: "--split", value: .flag,
     help: "split 'or' across keys into several filter maps or rules")
