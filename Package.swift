@@ -40,9 +40,11 @@ let package = Package(
       dependencies: ["FilterFormats", "FilterDSL", "AAFilterTestSupport"]),
     .testTarget(
       name: "FilterEvalTests", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
-    .testTarget(name: "AAFilterCLITests", dependencies: ["AAFilterCLI", "FilterDSL"]),
     .testTarget(
-      name: "FilterSQLTests", dependencies: ["FilterSQL", "FilterDSL", "FilterEval", "AAFilterCLI"]),
+      name: "AAFilterCLITests", dependencies: ["AAFilterCLI", "FilterDSL", "AAFilterTestSupport"]),
+    .testTarget(
+      name: "FilterSQLTests",
+      dependencies: ["FilterSQL", "FilterDSL", "FilterEval", "AAFilterCLI", "AAFilterTestSupport"]),
     // The harness's own logic (reading answers, counting checks), without the tools it drives.
     .testTarget(
       name: "InteropHarnessTests", dependencies: ["aafilter-interop", "FilterDSL", "FilterSQL"]),

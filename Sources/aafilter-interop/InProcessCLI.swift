@@ -1,4 +1,5 @@
 import AAFilterCLI
+import AAFilterTestSupport
 import Foundation
 
 /// Runs `aafilter` in-process, as a user would type it, relative paths from `root`.

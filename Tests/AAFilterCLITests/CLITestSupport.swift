@@ -1,4 +1,5 @@
 import AAFilterCLI
+import AAFilterTestSupport
 import Foundation
 import XCTest
 

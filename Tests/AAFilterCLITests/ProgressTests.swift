@@ -1,4 +1,5 @@
 @testable import AAFilterCLI
+import AAFilterTestSupport
 import Foundation
 import XCTest
 
