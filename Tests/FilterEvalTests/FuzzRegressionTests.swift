@@ -76,7 +76,8 @@ final class FuzzRegressionTests: XCTestCase {
   /// lexer skipped the comment, so the rules compiled, and the repaired text they were checked
   /// on was longer than the file, putting a duplicate name at 419..<549 in 443 bytes. Rule text
   /// that is not UTF-8 is now refused at its first bad byte, before anything else is read.
-  /// Fuzz/dsl/corpus/invalid-utf8-comment.aaf is this input.
+  /// Fuzz/dsl/corpus/invalid-utf8-comment.aaf is the first row; the target's own artifact is
+  /// the next test.
   func testDSLTarget_invalidUTF8InACommentIsRefusedWhereItIs() throws {
     let comment: [UInt8] = Array("# r".utf8) + [0xE8] + Array("gles ".utf8)
     let rules = Array("\nrule dup { isPublic eq false }\nrule dup { isPublic eq false }\n".utf8)
@@ -99,5 +100,22 @@ final class FuzzRegressionTests: XCTestCase {
       XCTAssertEqual(Linter.lint(document).diagnostics, [refusal], line: line)
       XCTAssertEqual(Linter.lint(json: bytes).diagnostics.map(\.code), [.invalidUTF8], line: line)
     }
+  }
+
+  /// The artifact the `dsl` target saved for that stop (494 bytes, 0xFF bytes inside a comment
+  /// from byte 152, later rules with diagnostics), kept as a seed: one refusal at the first bad
+  /// byte, and every range inside the file.
+  func testDSLTarget_savedArtifactIsRefusedAtItsFirstBadByte() throws {
+    let bytes = try [UInt8](
+      Data(
+        contentsOf: repositoryRoot.appendingPathComponent(
+          "Fuzz/dsl/corpus/crash-invalid-utf8-comment.aaf")))
+    XCTAssertEqual(bytes.count, 494)
+    let diagnostics = Linter.lint(RuleReader.read(bytes)).diagnostics
+    XCTAssertEqual(diagnostics.map(\.code), [.invalidUTF8])
+    XCTAssertEqual(diagnostics.first?.range, SourceRange(start: 152, end: 153))
+    let parsed = FilterSource.parse(bytes: bytes).1
+    XCTAssertEqual(parsed.map(\.range), [SourceRange(start: 152, end: 153)])
+    XCTAssertTrue(parsed.allSatisfy { $0.range.end <= bytes.count })
   }
 }
