@@ -9,11 +9,6 @@ struct RunResult {
   var stderr: String
 }
 
-var repositoryRoot: URL {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-}
-
 /// Runs `aafilter` in-process with the repository as the working directory for relative paths.
 func aafilter(_ arguments: [String], stdin: String = "", files: [String: String] = [:]) -> RunResult
 {

@@ -1,3 +1,4 @@
+import AAFilterTestSupport
 import FilterDSL
 import FilterFormats
 import FilterEval

@@ -27,8 +27,3 @@ func map(_ source: String, file: StaticString = #filePath, line: UInt = #line) -
     return FilterCriteriaMap()
   }
 }
-
-var repositoryRoot: URL {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-}
