@@ -113,24 +113,19 @@ private func textBytes(_ value: FindingValue) -> ArraySlice<UInt8>? {
   }
 }
 
-/// The sequential reading of JSON Lines: the streaming line reader, given the whole input.
+/// The sequential reading of JSON Lines: the tests' reference, compiled in.
 func sequentialLines(_ bytes: [UInt8], _ options: FindingsDecodingOptions) -> ReadOutcome {
-  var sent = false
-  var reader = JSONLinesReader(options: options) {
-    defer { sent = true }
-    return sent ? [] : bytes
-  }
-  var findings: [Finding] = []
   do {
-    try reader.forEach { findings.append($0) }
+    let read = try SequentialRead.lines(bytes, options: options)
+    return ReadOutcome(
+      findings: read.findings, shape: read.shape, nextToken: read.nextToken,
+      skipped: read.skipped, skippedEvents: read.skippedEvents)
   } catch let error as RecordError {
     return ReadOutcome(error: error)
   } catch {
     require(false, "the JSON Lines reader threw \(type(of: error)), not a RecordError")
+    return ReadOutcome(findings: [], shape: .jsonLines, nextToken: nil, skipped: [], skippedEvents: 0)
   }
-  return ReadOutcome(
-    findings: findings, shape: .jsonLines, nextToken: nil, skipped: reader.skipped,
-    skippedEvents: reader.skippedEvents)
 }
 
 /// Reads `bytes` with `FindingsStoreReader` on two threads in pieces of `pieceSize` bytes,

@@ -1,3 +1,4 @@
+import AAFilterTestSupport
 import FilterEval
 import XCTest
 
