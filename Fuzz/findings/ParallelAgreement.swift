@@ -124,7 +124,8 @@ func sequentialLines(_ bytes: [UInt8], _ options: FindingsDecodingOptions) -> Re
     return ReadOutcome(error: error)
   } catch {
     require(false, "the JSON Lines reader threw \(type(of: error)), not a RecordError")
-    return ReadOutcome(findings: [], shape: .jsonLines, nextToken: nil, skipped: [], skippedEvents: 0)
+    return ReadOutcome(
+      findings: [], shape: .jsonLines, nextToken: nil, skipped: [], skippedEvents: 0)
   }
 }
 
