@@ -9,7 +9,9 @@ public struct SequentialRead {
   public var nextToken: String?
   public var skipped: [RecordError]
   public var skippedEvents: Int
+}
 
+extension SequentialRead {
   /// - Throws: the reader's first `RecordError` in strict mode.
   public init(_ bytes: [UInt8], options: FindingsDecodingOptions) throws {
     if JSONLinesReader.looksLikeJSONLines(bytes) {
@@ -35,16 +37,5 @@ public struct SequentialRead {
     return Self(
       findings: findings, shape: .jsonLines, nextToken: nil, skipped: reader.skipped,
       skippedEvents: reader.skippedEvents)
-  }
-
-  private init(
-    findings: [Finding], shape: FindingsShape, nextToken: String?, skipped: [RecordError],
-    skippedEvents: Int
-  ) {
-    self.findings = findings
-    self.shape = shape
-    self.nextToken = nextToken
-    self.skipped = skipped
-    self.skippedEvents = skippedEvents
   }
 }
