@@ -77,7 +77,8 @@ struct ExampleChecks {
       .cloudFormation, .cloudFormationYAML, .terraform, .cliCommands,
     ]
     for format in formats {
-      let arguments = ["convert", "--output", format.rawValue, "--analyzer-name", "Main"] + rulesFile
+      let arguments =
+        ["convert", "--output", format.rawValue, "--analyzer-name", "Main"] + rulesFile
       guard let text = output(arguments) else { continue }
       try cases.add("rules.\(format.rawValue)", format, text, rules)
     }
