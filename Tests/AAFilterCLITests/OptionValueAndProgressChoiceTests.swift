@@ -109,6 +109,23 @@ final class OptionValueAndProgressChoiceTests: XCTestCase {
       XCTAssertEqual(drawn, written, line: line)
     }
   }
+
+  /// The time left is rounded up: a read with 1.2 s to go does not claim 1 s, and one about to
+  /// end still shows a whole second until it does.
+  func testProgressText_timeLeftRoundsUp() {
+    let cases: [(Int, Int, Double, String, UInt)] = [
+      (100_000_000, 220_000_000, 1, ", 2 s left", #line),
+      (100_000_000, 200_000_000, 1, ", 1 s left", #line),
+      (100_000_000, 100_000_001, 1, ", 1 s left", #line),
+      (100_000_000, 100_000_000, 1, ", 0 s left", #line),
+      (50_000_000, 1_000_000_000, 1, ", 19 s left", #line),
+    ]
+    for (read, total, elapsed, suffix, line) in cases {
+      let text = ProgressLine.text(
+        bytesRead: read, totalBytes: total, findings: 1, elapsed: elapsed)
+      XCTAssertTrue(text.hasSuffix(suffix), text, line: line)
+    }
+  }
 }
 
 private struct OnlyRequired: Command {
