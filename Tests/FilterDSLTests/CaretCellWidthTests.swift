@@ -27,6 +27,10 @@ final class CaretCellWidthTests: XCTestCase {
       ("\u{1F600}", "ab", #line),  // grinning face
       ("\u{65E5}\u{672C}", "abcd", #line),  // two CJK ideographs
       ("\u{AC00}", "ab", #line),  // a Hangul syllable
+      ("\u{3001}", "ab", #line),  // an ideographic comma
+      ("\u{300C}x\u{300D}", "abxab", #line),  // corner brackets
+      ("\u{3042}", "ab", #line),  // Hiragana
+      ("\u{FF21}", "ab", #line),  // a fullwidth letter
       ("e\u{301}", "e", #line),  // a combining acute accent
       ("a\u{20DD}", "a", #line),  // an enclosing circle
       ("a\u{200D}b", "ab", #line),  // a zero-width joiner
