@@ -1,4 +1,5 @@
 @testable import AAFilterCLI
+import AAFilterTestSupport
 import XCTest
 
 /// What a command reads from its options once parsed: an older name of an output shape is read
@@ -99,7 +100,7 @@ final class OptionValueAndProgressChoiceTests: XCTestCase {
       (0, 1, 2, ["reading", "\r\u{1B}[K"], #line),
     ]
     for (delay, updates, finishes, written, line) in cases {
-      let shown = Capture()
+      let shown = ConsoleCapture()
       let progress = ProgressLine(write: { shown.write($0 + "\n") }, delay: delay, interval: 0)
       for _ in 0..<updates { progress.update(bytesRead: 10, totalBytes: nil, findings: 1) }
       for _ in 0..<finishes { progress.finish() }
