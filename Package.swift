@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "FilterEval", targets: ["FilterEval"]),
     .library(name: "FilterFormats", targets: ["FilterFormats"]),
     .library(name: "FilterSQL", targets: ["FilterSQL"]),
+    .library(name: "FilterEditing", targets: ["FilterEditing"]),
     .executable(name: "aafilter", targets: ["aafilter"]),
     .executable(name: "aafilter-bench", targets: ["aafilter-bench"]),
   ],
@@ -16,6 +17,8 @@ let package = Package(
     .target(name: "FilterEval", dependencies: ["FilterDSL"]),
     .target(name: "FilterFormats", dependencies: ["FilterDSL"]),
     .target(name: "FilterSQL", dependencies: ["FilterDSL", "FilterEval"]),
+    // Editor services over one rule document (completion, hover, fixes); no protocol here.
+    .target(name: "FilterEditing", dependencies: ["FilterDSL"]),
     // The commands live in a library so tests can run them in-process; `aafilter` only forwards.
     .target(
       name: "AAFilterCLI", dependencies: ["FilterDSL", "FilterEval", "FilterSQL", "FilterFormats"]),
@@ -38,6 +41,9 @@ let package = Package(
     .testTarget(
       name: "FilterFormatsTests",
       dependencies: ["FilterFormats", "FilterDSL", "AAFilterTestSupport"]),
+    .testTarget(
+      name: "FilterEditingTests",
+      dependencies: ["FilterEditing", "FilterDSL", "FilterFormats", "AAFilterTestSupport"]),
     .testTarget(
       name: "FilterEvalTests", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
     .testTarget(

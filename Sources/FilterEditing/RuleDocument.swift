@@ -1,0 +1,58 @@
+import FilterDSL
+
+/// One rule document as an editor holds it, and every language service over it: diagnostics,
+/// completion, hover, formatting, quick fixes, outline, folding, and rule-name navigation.
+///
+/// Editor-agnostic: every position is a UTF-8 byte offset into ``text`` (`SourceRange`), and
+/// nothing here knows a protocol; a language server converts positions and messages.
+/// Creating a document only lexes and parses it; the lint behind ``diagnostics`` runs on
+/// first use, and each other service does its own small amount of work when asked.
+///
+/// ```swift
+/// import FilterEditing
+///
+/// let document = RuleDocument(text: "rule Buckets {\n  resourcetype eq AWS::S3::Bucket\n}\n")
+/// for diagnostic in document.diagnostics {
+///   print(diagnostic.code, diagnostic.range)  // unknown-key 17..<29, ...
+/// }
+/// let fixes = document.codeActions(in: document.diagnostics[0].range)
+/// print(fixes.first?.title ?? "")  // Replace with 'resourceType'
+/// ```
+public struct RuleDocument: Sendable {
+  /// The document's text.
+  public let text: String
+  /// The settings it was opened with.
+  public let settings: DocumentSettings
+  let index: DocumentIndex
+  private let lint: Lazy<LintReport>
+
+  /// Lexes and parses a document; nothing else runs until asked.
+  /// - Parameters:
+  ///   - text: the whole text.
+  ///   - settings: the client's settings for every document.
+  public init(text: String, settings: DocumentSettings = DocumentSettings()) {
+    self.text = text
+    self.settings = settings
+    index = DocumentIndex(text)
+    let options = RuleDocument.lintOptions(settings)
+    lint = Lazy { Linter.lint(text, options: options) }
+  }
+
+  /// The options `aafilter check` uses for a rule file with the same settings.
+  static func lintOptions(_ settings: DocumentSettings) -> LintOptions {
+    var options = LintOptions(split: settings.split)
+    // Until the directive lands in LintOptions, the client's family is the given one.
+    options.analyzer = settings.fallbackAnalyzer
+    return options
+  }
+
+  /// The analyzer family the document is checked for, and what settled it.
+  public var family: FamilyResolution { lint.wrapped.family }
+
+  /// Every diagnostic, exactly as `aafilter check` reports them for the same text and
+  /// settings, in source order per rule.
+  public var diagnostics: [Diagnostic] { lint.wrapped.diagnostics }
+
+  /// The lint report behind ``diagnostics``, grouped by rule.
+  public var report: LintReport { lint.wrapped }
+}
