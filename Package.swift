@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "FilterFormats", targets: ["FilterFormats"]),
     .library(name: "FilterSQL", targets: ["FilterSQL"]),
     .library(name: "FilterEditing", targets: ["FilterEditing"]),
+    .library(name: "FilterLSP", targets: ["FilterLSP"]),
     .executable(name: "aafilter", targets: ["aafilter"]),
     .executable(name: "aafilter-bench", targets: ["aafilter-bench"]),
   ],
@@ -19,16 +20,21 @@ let package = Package(
     .target(name: "FilterSQL", dependencies: ["FilterDSL", "FilterEval"]),
     // Editor services over one rule document (completion, hover, fixes); no protocol here.
     .target(name: "FilterEditing", dependencies: ["FilterDSL"]),
+    // The Language Server Protocol over FilterEditing: framing, JSON-RPC, positions, sync.
+    .target(name: "FilterLSP", dependencies: ["FilterDSL", "FilterEditing"]),
     // The commands live in a library so tests can run them in-process; `aafilter` only forwards.
     .target(
-      name: "AAFilterCLI", dependencies: ["FilterDSL", "FilterEval", "FilterSQL", "FilterFormats"]),
+      name: "AAFilterCLI",
+      dependencies: ["FilterDSL", "FilterEval", "FilterSQL", "FilterFormats", "FilterLSP"]),
     .executableTarget(name: "aafilter", dependencies: ["AAFilterCLI"]),
     .executableTarget(
-      name: "aafilter-bench", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
+      name: "aafilter-bench",
+      dependencies: ["FilterDSL", "FilterEval", "FilterLSP", "AAFilterTestSupport"]),
     // Generators and the reference evaluator, for the tests, the benchmark and the interop
     // harness; not a product, so nothing outside the package links them.
     .target(
-      name: "AAFilterTestSupport", dependencies: ["FilterDSL", "FilterEval", "FilterFormats"]),
+      name: "AAFilterTestSupport",
+      dependencies: ["FilterDSL", "FilterEval", "FilterFormats", "FilterLSP"]),
     // The checks against third-party tools (scripts/interop runs it with them).
     .executableTarget(
       name: "aafilter-interop",
@@ -44,6 +50,9 @@ let package = Package(
     .testTarget(
       name: "FilterEditingTests",
       dependencies: ["FilterEditing", "FilterDSL", "FilterFormats", "AAFilterTestSupport"]),
+    .testTarget(
+      name: "FilterLSPTests",
+      dependencies: ["FilterLSP", "FilterEditing", "FilterDSL", "AAFilterTestSupport"]),
     .testTarget(
       name: "FilterEvalTests", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
     .testTarget(
