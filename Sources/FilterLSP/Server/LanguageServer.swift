@@ -122,7 +122,9 @@ struct LanguageServer: Sendable {
     case .shutDown:
       return .failure(.invalidRequest("the server is shut down: only 'exit' is accepted"))
     case .running:
-      break
+      guard method != "initialize" else {
+        return .failure(.invalidRequest("the server is already initialized"))
+      }
     }
     do throws(ResponseError) {
       switch method {
