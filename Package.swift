@@ -43,7 +43,9 @@ let package = Package(
       dependencies: ["FilterFormats", "FilterDSL", "AAFilterTestSupport"]),
     .testTarget(
       name: "FilterEditingTests",
-      dependencies: ["FilterEditing", "FilterDSL", "FilterFormats", "AAFilterTestSupport"]),
+      dependencies: [
+        "FilterEditing", "FilterDSL", "FilterFormats", "AAFilterCLI", "AAFilterTestSupport",
+      ]),
     .testTarget(
       name: "FilterEvalTests", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
     .testTarget(
