@@ -49,7 +49,9 @@ let package = Package(
       dependencies: ["FilterFormats", "FilterDSL", "AAFilterTestSupport"]),
     .testTarget(
       name: "FilterEditingTests",
-      dependencies: ["FilterEditing", "FilterDSL", "FilterFormats", "AAFilterTestSupport"]),
+      dependencies: [
+        "FilterEditing", "FilterDSL", "FilterFormats", "AAFilterCLI", "AAFilterTestSupport",
+      ]),
     .testTarget(
       name: "FilterLSPTests",
       dependencies: ["FilterLSP", "FilterEditing", "FilterDSL", "AAFilterTestSupport"]),

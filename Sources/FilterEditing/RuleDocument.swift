@@ -47,7 +47,13 @@ public struct RuleDocument: Sendable {
   }
 
   /// The analyzer family the document is checked for, and what settled it.
-  public var family: FamilyResolution { lint.wrapped.family }
+  ///
+  /// While the text has syntax errors `check` settles no family, but completion and hover
+  /// still need one: it is then settled as `check` would, from the rules that parsed.
+  public var family: FamilyResolution {
+    guard index.hasSyntaxErrors else { return lint.wrapped.family }
+    return Linter.resolveFamily(index.queries, options: RuleDocument.lintOptions(settings))
+  }
 
   /// Every diagnostic, exactly as `aafilter check` reports them for the same text and
   /// settings, in source order per rule.

@@ -35,6 +35,14 @@ struct DocumentIndex: Sendable {
     return []
   }
 
+  /// The queries that parsed: each rule's body, or the one expression.
+  var queries: [Query] {
+    switch document {
+    case .query(let query): [query]
+    case .ruleSet(let rules): rules.map(\.body)
+    }
+  }
+
   /// Whether the text is a rule set, or may become one: it starts with `rule`, or is empty.
   var isRuleSet: Bool {
     guard let first = tokens.first else { return true }
