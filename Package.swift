@@ -54,7 +54,9 @@ let package = Package(
       ]),
     .testTarget(
       name: "FilterLSPTests",
-      dependencies: ["FilterLSP", "FilterEditing", "FilterDSL", "AAFilterTestSupport"]),
+      dependencies: [
+        "FilterLSP", "FilterEditing", "FilterDSL", "AAFilterCLI", "AAFilterTestSupport",
+      ]),
     .testTarget(
       name: "FilterEvalTests", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
     .testTarget(

@@ -107,9 +107,11 @@ final class JSONRPCTests: XCTestCase {
     _ = harness.initialize()
     _ = harness.open("file:///a.aaf", "isPublic eq false")
     _ = harness.notify("$/cancelRequest", .object([("id", .number(5))]))
-    let cancelled = harness.request(5, "textDocument/documentSymbol", ServerHarness.document("file:///a.aaf"))
+    let cancelled = harness.request(
+      5, "textDocument/documentSymbol", ServerHarness.document("file:///a.aaf"))
     XCTAssertEqual(errorCode(cancelled), -32800)
-    let next = harness.request(6, "textDocument/documentSymbol", ServerHarness.document("file:///a.aaf"))
+    let next = harness.request(
+      6, "textDocument/documentSymbol", ServerHarness.document("file:///a.aaf"))
     XCTAssertNotNil(next?["result"])
     // Cancelling what was already answered changes nothing.
     XCTAssertEqual(harness.notify("$/cancelRequest", .object([("id", .number(6))])), [])

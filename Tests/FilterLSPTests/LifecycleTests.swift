@@ -24,7 +24,8 @@ final class LifecycleTests: XCTestCase {
       XCTAssertEqual(capabilities?[provider], .bool(true), provider)
     }
     XCTAssertEqual(capabilities?.at("renameProvider", "prepareProvider"), .bool(true))
-    XCTAssertEqual(capabilities?.at("codeActionProvider", "codeActionKinds"), json(#"["quickfix"]"#))
+    XCTAssertEqual(
+      capabilities?.at("codeActionProvider", "codeActionKinds"), json(#"["quickfix"]"#))
   }
 
   func testPositionEncoding_utf8WhenOffered() {
@@ -50,7 +51,8 @@ final class LifecycleTests: XCTestCase {
     XCTAssertEqual(harness.settle(), [])
     XCTAssertNotNil(harness.initialize()?["result"])
     // A second initialize is a mistake.
-    XCTAssertEqual(harness.request(3, "initialize", .object([]))?.at("error", "code"), .number(-32600))
+    XCTAssertEqual(
+      harness.request(3, "initialize", .object([]))?.at("error", "code"), .number(-32600))
   }
 
   func testShutdownThenExit_statusZero() {

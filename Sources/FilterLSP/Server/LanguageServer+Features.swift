@@ -211,19 +211,11 @@ extension LanguageServer {
     return .array(ranges.map { context.values.location(context.uri, $0) })
   }
 
-  /// The name under the cursor, when there is one to rename.
-  private func renamable(_ context: FeatureContext, at offset: Int) -> SourceRange? {
-    let candidates =
-      context.analysis.references(at: offset)
-      + (context.analysis.definition(at: offset).map { [$0] } ?? [])
-    return candidates.first { $0.start <= offset && offset <= $0.end }
-  }
-
   private func prepareRename(_ context: FeatureContext, _ params: JSONValue) throws(ResponseError)
     -> JSONValue
   {
     let offset = try context.values.offset(params["position"])
-    guard let range = renamable(context, at: offset) else { return .null }
+    guard let range = context.analysis.renameRange(at: offset) else { return .null }
     let bytes = context.document.lines.bytes
     let placeholder = String(
       decoding: bytes[min(range.start, bytes.count)..<min(range.end, bytes.count)], as: UTF8.self)

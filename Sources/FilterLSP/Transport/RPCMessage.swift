@@ -26,7 +26,8 @@ enum RPCMessage: Hashable, Sendable {
       return .failure(
         .init(id: id ?? .null, error: .invalidRequest("'jsonrpc' must be \"2.0\"")))
     }
-    let params = value["params"]
+    // `null` is read as no parameters: some clients send it for `shutdown` and `exit`.
+    let params = value["params"] == .null ? nil : value["params"]
     if let params, !params.isObject, params.arrayValue == nil {
       return .failure(
         .init(id: id ?? .null, error: .invalidRequest("'params' must be an object or an array")))
