@@ -29,7 +29,9 @@ let package = Package(
     .executableTarget(name: "aafilter", dependencies: ["AAFilterCLI"]),
     .executableTarget(
       name: "aafilter-bench",
-      dependencies: ["FilterDSL", "FilterEval", "FilterLSP", "AAFilterTestSupport"]),
+      dependencies: [
+        "FilterDSL", "FilterEval", "FilterEditing", "FilterLSP", "AAFilterTestSupport",
+      ]),
     // Generators and the reference evaluator, for the tests, the benchmark and the interop
     // harness; not a product, so nothing outside the package links them.
     .target(

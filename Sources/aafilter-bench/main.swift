@@ -27,6 +27,17 @@ if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--growth" {
   exit(Growth.run() ? 0 : 1)
 }
 
+// `--lsp`: the language server's latency budgets, driven over pipes in process.
+if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--lsp" {
+  #if DEBUG
+    print("note: a debug build; figures mean nothing (use swift run -c release aafilter-bench)")
+  #endif
+  let report = Report()
+  let ok = LSPBenchmark().run(report: report)
+  report.finish()
+  exit(ok ? 0 : 1)
+}
+
 struct Options {
   var findings = 100_000
   var linesFindings = 1_000_000
@@ -37,6 +48,8 @@ struct Options {
   /// Rules parsed per parse+compile timing, and findings evaluated per filter timing.
   var parses = 2_000
   var evaluations = 2_000_000
+  /// Whether to time the language server on tiny documents (`--quick`; `--lsp` times it at size).
+  var tinyLSP = false
 
   init(_ arguments: [String]) {
     var index = 0
@@ -57,9 +70,10 @@ struct Options {
         external = false
         parses = 100
         evaluations = 100_000
+        tinyLSP = true
       default:
         print(
-          "usage: aafilter-bench [--findings N] [--lines N] [--large N] [--runs N] [--no-external] [--quick] | --growth"
+          "usage: aafilter-bench [--findings N] [--lines N] [--large N] [--runs N] [--no-external] [--quick] | --growth | --lsp"
         )
         exit(2)
       }
@@ -95,6 +109,10 @@ try suite.decodingLines()
 suite.evaluation(findings)
 suite.sorting(findings)
 try suite.endToEnd(documentURL: documentURL, workDirectory: workDirectory)
+if options.tinyLSP {
+  // `--quick`: the language server on tiny documents, to prove the path runs.
+  _ = LSPBenchmark(openRules: 20, changeRules: 10, runs: 1, changes: 3).run(report: report)
+}
 let tool = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
   .appendingPathComponent("aafilter").path
 if FileManager.default.isExecutableFile(atPath: tool) {
