@@ -40,19 +40,21 @@ public struct RuleDocument: Sendable {
 
   /// The options `aafilter check` uses for a rule file with the same settings.
   static func lintOptions(_ settings: DocumentSettings) -> LintOptions {
-    var options = LintOptions(split: settings.split)
-    // Until the directive lands in LintOptions, the client's family is the given one.
-    options.analyzer = settings.fallbackAnalyzer
-    return options
+    // No explicit family: the file's directive, then the client's setting, then inference,
+    // exactly as `check` without `--analyzer` settles it.
+    LintOptions(split: settings.split, fallbackAnalyzer: settings.fallbackAnalyzer)
   }
 
   /// The analyzer family the document is checked for, and what settled it.
   ///
-  /// While the text has syntax errors `check` settles no family, but completion and hover
-  /// still need one: it is then settled as `check` would, from the rules that parsed.
+  /// While the text has syntax errors `check` infers nothing from the rules, but completion
+  /// and hover still need the family of the rule being typed: it is then inferred, as `check`
+  /// would, from the rules that parsed.
   public var family: FamilyResolution {
     guard index.hasSyntaxErrors else { return lint.wrapped.family }
-    return Linter.resolveFamily(index.queries, options: RuleDocument.lintOptions(settings))
+    return Linter.resolveFamily(
+      index.queries, options: RuleDocument.lintOptions(settings),
+      directive: AnalyzerDirective.find(in: text).directive?.family)
   }
 
   /// Every diagnostic, exactly as `aafilter check` reports them for the same text and

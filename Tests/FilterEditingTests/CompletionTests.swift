@@ -39,6 +39,10 @@ final class CompletionTests: XCTestCase {
       offered: ["findingType", "resource", "resourceOwnerAccount"],
       absent: ["isPublic", "principal.AWS", "condition.aws:SourceIp"]),
     Case(
+      text: "# aafilter: analyzer=unused\nrule A {\n  ‸\n}",
+      settings: DocumentSettings(fallbackAnalyzer: .internal),
+      offered: ["findingType"], absent: ["isPublic", "principalType"]),
+    Case(
       text: "rule A {\n  ‸\n}", settings: DocumentSettings(fallbackAnalyzer: .internal),
       offered: ["principalType", "accessType", "principal.AWS"], absent: ["isPublic"]),
     Case(
