@@ -24,7 +24,8 @@ let package = Package(
       name: "AAFilterCLI", dependencies: ["FilterDSL", "FilterEval", "FilterSQL", "FilterFormats"]),
     .executableTarget(name: "aafilter", dependencies: ["AAFilterCLI"]),
     .executableTarget(
-      name: "aafilter-bench", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
+      name: "aafilter-bench",
+      dependencies: ["FilterDSL", "FilterEval", "FilterEditing", "AAFilterTestSupport"]),
     // Generators and the reference evaluator, for the tests, the benchmark and the interop
     // harness; not a product, so nothing outside the package links them.
     .target(

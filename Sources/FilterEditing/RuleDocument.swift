@@ -25,6 +25,7 @@ public struct RuleDocument: Sendable {
   public let settings: DocumentSettings
   let index: DocumentIndex
   private let lint: Lazy<LintReport>
+  private let cachedNames: Lazy<RuleNames>
 
   /// Lexes and parses a document; nothing else runs until asked.
   /// - Parameters:
@@ -36,7 +37,12 @@ public struct RuleDocument: Sendable {
     index = DocumentIndex(text)
     let options = RuleDocument.lintOptions(settings)
     lint = Lazy { Linter.lint(text, options: options) }
+    let index = index
+    cachedNames = Lazy { RuleNames(index) }
   }
+
+  /// Where rule names are defined and mentioned, found on first use.
+  var names: RuleNames { cachedNames.wrapped }
 
   /// The options `aafilter check` uses for a rule file with the same settings.
   static func lintOptions(_ settings: DocumentSettings) -> LintOptions {
