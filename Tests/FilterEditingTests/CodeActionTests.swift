@@ -52,6 +52,9 @@ final class CodeActionTests: XCTestCase {
     Case(
       "rule A { isPublic eq false order by id }", fixes: .sortInArchiveRule,
       title: "Remove 'order by id'"),
+    Case(
+      "# aafilter: analyzer=unusd\nrule A { findingType eq UnusedIAMRole and resource eq \"arn:aws:iam::111122223333:role/a\" }",
+      fixes: .unknownAnalyzerDirective, title: "with 'unused'"),
     // The public-exposure risk: 'isPublic eq false' added, around an 'or' when needed.
     Case(
       "rule A {\n  principal.AWS eq 111122223333\n}\n", fixes: .archivesPublicFindings,

@@ -31,6 +31,8 @@ final class FormattingTests: XCTestCase {
     "rule A { error in [\(Array(repeating: "v", count: 1).joined())] }",
     "rule A { error in [\((1...25).map { "v\($0)" }.joined(separator: ", "))] }",
     "rule A { isPublic eq false order by id }",
+    "# aafilter: analyzer=unused\nrule A { findingType eq UnusedIAMRole }",
+    "# aafilter: analyzer=unusd\nrule A { findingType eq UnusedIAMRole }",
   ]
 
   func testFormattingEdits_equalFormatOutput() {

@@ -6,7 +6,7 @@ extension RuleDocument {
   /// - Parameter offset: the cursor, a UTF-8 offset into ``text``.
   /// - Returns: the name's range in the first rule of that name; `nil` elsewhere.
   public func definition(at offset: Int) -> SourceRange? {
-        if let own = names.definitions.first(where: {
+    if let own = names.definitions.first(where: {
       $0.range.start <= offset && offset <= $0.range.end
     }) {
       return own.range
@@ -20,7 +20,7 @@ extension RuleDocument {
   /// - Parameter offset: the cursor.
   /// - Returns: ranges in source order; empty when no rule is named at the cursor.
   public func references(at offset: Int) -> [SourceRange] {
-        guard let (name, _, _) = names.name(at: offset) else { return [] }
+    guard let (name, _, _) = names.name(at: offset) else { return [] }
     let ranges =
       names.definitions.filter { $0.name == name }.map(\.range)
       + names.mentions.filter { $0.name == name }.map(\.range)
@@ -44,7 +44,7 @@ extension RuleDocument {
   public func rename(at offset: Int, to newName: String) -> Result<
     [TextReplacement], RenameRefusal
   > {
-        guard let (name, _, _) = names.name(at: offset) else {
+    guard let (name, _, _) = names.name(at: offset) else {
       return .failure(RenameRefusal(message: "there is no rule name here to rename"))
     }
     guard ArchiveRule.isValidName(newName) else {
