@@ -19,7 +19,7 @@ let package = Package(
     .target(name: "FilterFormats", dependencies: ["FilterDSL"]),
     .target(name: "FilterSQL", dependencies: ["FilterDSL", "FilterEval"]),
     // Editor services over one rule document (completion, hover, fixes); no protocol here.
-    .target(name: "FilterEditing", dependencies: ["FilterDSL"]),
+    .target(name: "FilterEditing", dependencies: ["FilterDSL", "FilterFormats"]),
     // The Language Server Protocol over FilterEditing: framing, JSON-RPC, positions, sync.
     .target(name: "FilterLSP", dependencies: ["FilterDSL", "FilterEditing"]),
     // The commands live in a library so tests can run them in-process; `aafilter` only forwards.

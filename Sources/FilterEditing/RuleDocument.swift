@@ -25,6 +25,7 @@ public struct RuleDocument: Sendable {
   public let settings: DocumentSettings
   let index: DocumentIndex
   private let lint: Lazy<LintReport>
+  private let cachedNames: Lazy<RuleNames>
 
   /// Lexes and parses a document; nothing else runs until asked.
   /// - Parameters:
@@ -36,23 +37,30 @@ public struct RuleDocument: Sendable {
     index = DocumentIndex(text)
     let options = RuleDocument.lintOptions(settings)
     lint = Lazy { Linter.lint(text, options: options) }
+    let index = index
+    cachedNames = Lazy { RuleNames(index) }
   }
+
+  /// Where rule names are defined and mentioned, found on first use.
+  var names: RuleNames { cachedNames.wrapped }
 
   /// The options `aafilter check` uses for a rule file with the same settings.
   static func lintOptions(_ settings: DocumentSettings) -> LintOptions {
-    var options = LintOptions(split: settings.split)
-    // Until the directive lands in LintOptions, the client's family is the given one.
-    options.analyzer = settings.fallbackAnalyzer
-    return options
+    // No explicit family: the file's directive, then the client's setting, then inference,
+    // exactly as `check` without `--analyzer` settles it.
+    LintOptions(split: settings.split, fallbackAnalyzer: settings.fallbackAnalyzer)
   }
 
   /// The analyzer family the document is checked for, and what settled it.
   ///
-  /// While the text has syntax errors `check` settles no family, but completion and hover
-  /// still need one: it is then settled as `check` would, from the rules that parsed.
+  /// While the text has syntax errors `check` infers nothing from the rules, but completion
+  /// and hover still need the family of the rule being typed: it is then inferred, as `check`
+  /// would, from the rules that parsed.
   public var family: FamilyResolution {
     guard index.hasSyntaxErrors else { return lint.wrapped.family }
-    return Linter.resolveFamily(index.queries, options: RuleDocument.lintOptions(settings))
+    return Linter.resolveFamily(
+      index.queries, options: RuleDocument.lintOptions(settings),
+      directive: AnalyzerDirective.find(in: text).directive?.family)
   }
 
   /// Every diagnostic, exactly as `aafilter check` reports them for the same text and

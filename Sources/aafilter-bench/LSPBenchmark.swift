@@ -1,6 +1,7 @@
 import AAFilterTestSupport
 import FilterDSL
 import FilterEditing
+import FilterLSP
 import Foundation
 
 /// `--lsp`: the language server's speed promises, through the real server over pipes in this
@@ -18,40 +19,12 @@ struct LSPBenchmark {
   static let openBudget = 1.0
   static let changeBudget = 0.100
 
-  /// A rule file of `count` rules in the shapes teams write: trusted accounts per bucket,
-  /// services, organization paths, with some rules inside others so the rule-set checks
-  /// (shadowed, overlapping) have work to do.
-  static func document(rules count: Int) -> String {
-    var lines = ["# aafilter benchmark rules"]
-    for index in 0..<count {
-      let account = String(format: "%012d", 111_122_220_000 + index % 97)
-      let body: String
-      switch index % 5 {
-      case 0:
-        body =
-          "resourceType eq AWS::S3::Bucket and principal.AWS in [\(account), 444455556666] and isPublic eq false"
-      case 1:
-        body =
-          "resource contains \"bucket-\(index)\" and principal.AWS eq \(account) and isPublic eq false"
-      case 2:
-        body =
-          "principal.Service eq \"lambda.amazonaws.com\" and resourceOwnerAccount eq \(account)"
-      case 3:
-        body =
-          "resourceType in [AWS::KMS::Key, AWS::SQS::Queue] and principal.AWS eq \(account) and isPublic eq false"
-      default:
-        body =
-          "condition.aws:PrincipalOrgPaths contains \"o-a1b2c3d4e5/r-ab12/ou-\(index)\" and isPublic eq false"
-      }
-      lines.append("rule Rule\(index) {\n  \(body)\n}")
-    }
-    return lines.joined(separator: "\n") + "\n"
-  }
-
   /// Runs both measurements; returns whether each median is within its budget.
   func run(report: Report) -> Bool {
-    let openText = Self.document(rules: openRules)
-    let changeText = Self.document(rules: changeRules)
+    // The documents the editing benchmark (`--editing`) times too.
+    var generator = RuleFileGenerator(seed: 20)
+    let openText = generator.ruleFile(rules: openRules)
+    let changeText = generator.ruleFile(rules: changeRules)
     let openBaseline = Measure.median(runs: runs) { _ = RuleDocument(text: openText).diagnostics }
     let changeBaseline = Measure.median(runs: runs) {
       _ = RuleDocument(text: changeText).diagnostics
@@ -77,14 +50,15 @@ struct LSPBenchmark {
     client.open(uri, changeText)
     _ = client.diagnostics(for: uri, timeout: 60)
     var changeTimes: [Double] = []
-    // Alternately type a character into the first rule's first value and delete it again.
-    let line = 2
+    // Alternately type a space on the empty last line and delete it again: the whole document
+    // is checked again either way.
+    let line = LineIndex(changeText).lineCount - 1
     for version in 2..<(2 + changes) {
       let typing = version % 2 == 0
       let range =
         typing
-        ? #"{"start":{"line":\#(line),"character":2},"end":{"line":\#(line),"character":2}}"#
-        : #"{"start":{"line":\#(line),"character":2},"end":{"line":\#(line),"character":3}}"#
+        ? #"{"start":{"line":\#(line),"character":0},"end":{"line":\#(line),"character":0}}"#
+        : #"{"start":{"line":\#(line),"character":0},"end":{"line":\#(line),"character":1}}"#
       let params =
         #"{"textDocument":{"uri":"\#(uri)","version":\#(version)},"contentChanges":[{"range":\#(range),"text":"\#(typing ? " " : "")"}]}"#
       guard case .success(let value) = JSONValue.read(Array(params.utf8)) else { return false }

@@ -38,6 +38,12 @@ if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--lsp" {
   exit(ok ? 0 : 1)
 }
 
+// `--editing`: the editor services (FilterEditing) on 200- and 2,000-rule documents.
+if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--editing" {
+  EditingBenchmark.run()
+  exit(0)
+}
+
 struct Options {
   var findings = 100_000
   var linesFindings = 1_000_000
@@ -73,7 +79,7 @@ struct Options {
         tinyLSP = true
       default:
         print(
-          "usage: aafilter-bench [--findings N] [--lines N] [--large N] [--runs N] [--no-external] [--quick] | --growth | --lsp"
+          "usage: aafilter-bench [--findings N] [--lines N] [--large N] [--runs N] [--no-external] [--quick] | --growth | --editing | --lsp"
         )
         exit(2)
       }

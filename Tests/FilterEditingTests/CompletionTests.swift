@@ -39,6 +39,10 @@ final class CompletionTests: XCTestCase {
       offered: ["findingType", "resource", "resourceOwnerAccount"],
       absent: ["isPublic", "principal.AWS", "condition.aws:SourceIp"]),
     Case(
+      text: "# aafilter: analyzer=unused\nrule A {\n  ‸\n}",
+      settings: DocumentSettings(fallbackAnalyzer: .internal),
+      offered: ["findingType"], absent: ["isPublic", "principalType"]),
+    Case(
       text: "rule A {\n  ‸\n}", settings: DocumentSettings(fallbackAnalyzer: .internal),
       offered: ["principalType", "accessType", "principal.AWS"], absent: ["isPublic"]),
     Case(
@@ -106,7 +110,18 @@ final class CompletionTests: XCTestCase {
       absent: ["resourceType"]),
     Case(text: "‸", offered: ["rule", "rule NAME { }", "resourceType"]),
     Case(text: "ru‸", offered: ["rule", "resourceType"], replacing: "ru"),
-    // Nothing in comments, rule names, or before the brace.
+    // The analyzer directive: the line at the top, the families after `analyzer=`.
+    Case(text: "‸", offered: ["# aafilter: analyzer="]),
+    Case(
+      text: "# aafilter: analyzer=unused\n‸", offered: ["rule"],
+      absent: ["# aafilter: analyzer="]),
+    Case(
+      text: "# aafilter: analyzer=‸\nrule A { }", offered: ["external", "internal", "unused"]),
+    Case(
+      text: "#AAFilter : Analyzer = un‸sed\nrule A { }", offered: ["unused"],
+      replacing: "unsed"),
+    Case(text: "rule A { }\n# aafilter: analyzer=‸", offered: []),
+    // Nothing in other comments, rule names, or before the brace.
     Case(text: "rule A { # isPublic ‸\n }", offered: []),
     Case(text: "rule ‸", offered: []),
     Case(text: "rule A ‸", offered: []),

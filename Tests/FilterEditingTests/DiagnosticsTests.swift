@@ -19,14 +19,46 @@ final class DiagnosticsTests: XCTestCase {
       ("rule A { resource eq \"unterminated }", DocumentSettings(), #line),
       ("isPublic eq false and resourceType eq AWS::SQS::Queue", DocumentSettings(), #line),
       ("", DocumentSettings(), #line),
+      // The directive wins over the client's family; a bad one is reported.
+      (
+        "# aafilter: analyzer=unused\nrule A { isPublic eq false }",
+        DocumentSettings(fallbackAnalyzer: .internal), #line
+      ),
+      ("# aafilter: analyzer=unusd\nrule A { isPublic eq false }", DocumentSettings(), #line),
+      ("# aafilter: analyzer=internal\nrule A { isPublic eq }", DocumentSettings(), #line),
     ]
     for (text, settings, line) in cases {
-      var options = LintOptions(split: settings.split)
-      options.analyzer = settings.fallbackAnalyzer
+      let options = LintOptions(split: settings.split, fallbackAnalyzer: settings.fallbackAnalyzer)
       let check = Linter.lint(RuleReader.read(Array(text.utf8), format: .dsl), options: options)
       let document = RuleDocument(text: text, settings: settings)
       XCTAssertEqual(document.diagnostics, check.diagnostics, text, line: line)
-      XCTAssertEqual(document.family, check.family, text, line: line)
+      if !check.diagnostics.hasErrors {
+        XCTAssertEqual(document.family, check.family, text, line: line)
+      }
+    }
+  }
+
+  func testFamily_settledWhileTheTextHasSyntaxErrors() {
+    let cases: [(String, DocumentSettings, FamilyResolution, UInt)] = [
+      (
+        "# aafilter: analyzer=unused\nrule A { resourceType eq }", DocumentSettings(),
+        FamilyResolution(family: .unused, source: .directive), #line
+      ),
+      (
+        "rule A { resourceType eq }", DocumentSettings(fallbackAnalyzer: .internal),
+        FamilyResolution(family: .internal, source: .configured), #line
+      ),
+      (
+        "rule A { findingType eq UnusedIAMRole }\nrule B { resource eq }", DocumentSettings(),
+        FamilyResolution(family: .unused, source: .ruleFindingType), #line
+      ),
+      (
+        "rule B { resource eq", DocumentSettings(),
+        FamilyResolution(family: .external, source: .default), #line
+      ),
+    ]
+    for (text, settings, family, line) in cases {
+      XCTAssertEqual(RuleDocument(text: text, settings: settings).family, family, line: line)
     }
   }
 }

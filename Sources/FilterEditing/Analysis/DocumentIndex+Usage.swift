@@ -1,18 +1,12 @@
 import FilterDSL
 
 extension DocumentIndex {
-  /// Every token's role, reading the whole document once.
-  func roles() -> [TokenRole] {
-    var context = TokenContext(isRuleSet: isRuleSet)
-    return tokens.map { context.consume($0) }
-  }
-
   /// `principal.` and `condition.` keys written in the document, in order of first use, but
   /// for the token at `excluded` (the one being typed).
   func usedKeys(excluding excluded: Int?) -> [String] {
     var keys: [String] = []
     var seen = Set<String>()
-    for (position, (token, role)) in zip(tokens, roles()).enumerated()
+    for (position, (token, role)) in zip(tokens, roles).enumerated()
     where role == .key && position != excluded {
       let name = token.value
       guard
@@ -36,7 +30,7 @@ extension DocumentIndex {
     let wantsAccounts = kind == .accountID || kind == .principal
     let wantsPrincipals =
       kind == .principal || kind == .arn && key.hasPrefix("condition.aws:Principal")
-    for (position, (token, role)) in zip(tokens, roles()).enumerated() where position != excluded {
+    for (position, (token, role)) in zip(tokens, roles).enumerated() where position != excluded {
       guard case .value(let owner, _) = role else { continue }
       let value = token.value
       guard !value.isEmpty else { continue }

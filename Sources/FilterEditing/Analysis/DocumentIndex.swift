@@ -12,6 +12,8 @@ struct DocumentIndex: Sendable {
   let document: Document
   /// Whether the parse had errors.
   let hasSyntaxErrors: Bool
+  /// Every token's role, computed on first use: completion, hover and navigation read it.
+  private let cachedRoles: Lazy<[TokenRole]>
 
   init(_ text: String) {
     bytes = Array(text.utf8)
@@ -27,7 +29,16 @@ struct DocumentIndex: Sendable {
     let (document, diagnostics) = FilterSource.parse(bytes: bytes)
     self.document = document
     hasSyntaxErrors = diagnostics.hasErrors
+    let isRuleSet = tokens.first.map { $0.kind == .keyword(.rule) } ?? true
+    let lexed = tokens
+    cachedRoles = Lazy {
+      var context = TokenContext(isRuleSet: isRuleSet)
+      return lexed.map { context.consume($0) }
+    }
   }
+
+  /// Every token's role, reading the whole document once.
+  var roles: [TokenRole] { cachedRoles.wrapped }
 
   /// The rules that parsed, in order; empty for a single expression.
   var rules: [RuleDefinition] {

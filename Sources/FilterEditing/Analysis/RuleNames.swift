@@ -23,7 +23,7 @@ struct RuleNames: Sendable {
 
   init(_ index: DocumentIndex) {
     var definitions: [Definition] = []
-    for (token, role) in zip(index.tokens, index.roles()) where role == .ruleName {
+    for (token, role) in zip(index.tokens, index.roles) where role == .ruleName {
       definitions.append(Definition(name: token.value, range: token.range))
     }
     self.definitions = definitions

@@ -97,7 +97,7 @@ extension RuleDocument {
         ArchiveRule(ruleName: "Rule1-\($0.offset + 1)", filter: $0.element)
       }
       : result.rules
-    let taken = Set(RuleNames(index).definitions.map(\.name))
+    let taken = Set(names.definitions.map(\.name))
     guard !rules.contains(where: { taken.contains($0.ruleName) }) else { return nil }
     let edits = [TextReplacement(range: whole, text: FilterPrinter().print(rules))]
     guard resolves(diagnostic, editing: whole, with: edits) else { return nil }

@@ -7,10 +7,11 @@ extension RuleDocument {
   ///
   /// Reads only the tokens before the cursor, so it works while the text does not parse.
   /// - Parameter offset: the cursor, a UTF-8 offset into ``text`` (clamped to it).
-  /// - Returns: candidates in a sensible order; empty inside a comment or a rule name.
+  /// - Returns: candidates in a sensible order; inside a comment only the families of an
+  ///   analyzer directive (`# aafilter: analyzer=`); nothing in a rule name.
   public func completions(at offset: Int) -> [CompletionCandidate] {
     let cursor = CursorPosition(offset, in: index)
-    guard !cursor.inComment else { return [] }
+    guard !cursor.inComment else { return directiveCompletions(at: cursor.offset) }
     let replacing = cursor.replacing(in: index)
     let typed = index.text(SourceRange(start: replacing.start, end: cursor.offset))
     let (expectation, _) = index.context(at: cursor.tokensBefore)
@@ -23,6 +24,7 @@ extension RuleDocument {
       let next = index.tokens.indices.first { $0 != cursor.partial }
       let ruleFollows = next.map { index.tokens[$0].kind == .keyword(.rule) } ?? false
       return completer.ruleStart() + (ruleFollows ? [] : completer.keys())
+        + (cursor.partial == nil ? directiveSnippet(replacing: replacing) : [])
     case .rule:
       return completer.ruleStart()
     case .key: return completer.keys()

@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 
 extension RuleDocument {
   /// The edits that make the document exactly what `aafilter format` prints for it: canonical
@@ -15,19 +16,25 @@ extension RuleDocument {
 
   /// What `aafilter format` prints for rule text, or `nil` when it prints an error instead.
   ///
-  /// The same steps as the command: compile with splitting and no value, map or rule limits
-  /// (formatting is about text, so long lists stay whole), then print.
+  /// The same steps as the command, on the text read as rule text (an editor's document is a
+  /// rule file, whatever its first word): read it, so the analyzer directive's errors count;
+  /// compile with splitting and no value, map or rule limits (formatting is about text, so
+  /// long lists stay whole); print.
   static func formatted(_ text: String) -> String? {
     var options = CompileOptions(split: true)
     options.limits.maxValuesPerOperator = .max
     options.limits.maxFilterMaps = .max
     options.limits.maxRules = .max
-    let result = FilterCompiler.compile(text, options: options)
-    guard !result.hasErrors else { return nil }
     let printer = FilterPrinter()
-    if result.isRuleSet { return printer.print(result.rules) + "\n" }
-    var printed = printer.print(result.maps)
-    if let sort = result.sort { printed += (printed.isEmpty ? "" : " ") + printer.print(sort) }
-    return printed + "\n"
+    switch RuleReader.read(Array(text.utf8), format: .dsl).compile(options: options).compiled {
+    case nil:
+      return nil
+    case .rules(let rules):
+      return printer.print(rules) + "\n"
+    case .filters(let maps, let sort):
+      var printed = printer.print(maps)
+      if let sort { printed += (printed.isEmpty ? "" : " ") + printer.print(sort) }
+      return printed + "\n"
+    }
   }
 }

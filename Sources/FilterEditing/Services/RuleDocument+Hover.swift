@@ -8,7 +8,7 @@ extension RuleDocument {
   /// - Returns: `nil` on white space, punctuation and values with nothing to say.
   public func hover(at offset: Int) -> HoverInfo? {
     let offset = min(max(0, offset), index.bytes.count)
-    if let mention = RuleNames(index).mentions.first(where: {
+    if let mention = names.mentions.first(where: {
       $0.range.start <= offset && offset <= $0.range.end
     }) {
       return ruleHover(named: mention.name, range: mention.range)

@@ -6,7 +6,6 @@ extension RuleDocument {
   /// - Parameter offset: the cursor, a UTF-8 offset into ``text``.
   /// - Returns: the name's range in the first rule of that name; `nil` elsewhere.
   public func definition(at offset: Int) -> SourceRange? {
-    let names = RuleNames(index)
     if let own = names.definitions.first(where: {
       $0.range.start <= offset && offset <= $0.range.end
     }) {
@@ -21,7 +20,6 @@ extension RuleDocument {
   /// - Parameter offset: the cursor.
   /// - Returns: ranges in source order; empty when no rule is named at the cursor.
   public func references(at offset: Int) -> [SourceRange] {
-    let names = RuleNames(index)
     guard let (name, _, _) = names.name(at: offset) else { return [] }
     let ranges =
       names.definitions.filter { $0.name == name }.map(\.range)
@@ -34,7 +32,7 @@ extension RuleDocument {
   /// - Parameter offset: the cursor.
   /// - Returns: `nil` when no rule is named at the cursor.
   public func renameRange(at offset: Int) -> SourceRange? {
-    RuleNames(index).name(at: offset)?.renamable
+    names.name(at: offset)?.renamable
   }
 
   /// Renames the rule named at the cursor: every definition of the name, and every mention in
@@ -46,7 +44,6 @@ extension RuleDocument {
   public func rename(at offset: Int, to newName: String) -> Result<
     [TextReplacement], RenameRefusal
   > {
-    let names = RuleNames(index)
     guard let (name, _, _) = names.name(at: offset) else {
       return .failure(RenameRefusal(message: "there is no rule name here to rename"))
     }
