@@ -19,6 +19,21 @@ struct LSPBenchmark {
   static let openBudget = 1.0
   static let changeBudget = 0.100
 
+  /// Waits for the server's `publishDiagnostics` of `uri` at `version`, recognized by the start
+  /// of its body (the server writes its members in a fixed order), so that this side does not
+  /// parse megabytes of JSON inside the measurement.
+  private static func waitForDiagnostics(_ client: LSPPipeClient, uri: String, version: Int)
+    -> Bool
+  {
+    let prefix = Array(
+      #"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"\#(uri)","version":\#(version),"#
+        .utf8)
+    while let body = client.receiveBody(timeout: 60) {
+      if body.starts(with: prefix) { return true }
+    }
+    return false
+  }
+
   /// Runs both measurements; returns whether each median is within its budget.
   func run(report: Report) -> Bool {
     // The documents the editing benchmark (`--editing`) times too.
@@ -37,7 +52,7 @@ struct LSPBenchmark {
       let uri = "file:///bench/open-\(run).aaf"
       let start = Measure.now()
       client.open(uri, openText)
-      guard client.diagnostics(for: uri, timeout: 60) != nil else {
+      guard Self.waitForDiagnostics(client, uri: uri, version: 1) else {
         report.note("lsp: no diagnostics after didOpen")
         return false
       }

@@ -35,7 +35,7 @@ struct LanguageServer: Sendable {
 
   /// How long diagnostics wait after a change for the next one: long enough for a burst of
   /// keystrokes to be checked once, short enough to stay far inside the 100 ms budget.
-  var debounce: UInt64 = 25_000_000
+  var debounce: UInt64 = 20_000_000
 
   init() {}
 
