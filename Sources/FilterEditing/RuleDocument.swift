@@ -16,8 +16,12 @@ import FilterDSL
 ///   print(diagnostic.code, diagnostic.range)  // unknown-key 17..<29, ...
 /// }
 /// let fixes = document.codeActions(in: document.diagnostics[0].range)
-/// print(fixes.first?.title ?? "")  // Replace with 'resourceType'
+/// print(fixes.first?.title ?? "")  // Replace 'resourcetype' with 'resourceType'
 /// ```
+///
+/// The analyzer family is settled as `check` settles it without `--analyzer`: the file's
+/// directive (`# aafilter: analyzer=unused`), then ``DocumentSettings/fallbackAnalyzer``, then
+/// inference from the rules.
 public struct RuleDocument: Sendable {
   /// The document's text.
   public let text: String

@@ -26,16 +26,17 @@ enum EditingBenchmark {
       }
       _ = document.diagnostics
       let cursor = text.utf8.count - 8
+      let names = document.symbols.map(\.selectionRange.start)
       time("completion at the end") { _ = document.completions(at: cursor).count }
       time("hover on the last rule's name") {
-        _ = document.hover(at: document.symbols.last?.selectionRange.start ?? 0)
+        _ = document.hover(at: names.last ?? 0)
       }
       time("code actions at the end") {
         _ = document.codeActions(in: SourceRange(start: cursor, end: cursor)).count
       }
       time("symbols + folding") { _ = document.symbols.count + document.foldingRegions.count }
       time("references of the first rule") {
-        _ = document.references(at: document.symbols.first?.selectionRange.start ?? 0).count
+        _ = document.references(at: names.first ?? 0).count
       }
       time("formatting edits") { _ = document.formattingEdits().count }
     }

@@ -68,7 +68,7 @@ final class RobustnessTests: XCTestCase {
     }
     for region in document.foldingRegions { inText(region.range, "fold") }
     var offsets = [-3, 0, count, count + 5]
-    for _ in 0..<12 { offsets.append(Int(random.next() % UInt64(count + 1))) }
+    for _ in 0..<8 { offsets.append(Int(random.next() % UInt64(count + 1))) }
     for offset in offsets {
       let clamped = min(max(0, offset), count)
       for candidate in document.completions(at: offset) {
