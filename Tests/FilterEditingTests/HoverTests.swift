@@ -86,6 +86,12 @@ final class HoverTests: XCTestCase {
     Case(
       "rule A { resourceOwnerAccount eq 1111222‸23333 }", says: ["an account id"],
       about: "111122223333"),
+    // The analyzer directive.
+    Case(
+      "# aafilter: analyzer=un‸used\nrule A { }",
+      says: ["**Analyzer directive**: unused-access", "`ACCOUNT_UNUSED_ACCESS`"],
+      about: "# aafilter: analyzer=unused"),
+    Case("rule A { }\n# aafilter: analyzer=un‸used", says: nil),
     // Nothing useful to say.
     Case("rule A { error eq some‸thing }", says: nil),
     Case("rule A {‸ }", says: nil),

@@ -13,7 +13,10 @@ extension RuleDocument {
     }) {
       return ruleHover(named: mention.name, range: mention.range)
     }
-    guard !index.comments.contains(where: { $0.start < offset && offset <= $0.end }),
+    if let comment = index.comments.first(where: { $0.start <= offset && offset <= $0.end }) {
+      return directiveHover(in: comment, at: offset)
+    }
+    guard
       let tokenIndex = CursorPosition.token(at: offset, in: index),
       let role = index.context(at: tokenIndex).role
     else { return nil }
@@ -27,6 +30,26 @@ extension RuleDocument {
     case .ruleKeyword, .punctuation, .other: markdown = nil
     }
     return markdown.map { HoverInfo(markdown: $0, range: token.range) }
+  }
+
+  /// On the analyzer directive: the family it names, and that it decides the checks.
+  private func directiveHover(in comment: SourceRange, at offset: Int) -> HoverInfo? {
+    // Only a header comment can be the directive; finding it reads the text's comments.
+    guard comment.start < (index.tokens.first?.range.start ?? Int.max),
+      let directive = AnalyzerDirective.find(in: text).directive,
+      directive.range.start <= offset && offset <= directive.range.end
+    else { return nil }
+    let family = directive.family
+    let source =
+      self.family.source == .directive
+      ? "This file is checked for \(family.displayName) analyzers."
+      : "This file is checked for \(self.family.family.displayName) analyzers: the family given to the checks wins over the directive."
+    let markdown = """
+      **Analyzer directive**: \(family.displayName) (API types `\(family.apiTypes.joined(separator: "`, `"))`)
+
+      \(source) Keys and values its findings never carry are reported, and completion offers the family's keys.
+      """
+    return HoverInfo(markdown: markdown, range: directive.range)
   }
 
   private static func operatorText(_ token: Token, in index: DocumentIndex) -> String? {
