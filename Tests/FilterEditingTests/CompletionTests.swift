@@ -48,7 +48,8 @@ final class CompletionTests: XCTestCase {
     Case(
       text: "rule A { isPublic eq false and (‸) }", offered: ["resourceType"],
       absent: ["and", "eq"]),
-    Case(text: "isPublic eq false or ‸", offered: ["resourceType"], absent: ["rule"]),
+    Case(
+      text: "isPublic eq false or ‸", offered: ["resourceType"], absent: ["rule", "status"]),
     Case(
       text: "rule A { resourc‸ }", offered: ["resource", "resourceType"], replacing: "resourc"),
     // After `condition.`, that family's entries, with those the document already uses.
