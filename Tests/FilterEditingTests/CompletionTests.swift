@@ -70,6 +70,10 @@ final class CompletionTests: XCTestCase {
     // Values after an operator on an enumerated key.
     Case(text: "rule A { isPublic eq ‸ }", offered: ["false", "true"], absent: ["eq", "and"]),
     Case(text: "rule A { isPublic=‸ }", offered: ["false", "true"]),
+    // Offsets are UTF-8 bytes: non-ASCII text and CRLF before the cursor.
+    Case(
+      text: "# é 😀 e\u{301}\r\nrule \"Ключ\" {\r\n  error eq \"ü\" and isPublic eq f‸\r\n}",
+      offered: ["false", "true"], replacing: "f"),
     Case(
       text: "rule A { resourceType eq ‸ }", offered: ["AWS::S3::Bucket", "AWS::IAM::Role"],
       absent: ["ExternalAccess"]),
