@@ -12,7 +12,7 @@ enum EditingBenchmark {
     // four times as long: about 4x for linear work.
     let ratio = growthRatio(size: 500) { count in
       var generator = RuleFileGenerator(seed: 7)
-      let text = generator.ruleFile(rules: count)
+      let text = generator.text(rules: count)
       let document = RuleDocument(text: text)
       let end = text.utf8.count - 8
       _ = document.family
@@ -26,7 +26,7 @@ enum EditingBenchmark {
     )
     for count in [200, 2_000] {
       var generator = RuleFileGenerator(seed: 7)
-      let text = generator.ruleFile(rules: count)
+      let text = generator.text(rules: count)
       let bytes = text.utf8.count
       print("editing: \(count) rules, \(bytes / 1_000) kB")
       let document = RuleDocument(text: text)
