@@ -1,3 +1,4 @@
+import AAFilterTestSupport
 import FilterDSL
 import FilterEval
 import Foundation
@@ -20,6 +21,16 @@ if CommandLine.arguments.count == 5, CommandLine.arguments[1] == "--generate",
   generator.write(count: count) { handle.write(Data($0)) }
   try handle.close()
   exit(0)
+}
+
+// `--generate-rules COUNT PATH`: write a rule file of COUNT rules, for timing `check` by hand.
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--generate-rules",
+  let count = Int(CommandLine.arguments[2])
+{
+  var rules = RuleFileGenerator(seed: 7)
+  let written = FileManager.default.createFile(
+    atPath: CommandLine.arguments[3], contents: Data(rules.text(rules: count).utf8))
+  exit(written ? 0 : 1)
 }
 
 // `--growth`: the linear-time promises, as ratios; exits 1 when one looks quadratic.
@@ -110,6 +121,7 @@ report.note(
 
 let suite = Benchmarks(options: options, report: report, documentBytes: documentBytes)
 try suite.parseAndCompile()
+suite.ruleSets()
 let findings = try suite.decoding()
 try suite.decodingLines()
 suite.evaluation(findings)
