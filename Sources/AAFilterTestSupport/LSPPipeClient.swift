@@ -146,9 +146,15 @@ package final class LSPPipeClient: @unchecked Sendable {
     }
   }
 
-  /// The server's exit status, once it has stopped (within `timeout` seconds).
+  /// The server's exit status, once it has stopped (within `timeout` seconds). Reads and drops
+  /// what the server still writes meanwhile: a server blocked writing to a full pipe nobody
+  /// reads would never stop.
   package func exitStatus(timeout: Double = 10) -> Int32? {
-    guard finished.wait(timeout: .now() + timeout) == .success else { return nil }
+    let deadline = Date().addingTimeInterval(timeout)
+    while finished.wait(timeout: .now()) != .success {
+      guard deadline.timeIntervalSinceNow > 0 else { return nil }
+      _ = receiveBody(timeout: 0.05)
+    }
     finished.signal()
     return status.value
   }
