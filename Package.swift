@@ -8,6 +8,8 @@ let package = Package(
     .library(name: "FilterEval", targets: ["FilterEval"]),
     .library(name: "FilterFormats", targets: ["FilterFormats"]),
     .library(name: "FilterSQL", targets: ["FilterSQL"]),
+    .library(name: "FilterEditing", targets: ["FilterEditing"]),
+    .library(name: "FilterLSP", targets: ["FilterLSP"]),
     .executable(name: "aafilter", targets: ["aafilter"]),
     .executable(name: "aafilter-bench", targets: ["aafilter-bench"]),
   ],
@@ -16,16 +18,25 @@ let package = Package(
     .target(name: "FilterEval", dependencies: ["FilterDSL"]),
     .target(name: "FilterFormats", dependencies: ["FilterDSL"]),
     .target(name: "FilterSQL", dependencies: ["FilterDSL", "FilterEval"]),
+    // Editor services over one rule document (completion, hover, fixes); no protocol here.
+    .target(name: "FilterEditing", dependencies: ["FilterDSL", "FilterFormats"]),
+    // The Language Server Protocol over FilterEditing: framing, JSON-RPC, positions, sync.
+    .target(name: "FilterLSP", dependencies: ["FilterDSL", "FilterEditing"]),
     // The commands live in a library so tests can run them in-process; `aafilter` only forwards.
     .target(
-      name: "AAFilterCLI", dependencies: ["FilterDSL", "FilterEval", "FilterSQL", "FilterFormats"]),
+      name: "AAFilterCLI",
+      dependencies: ["FilterDSL", "FilterEval", "FilterSQL", "FilterFormats", "FilterLSP"]),
     .executableTarget(name: "aafilter", dependencies: ["AAFilterCLI"]),
     .executableTarget(
-      name: "aafilter-bench", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
+      name: "aafilter-bench",
+      dependencies: [
+        "FilterDSL", "FilterEval", "FilterEditing", "FilterLSP", "AAFilterTestSupport",
+      ]),
     // Generators and the reference evaluator, for the tests, the benchmark and the interop
     // harness; not a product, so nothing outside the package links them.
     .target(
-      name: "AAFilterTestSupport", dependencies: ["FilterDSL", "FilterEval", "FilterFormats"]),
+      name: "AAFilterTestSupport",
+      dependencies: ["FilterDSL", "FilterEval", "FilterFormats", "FilterLSP"]),
     // The checks against third-party tools (scripts/interop runs it with them).
     .executableTarget(
       name: "aafilter-interop",
@@ -38,6 +49,16 @@ let package = Package(
     .testTarget(
       name: "FilterFormatsTests",
       dependencies: ["FilterFormats", "FilterDSL", "AAFilterTestSupport"]),
+    .testTarget(
+      name: "FilterEditingTests",
+      dependencies: [
+        "FilterEditing", "FilterDSL", "FilterFormats", "AAFilterCLI", "AAFilterTestSupport",
+      ]),
+    .testTarget(
+      name: "FilterLSPTests",
+      dependencies: [
+        "FilterLSP", "FilterEditing", "FilterDSL", "AAFilterCLI", "AAFilterTestSupport",
+      ]),
     .testTarget(
       name: "FilterEvalTests", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
     .testTarget(

@@ -27,6 +27,12 @@ if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--growth" {
   exit(Growth.run() ? 0 : 1)
 }
 
+// `--editing`: the editor services (FilterEditing) on 200- and 2,000-rule documents.
+if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--editing" {
+  EditingBenchmark.run()
+  exit(0)
+}
+
 struct Options {
   var findings = 100_000
   var linesFindings = 1_000_000
@@ -59,7 +65,7 @@ struct Options {
         evaluations = 100_000
       default:
         print(
-          "usage: aafilter-bench [--findings N] [--lines N] [--large N] [--runs N] [--no-external] [--quick] | --growth"
+          "usage: aafilter-bench [--findings N] [--lines N] [--large N] [--runs N] [--no-external] [--quick] | --growth | --editing"
         )
         exit(2)
       }

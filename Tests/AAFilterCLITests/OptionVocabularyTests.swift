@@ -7,7 +7,7 @@ import XCTest
 final class OptionVocabularyTests: XCTestCase {
   static let commands = [
     "compile", "format", "query", "preview", "explain", "check", "convert", "diff", "plan", "sql",
-    "export",
+    "export", "lsp",
   ]
   /// Every command that reads rules.
   static let ruleReaders = [
@@ -58,6 +58,7 @@ final class OptionVocabularyTests: XCTestCase {
     ("--strict", ["check"], #line),
     ("--where-only", ["sql"], #line),
     ("--no-create", ["export"], #line),
+    ("--stdio", ["lsp"], #line),
   ]
 
   /// The Options section of a command's help.
@@ -412,6 +413,7 @@ final class OptionVocabularyTests: XCTestCase {
       ("plan", "aafilter plan --rules FILE --deployed FILE [options]", #line),
       ("sql", "aafilter sql --dialect DIALECT [options]", #line),
       ("export", "aafilter export --findings FILE --dialect DIALECT [options]", #line),
+      ("lsp", "aafilter lsp [options]", #line),
     ]
     XCTAssertEqual(cases.map(\.0), Self.commands)
     for (command, usage, line) in cases {
@@ -475,6 +477,27 @@ final class OptionVocabularyTests: XCTestCase {
                               write it
         --split               split 'or' across keys into several filter maps or rules
         --where-only          print only the predicate (one per rule, named in a comment)
+        -h, --help            show this help
+
+      """)
+    XCTAssertEqual(
+      aafilter(["help", "lsp"]).stdout,
+      """
+      Usage: aafilter lsp [options]
+
+      run the language server for rule files, for editors
+
+      Speaks the Language Server Protocol 3.17 on standard input and output: diagnostics as
+      'check' gives them, completion, hover, formatting as 'format' prints, quick fixes, outline,
+      folding, and go-to-definition, references and rename for rule names. Documents live in
+      memory only; logs go to standard error. An editor starts it; see README.md, Editors.
+      initializationOptions: {"analyzer": "external|internal|unused", "split": true|false}.
+
+      Exit status: 0 after 'shutdown' and 'exit', 1 when the client exits or goes away without
+      'shutdown', 2 on usage errors.
+
+      Options:
+        --stdio               talk on standard input and output (the only transport; accepted for clients)
         -h, --help            show this help
 
       """)

@@ -99,7 +99,9 @@ final class GrammarCheckExamplesTests: XCTestCase {
         XCTFail("\(where_): malformed")
         continue
       }
+      // `\n` stands for a line break, so a directive and a rule fit on one line.
       let source = String(line[line.index(line.startIndex, offsetBy: 7)..<quoteEnd.lowerBound])
+        .replacingOccurrences(of: "\\n", with: "\n")
       let given = line[quoteEnd.upperBound..<arrow.lowerBound]
         .trimmingCharacters(in: CharacterSet(charactersIn: ", "))
       let expected = line[arrow.upperBound...].split(separator: " ", maxSplits: 2).map(String.init)

@@ -8,8 +8,9 @@ struct CompileCommand: Command {
   static let about = """
     Prints the filter map JSON the API takes (for a rule set, {"archiveRules": [...]}).
     Reads every rule format: rule text, API JSON, CloudFormation, Terraform (see 'convert').
-    With --split, prints a JSON array of filter maps. With --analyzer, a rule naming finding
-    types of another family is an error. On any error, prints diagnostics on standard error
+    With --split, prints a JSON array of filter maps. With --analyzer (or the file's
+    '# aafilter: analyzer=FAMILY' directive), a rule naming finding types of another family is
+    an error. On any error, prints diagnostics on standard error
     and nothing on standard output.
     """
   static let operand: String? = "[EXPR | -]"
@@ -26,9 +27,14 @@ struct CompileCommand: Command {
     }
     let document = input.read(
       format: RuleSources.format(arguments), analyzer: arguments.value(.analyzerName))
-    switch try input.compile(document, options: options, console: console) {
+    let compiled = try input.compile(document, options: options, console: console)
+    try AnalyzerOption.warnIfOverridden(
+      arguments, document: document, input: input, console: console)
+    let directive = document.analyzerDirective
+    switch compiled {
     case .filters(let maps, let sort):
-      _ = try AnalyzerOption.resolve(arguments, maps: maps, console: console)
+      _ = try AnalyzerOption.resolve(
+        arguments, maps: maps, directive: directive, console: console)
       let json: JSONValue =
         options.split || maps.count > 1
         ? .array(maps.map(\.json)) : (maps.first?.json ?? .object([]))
@@ -39,7 +45,8 @@ struct CompileCommand: Command {
         )
       }
     case .rules(let rules):
-      _ = try AnalyzerOption.resolve(arguments, maps: rules.map(\.filter), console: console)
+      _ = try AnalyzerOption.resolve(
+        arguments, maps: rules.map(\.filter), directive: directive, console: console)
       console.write(
         JSONValue.object([("archiveRules", .array(rules.map(\.json)))]).serialized() + "\n")
     }

@@ -21,7 +21,8 @@ struct ExplainCommand: Command {
       throw UsageError(message: "--findings and --id are required")
     }
     let output = arguments.choice(output)
-    let rules = try RuleSources.rules(arguments, console: console)
+    let ruleSet = try RuleSources.rules(arguments, console: console)
+    let rules = ruleSet.rules
     _ = try AnalyzerOption.given(arguments)
     var found: Finding?
     var ids: [String] = []
@@ -39,7 +40,8 @@ struct ExplainCommand: Command {
       throw Reported()
     }
     let family = try AnalyzerOption.resolve(
-      arguments, maps: rules.map(\.filter), findings: summary.families, console: console)
+      arguments, maps: rules.map(\.filter), findings: summary.families,
+      directive: ruleSet.directive, console: console)
     let explanations = rules.map { ($0.ruleName, FindingMatcher($0.filter).explain(finding)) }
     if output == "json" {
       console.write(

@@ -10,8 +10,8 @@ struct PreviewCommand: Command {
     RESOLVED findings are never archived. The text report speaks the analyzer family's
     language: public findings first for external access; counts per finding type and the stale
     credentials for unused access; resource types and principals for internal access. ids
-    lists the ids that would be archived; the family is --analyzer, else inferred from the
-    rules, then the findings.
+    lists the ids that would be archived; the family is --analyzer, else the rule file's
+    '# aafilter: analyzer=FAMILY' directive, else inferred from the rules, then the findings.
     """
   static let output = Option.output(["text", "json", "ids", "table"], default: "text")
   static let required = [Option.findings.name]
@@ -23,7 +23,8 @@ struct PreviewCommand: Command {
       throw UsageError(message: "--findings is required")
     }
     let output = arguments.choice(output)
-    let rules = try RuleSources.rules(arguments, console: console)
+    let ruleSet = try RuleSources.rules(arguments, console: console)
+    let rules = ruleSet.rules
     // The summary and table show a bounded sample, so any input size previews in bounded
     // memory; ids and json list every finding.
     var preview = ArchivePreview(
@@ -33,7 +34,8 @@ struct PreviewCommand: Command {
     _ = try AnalyzerOption.given(arguments)
     let summary = try input.readStores(console: console) { preview.add($0) }
     let family = try AnalyzerOption.resolve(
-      arguments, maps: rules.map(\.filter), findings: summary.families, console: console)
+      arguments, maps: rules.map(\.filter), findings: summary.families,
+      directive: ruleSet.directive, console: console)
     switch output {
     case "ids":
       console.write(

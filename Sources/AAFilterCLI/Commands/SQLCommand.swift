@@ -39,7 +39,7 @@ struct SQLCommand: Command {
             : try generator.select(filter, sort: sort, limit: limit)) + ";\n")
         return
       }
-      let rules = try RuleSources.rules(arguments, console: console)
+      let rules = try RuleSources.rules(arguments, console: console).rules
       if arguments.has(.whereOnly) {
         for rule in rules {
           console.write("-- \(rule.ruleName)\n\(try generator.predicate(rule.filter))\n\n")

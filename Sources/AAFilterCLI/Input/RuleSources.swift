@@ -31,28 +31,51 @@ enum RuleSources {
     }
   }
 
-  /// `--rule [NAME=]EXPR ...` and `--rules FILE`, in that order, as archive rules.
-  static func rules(_ arguments: Arguments, console: Console) throws -> [ArchiveRule] {
+  /// Archive rules from the command line, and the analyzer directive their text carries.
+  struct RuleSet {
+    var rules: [ArchiveRule]
+    /// The first directive among the sources; the others agree with it.
+    var directive: AnalyzerDirective?
+  }
+
+  /// `--rule [NAME=]EXPR ...` and `--rules FILE`, in that order, as archive rules. Sources whose
+  /// analyzer directives name different families are an error: the rules are for one analyzer.
+  static func rules(_ arguments: Arguments, console: Console) throws -> RuleSet {
     let format = format(arguments)
     let options = CompileOptions(split: arguments.has(.split))
-    var rules: [ArchiveRule] = []
+    var set = RuleSet(rules: [], directive: nil)
+    func add(_ input: RuleInput, _ document: RuleDocument, defaultName: String) throws {
+      set.rules += try input.rules(
+        document, options: options, defaultName: defaultName, console: console)
+      try AnalyzerOption.warnIfOverridden(
+        arguments, document: document, input: input, console: console)
+      guard let directive = document.analyzerDirective else { return }
+      guard let first = set.directive else {
+        set.directive = directive
+        return
+      }
+      if first.family != directive.family {
+        console.writeErrorLine(
+          "error: \(input.name): the analyzer directive names \(directive.family.displayName), but an earlier rule source's names \(first.family.displayName)"
+        )
+        throw Reported()
+      }
+    }
     for (index, text) in arguments.all(.rule).enumerated() {
       let (name, body) = splitName(text, format: format)
       let input = RuleInput(bytes: Array(body.utf8), name: "rule")
-      rules += try input.rules(
-        input.read(format: format), options: options, defaultName: name ?? "Rule\(index + 1)",
-        console: console)
+      try add(input, input.read(format: format), defaultName: name ?? "Rule\(index + 1)")
     }
     if let path = arguments.value(.rules) {
       let input = try RuleInput.file(path, console: console)
-      rules += try input.rules(
-        input.read(format: format, analyzer: arguments.value(.analyzerName)), options: options,
-        defaultName: "Rule1", console: console)
+      try add(
+        input, input.read(format: format, analyzer: arguments.value(.analyzerName)),
+        defaultName: "Rule1")
     }
-    guard !rules.isEmpty else {
+    guard !set.rules.isEmpty else {
       throw UsageError(message: "give at least one rule with --rule or --rules")
     }
-    return rules
+    return set
   }
 
   /// `NAME=EXPR` when the part before `=` is a valid rule name and the rest reads; otherwise

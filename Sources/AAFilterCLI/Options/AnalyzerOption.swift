@@ -1,4 +1,5 @@
 import FilterDSL
+import FilterFormats
 
 /// `--analyzer external|internal|unused` (or one of the six API `type` names, any case), shared
 /// by check, compile, query, preview and explain.
@@ -17,15 +18,15 @@ enum AnalyzerOption {
     return family
   }
 
-  /// Settles the family from the option, the rules' maps and the findings' families; a
-  /// conflict is reported as an error and ends the command.
+  /// Settles the family from the option, the rule file's analyzer directive, the rules' maps
+  /// and the findings' families; a conflict is reported as an error and ends the command.
   static func resolve(
     _ arguments: Arguments, maps: [FilterCriteriaMap], findings: Set<AnalyzerFamily> = [],
-    console: Console
+    directive: AnalyzerDirective? = nil, console: Console
   ) throws -> FamilyResolution {
     do {
       return try FamilyResolution.resolve(
-        given: try given(arguments),
+        given: try given(arguments), directive: directive?.family,
         ruleFindingTypes: FamilyResolution.findingTypeFamilies(maps), findings: findings,
         ruleKeys: FamilyResolution.keyFamilies(maps))
     } catch let conflict as FamilyConflict {
@@ -41,5 +42,16 @@ enum AnalyzerOption {
       let note = resolution.note
     else { return }
     console.writeErrorLine("note: \(note)")
+  }
+
+  /// Warns on standard error when `--analyzer` names another family than the rule file's
+  /// directive (the option wins), as `check` reports it.
+  static func warnIfOverridden(
+    _ arguments: Arguments, document: RuleDocument, input: RuleInput, console: Console
+  ) throws {
+    guard let given = try given(arguments),
+      let warning = document.analyzerDirective?.overridden(by: given)
+    else { return }
+    input.report([warning], source: document.source, console: console)
   }
 }

@@ -109,6 +109,13 @@ extension Option {
     name: "--no-create", value: .flag,
     help: "print only the inserts (to append to an existing table)")
 
+  // MARK: Language server
+
+  /// Clients start servers with `--stdio`; standard input and output are the only transport.
+  static let stdio = Option(
+    name: "--stdio", value: .flag,
+    help: "talk on standard input and output (the only transport; accepted for clients)")
+
   // MARK: Output
 
   /// `--output`: the output shapes a command writes. The form for people is `text` in every

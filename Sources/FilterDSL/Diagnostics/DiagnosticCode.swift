@@ -177,3 +177,19 @@ extension DiagnosticCode {
   /// Internal access: a rule that names no principal (risk).
   public static let unscopedInternalAccess: Self = "unscoped-internal-access"
 }
+
+// The analyzer directive, `# aafilter: analyzer=FAMILY` (see docs/checks.md).
+extension DiagnosticCode {
+  /// For example `# aafilter: analyzer=unsued`; fix: name a family (error).
+  public static let unknownAnalyzerDirective: Self = "unknown-analyzer-directive"
+  /// For example `analyzer=unused`, then `analyzer=internal` in the header; fix: keep one (error).
+  public static let conflictingAnalyzerDirective: Self = "conflicting-analyzer-directive"
+  /// For example the same directive twice; fix: remove the second (warning).
+  public static let duplicateAnalyzerDirective: Self = "duplicate-analyzer-directive"
+  /// For example a directive after the first rule, which is ignored; fix: move it to the top.
+  public static let misplacedAnalyzerDirective: Self = "misplaced-analyzer-directive"
+  /// For example `# aafilter: analyser=unused`; fix: the only directive is `analyzer=FAMILY`.
+  public static let unknownDirective: Self = "unknown-directive"
+  /// For example `analyzer=unused` checked with `--analyzer internal`, which wins (warning).
+  public static let analyzerDirectiveOverridden: Self = "analyzer-directive-overridden"
+}

@@ -55,15 +55,19 @@ struct FamilyChecks {
       all.contains(where: { $0.utf8.elementsEqual(value.value.utf8) })
     else { return nil }
     if key.name == "findingType", positive, let other = AnalyzerFamily(findingType: value.value) {
-      let why =
-        source == .given
-        ? "the analyzer is \(family.displayName)"
-        : "the rule's other finding types make it \(family.displayName)"
+      let stated = FamilyResolution(family: family, source: source).statement
+      let why = stated ?? "the rule's other finding types make it \(family.displayName)"
+      let fix =
+        switch source {
+        case .directive: "fix the analyzer directive"
+        case .configured: "fix the configured analyzer"
+        default: "fix --analyzer"
+        }
       return .error(
         .analyzerConflict,
         "'\(value.value)' is a finding type of \(other.displayName) analyzers, but \(why)",
         at: value.range, label: "\(family.displayName) analyzers never produce it",
-        help: "one rule set is for one analyzer: split the rules, or fix --analyzer")
+        help: "one rule set is for one analyzer: split the rules, or \(fix)")
     }
     let help = "\(family.displayName) values: \(allowed.joined(separator: ", "))"
     if positive {

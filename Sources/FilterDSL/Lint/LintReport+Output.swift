@@ -32,10 +32,7 @@ extension LintReport {
     return .object([
       ("file", .string(file)),
       (
-        "analyzer",
-        .object([
-          ("family", .string(family.family.rawValue)), ("source", .string(family.source.rawValue)),
-        ])
+        "analyzer", family.json
       ),
       ("errors", .number(count(.error))), ("warnings", .number(count(.warning))),
       ("risks", .number(count(.risk))),
@@ -44,7 +41,8 @@ extension LintReport {
   }
 
   /// SARIF 2.1.0, so CI systems and code-scanning dashboards show the findings on the file
-  /// (the `check --output sarif` output). Columns, `charOffset` and `charLength` count Unicode
+  /// (the `check --output sarif` output). The run's `properties.analyzer` holds the family
+  /// and its source, as in ``json(file:)``. Columns, `charOffset` and `charLength` count Unicode
   /// code points (the run's `columnKind`), after a byte-order mark; `byteOffset` and
   /// `byteLength` are the diagnostic's UTF-8 range in the file.
   /// - Parameters:
@@ -151,9 +149,18 @@ extension LintReport {
             ),
             ("columnKind", .string("unicodeCodePoints")),
             ("results", .array(results)),
+            // The family every result was checked for, and what settled it, as in the JSON.
+            ("properties", .object([("analyzer", family.json)])),
           ])
         ])
       ),
     ])
+  }
+}
+
+extension FamilyResolution {
+  /// `{"family": "unused", "source": "directive"}`, in check's JSON and SARIF outputs.
+  var json: JSONValue {
+    .object([("family", .string(family.rawValue)), ("source", .string(source.rawValue))])
   }
 }

@@ -6,24 +6,33 @@ public struct LintOptions: Hashable, Sendable {
   public var limits = Limits.default
   /// Check as if rules were compiled with `--split`.
   public var split = false
-  /// The analyzer family the rules are for; `nil` infers it from the rules (grammar.md,
-  /// *Analyzer families*).
+  /// The analyzer family the rules are for, given explicitly (`--analyzer`): it wins over the
+  /// file's analyzer directive. `nil` leaves it to the directive, then `fallbackAnalyzer`, then
+  /// inference from the rules (grammar.md, *Analyzer families*).
   public var analyzer: AnalyzerFamily?
+  /// The family configured as a default (an editor's settings): used only when neither
+  /// `analyzer` nor the file's analyzer directive (`# aafilter: analyzer=unused`) names one,
+  /// before inference from the rules.
+  public var fallbackAnalyzer: AnalyzerFamily?
 
   /// Lint options.
   /// - Parameters:
   ///   - context: where the filter will be used.
   ///   - limits: the limits to check against.
   ///   - split: check as if compiled with splitting.
-  ///   - analyzer: the analyzer family to check for; `nil` infers it from the rules.
+  ///   - analyzer: the analyzer family to check for; `nil` leaves it to the file's directive,
+  ///     then `fallbackAnalyzer`, then inference from the rules.
+  ///   - fallbackAnalyzer: the configured family, used when neither `analyzer` nor a directive
+  ///     names one.
   public init(
     context: FilterContext = .archiveRule, limits: Limits = .default, split: Bool = false,
-    analyzer: AnalyzerFamily? = nil
+    analyzer: AnalyzerFamily? = nil, fallbackAnalyzer: AnalyzerFamily? = nil
   ) {
     self.context = context
     self.limits = limits
     self.split = split
     self.analyzer = analyzer
+    self.fallbackAnalyzer = fallbackAnalyzer
   }
 }
 
@@ -87,6 +96,12 @@ public struct LintReport: Hashable, Sendable {
 /// hide public exposure. Each check has a stable code (docs/checks.md).
 public enum Linter: Sendable {
   /// Lints rule text: one expression or a rule set.
+  ///
+  /// The analyzer family is `options.analyzer` when given, else the text's analyzer directive
+  /// (`# aafilter: analyzer=unused`, ``AnalyzerDirective``), else `options.fallbackAnalyzer`,
+  /// else inferred from the rules. Problems with the directive come first in the report: in
+  /// the single report of an expression or of text with syntax errors, or in a report with no
+  /// name before the rules' reports.
   /// - Parameters:
   ///   - source: the text.
   ///   - options: the context and limits to check against.
@@ -103,36 +118,60 @@ public enum Linter: Sendable {
   {
     let bytes = Array(source.utf8)
     let (document, syntax) = Parser.parse(bytes, limits: options.limits)
+    // A family settled by the caller was read from somewhere else (JSON, a template); the
+    // text linted then is printed, with no comments.
+    var (directive, directiveDiagnostics) =
+      settled == nil ? AnalyzerDirective.find(in: source) : (nil, [])
+    if let given = options.analyzer, let overridden = directive?.overridden(by: given) {
+      directiveDiagnostics.append(overridden)
+    }
     guard !syntax.hasErrors else {
-      return LintReport(source: source, rules: [.init(name: nil, range: nil, diagnostics: syntax)])
+      var report = LintReport(
+        source: source,
+        rules: [.init(name: nil, range: nil, diagnostics: sorted(directiveDiagnostics + syntax))])
+      // Editors still want the family of text being typed.
+      report.family =
+        settled ?? resolveFamily([], options: options, directive: directive?.family)
+      return report
     }
     let queries: [Query]
     switch document {
     case .query(let query): queries = [query]
     case .ruleSet(let rules): queries = rules.map(\.body)
     }
-    let family = settled ?? resolveFamily(queries, options: options)
+    let family =
+      settled ?? resolveFamily(queries, options: options, directive: directive?.family)
     var report: LintReport
     switch document {
     case .query(let query):
       let whole = SourceRange(start: 0, end: source.utf8.count)
-      report = LintReport(
-        source: source,
-        rules: [
-          lintQuery(query, options: options, family: family, anchor: whole, source: bytes).0
-        ])
+      var rule = lintQuery(query, options: options, family: family, anchor: whole, source: bytes).0
+      rule.diagnostics = sorted(directiveDiagnostics + rule.diagnostics)
+      report = LintReport(source: source, rules: [rule])
     case .ruleSet(let rules):
       report = lintRuleSet(rules, source: source, options: options, family: family)
+      if !directiveDiagnostics.isEmpty {
+        report.rules.insert(
+          .init(name: nil, range: directive?.range, diagnostics: sorted(directiveDiagnostics)),
+          at: 0)
+      }
     }
     report.family = family
     return report
   }
 
-  /// The family to check against: given, or inferred from what the rules require. Finding
-  /// types of several families settle on the first one written; the others are then
-  /// reported as `analyzer-conflict` at their values.
-  package static func resolveFamily(_ queries: [Query], options: LintOptions) -> FamilyResolution {
+  /// The family to check against: given, else the directive's, else the configured fallback,
+  /// else inferred from what the rules require. Finding types of several families settle on
+  /// the first one written; the others are then reported as `analyzer-conflict` at their
+  /// values.
+  package static func resolveFamily(
+    _ queries: [Query], options: LintOptions, directive: AnalyzerFamily? = nil
+  ) -> FamilyResolution {
     if let given = options.analyzer { return FamilyResolution(family: given, source: .given) }
+    if let directive { return FamilyResolution(family: directive, source: .directive) }
+    if let configured = options.fallbackAnalyzer {
+      return FamilyResolution(family: configured, source: .configured)
+    }
     var maps: [FilterCriteriaMap] = []
     for query in queries {
       let (compiled, diagnostics) = Compiler.compile(

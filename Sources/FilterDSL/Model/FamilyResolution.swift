@@ -1,13 +1,19 @@
 /// Which analyzer family a run is for, and what settled it.
 ///
 /// Order of evidence (grammar.md, *Analyzer families*): the family given (`--analyzer`), then
-/// finding types the rule names, then the findings, then keys only one family's findings
-/// carry, else external access.
+/// the rule file's analyzer directive (`# aafilter: analyzer=unused`), then a configured default
+/// (an editor's settings), then finding types the rule names, then the findings, then keys only
+/// one family's findings carry, else external access.
 public struct FamilyResolution: Hashable, Sendable {
   /// What settled the family.
   public enum Source: String, Hashable, Sendable, Codable {
     /// Given by the caller (`--analyzer`).
     case given
+    /// The rule file's analyzer directive (`# aafilter: analyzer=unused`).
+    case directive
+    /// A default configured outside the file (an editor's settings,
+    /// `LintOptions.fallbackAnalyzer`).
+    case configured
     /// A finding type the rule names (`findingType eq UnusedIAMRole`).
     case ruleFindingType = "rule-finding-type"
     /// The findings' types, details or event types.
@@ -29,12 +35,13 @@ public struct FamilyResolution: Hashable, Sendable {
     self.source = source
   }
 
-  /// For people, when the family was not given: `checked as unused access (from the rule's
-  /// finding type)`. `nil` when it was given.
+  /// For people, when the family was not stated: `analyzer family unused-access, inferred from
+  /// the rule's finding type`. `nil` when it was given or named by the file's directive.
   public var note: String? {
     let because: String
     switch source {
-    case .given: return nil
+    case .given, .directive: return nil
+    case .configured: return "analyzer family \(family.displayName), as configured"
     case .ruleFindingType: because = "the rule's finding type"
     case .findings: because = "the findings"
     case .ruleKeys: because = "keys only \(family.displayName) findings carry"
@@ -49,15 +56,19 @@ public struct FamilyResolution: Hashable, Sendable {
   ///
   /// - Parameters:
   ///   - given: the family the caller named, if any.
+  ///   - directive: the family the rule file's analyzer directive names, if any.
+  ///   - configured: a configured default, used when neither `given` nor `directive` is.
   ///   - ruleFindingTypes: families of the finding types the rule requires (`eq`).
   ///   - findings: families of the findings at hand (empty when there are none, or none say).
   ///   - ruleKeys: families implied by keys only one family carries.
   /// - Returns: the family and its source.
   /// - Throws: `FamilyConflict` when two pieces of evidence disagree: the rule names a finding
-  ///   type of another family than the one given or than the findings', or of two families.
+  ///   type of another family than the one stated (given, directive or configured) or than the
+  ///   findings', or of two families.
   public static func resolve(
-    given: AnalyzerFamily?, ruleFindingTypes: Set<AnalyzerFamily>,
-    findings: Set<AnalyzerFamily> = [], ruleKeys: Set<AnalyzerFamily> = []
+    given: AnalyzerFamily?, directive: AnalyzerFamily? = nil, configured: AnalyzerFamily? = nil,
+    ruleFindingTypes: Set<AnalyzerFamily>, findings: Set<AnalyzerFamily> = [],
+    ruleKeys: Set<AnalyzerFamily> = []
   ) throws(FamilyConflict) -> FamilyResolution {
     if ruleFindingTypes.count > 1 {
       throw FamilyConflict(
@@ -65,20 +76,20 @@ public struct FamilyResolution: Hashable, Sendable {
           "the rule names finding types of \(names(ruleFindingTypes)) analyzers; an analyzer has one family"
       )
     }
-    if let given {
-      if let other = ruleFindingTypes.first, other != given {
+    let stated =
+      given.map { FamilyResolution(family: $0, source: .given) }
+      ?? directive.map { FamilyResolution(family: $0, source: .directive) }
+      ?? configured.map { FamilyResolution(family: $0, source: .configured) }
+    if let stated, let statement = stated.statement {
+      if let other = ruleFindingTypes.first, other != stated.family {
         throw FamilyConflict(
-          message:
-            "the rule names \(other.displayName) finding types, but the analyzer is \(given.displayName)"
-        )
+          message: "the rule names \(other.displayName) finding types, but \(statement)")
       }
-      if !findings.isEmpty, !findings.contains(given) {
+      if !findings.isEmpty, !findings.contains(stated.family) {
         throw FamilyConflict(
-          message:
-            "the findings come from \(names(findings)) analyzers, but the analyzer is \(given.displayName)"
-        )
+          message: "the findings come from \(names(findings)) analyzers, but \(statement)")
       }
-      return FamilyResolution(family: given, source: .given)
+      return stated
     }
     if let family = ruleFindingTypes.first {
       if !findings.isEmpty, !findings.contains(family) {
@@ -96,6 +107,17 @@ public struct FamilyResolution: Hashable, Sendable {
       return FamilyResolution(family: family, source: .ruleKeys)
     }
     return FamilyResolution(family: .external, source: .default)
+  }
+
+  /// How a stated family is named in a conflict: `the analyzer is unused-access`; `nil` for
+  /// an inferred one.
+  package var statement: String? {
+    switch source {
+    case .given: "the analyzer is \(family.displayName)"
+    case .directive: "the file's analyzer directive names \(family.displayName)"
+    case .configured: "the configured analyzer is \(family.displayName)"
+    case .ruleFindingType, .findings, .ruleKeys, .default: nil
+    }
   }
 
   private static func names(_ families: Set<AnalyzerFamily>) -> String {

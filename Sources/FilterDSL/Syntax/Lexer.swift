@@ -1,19 +1,20 @@
 /// Splits rule text into tokens, working on UTF-8 bytes and keeping byte offsets.
 ///
 /// Lexical errors become diagnostics and the lexer carries on with a best-effort token, so
-/// one bad escape does not hide the next mistake.
-struct Lexer {
-  let bytes: [UInt8]
+/// one bad escape does not hide the next mistake. Package-visible so the editor services
+/// (FilterEditing) read the same tokens as the parser, on text still being typed.
+package struct Lexer {
+  package let bytes: [UInt8]
   private(set) var position = 0
   private(set) var diagnostics: [Diagnostic] = []
 
-  init(_ bytes: [UInt8]) {
+  package init(_ bytes: [UInt8]) {
     self.bytes = bytes
   }
 
   /// Bytes that may appear in a bare word: printable ASCII other than white space and the
   /// punctuation the grammar uses. Everything else must be quoted.
-  static func isWordByte(_ byte: UInt8) -> Bool {
+  package static func isWordByte(_ byte: UInt8) -> Bool {
     switch byte {
     case UInt8(ascii: "!")...UInt8(ascii: "~"):
       switch byte {
@@ -29,7 +30,7 @@ struct Lexer {
     }
   }
 
-  mutating func next() -> Token {
+  package mutating func next() -> Token {
     // A loop, not recursion: a long run of bad bytes must not grow the stack.
     while true {
       if let token = nextOrSkip() { return token }

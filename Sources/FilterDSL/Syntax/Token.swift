@@ -1,10 +1,10 @@
 /// Reserved words. A bare word spelled like one of these (in any case) is always the keyword;
 /// quote it to use it as a key or value.
-enum Keyword: String, CaseIterable, Sendable {
+package enum Keyword: String, CaseIterable, Sendable {
   case and, or, not, `in`, eq, neq, contains, exists, order, by, asc, desc, rule
 
   /// Recognises a keyword from raw bytes without building a `String`.
-  static func match(_ bytes: ArraySlice<UInt8>) -> Keyword? {
+  package static func match(_ bytes: ArraySlice<UInt8>) -> Keyword? {
     guard (2...8).contains(bytes.count) else { return nil }
     for keyword in allCases where keyword.utf8Count == bytes.count {
       if zip(keyword.rawValue.utf8, bytes).allSatisfy({ $0 == $1 | 0x20 }) {
@@ -17,7 +17,7 @@ enum Keyword: String, CaseIterable, Sendable {
   private var utf8Count: Int { rawValue.utf8.count }
 }
 
-enum TokenKind: Hashable, Sendable {
+package enum TokenKind: Hashable, Sendable {
   case word
   case string
   case keyword(Keyword)
@@ -29,11 +29,11 @@ enum TokenKind: Hashable, Sendable {
   case endOfInput
 }
 
-struct Token: Hashable, Sendable {
-  var kind: TokenKind
-  var range: SourceRange
+package struct Token: Hashable, Sendable {
+  package var kind: TokenKind
+  package var range: SourceRange
   /// The decoded text of a word or string literal; empty for punctuation.
-  var value: String
+  package var value: String
 
   /// How the token reads in a message: `'and'`, `end of input`.
   func describe(in source: [UInt8]) -> String {

@@ -27,9 +27,20 @@ extension Linter {
     }
     if document.format == .dsl {
       guard document.content != nil else {
-        return LintReport(
-          source: source, rules: [.init(name: nil, range: nil, diagnostics: document.diagnostics)])
+        var diagnostics = document.diagnostics
+        if let given = options.analyzer,
+          let overridden = document.analyzerDirective?.overridden(by: given)
+        {
+          diagnostics = sorted(diagnostics + [overridden])
+        }
+        var report = LintReport(
+          source: source, rules: [.init(name: nil, range: nil, diagnostics: diagnostics)])
+        // As `Linter.lint(source)` does on syntax errors: the family stated, else the default.
+        report.family = resolveFamily(
+          [], options: options, directive: document.analyzerDirective?.family)
+        return report
       }
+      // The text is linted as it is, directive included.
       return Linter.lint(source, options: options)
     }
     let origin = SourceRange(start: 0, end: min(1, source.utf8.count))

@@ -29,6 +29,9 @@ public struct RuleDocument: Sendable {
   public var analyzerName: String?
   /// The CloudFormation analyzer `Type` (`ACCOUNT`, `ORGANIZATION_UNUSED_ACCESS`, ...), if given.
   public var analyzerType: String?
+  /// Rule text's analyzer directive (`# aafilter: analyzer=unused`), when its header has a
+  /// valid one; the directive's problems are in `diagnostics`.
+  public var analyzerDirective: AnalyzerDirective?
   /// For `.rules` read from JSON, CloudFormation or Terraform: where each rule is named.
   public var ruleRanges: [SourceRange]
   /// Import problems: syntax, shapes and the traps of each format (docs/checks.md).

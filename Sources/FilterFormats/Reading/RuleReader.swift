@@ -105,13 +105,18 @@ public enum RuleReader {
 
   private static func readRuleText(_ bytes: [UInt8], source: String) -> RuleDocument {
     // The lexer reports invalid UTF-8 with its position, so the bytes are parsed as they are.
-    let (parsed, diagnostics) = FilterSource.parse(bytes: bytes)
-    guard !diagnostics.hasErrors else {
-      return RuleDocument(format: .dsl, source: source, content: nil, diagnostics: diagnostics)
-    }
+    let (parsed, syntax) = FilterSource.parse(bytes: bytes)
+    // The directive's problems are the document's, so every command reports them (and an
+    // unknown family stops a compile as any error does).
+    let (directive, directiveDiagnostics) = AnalyzerDirective.find(in: source)
+    let diagnostics = Linter.sorted(directiveDiagnostics + syntax)
+    var document = RuleDocument(
+      format: .dsl, source: source, content: nil, diagnostics: diagnostics)
+    document.analyzerDirective = directive
+    guard !syntax.hasErrors else { return document }
     let isRuleSet = if case .ruleSet = parsed { true } else { false }
-    return RuleDocument(
-      format: .dsl, source: source, content: .text(source, isRuleSet: isRuleSet))
+    document.content = .text(source, isRuleSet: isRuleSet)
+    return document
   }
 }
 

@@ -1,0 +1,72 @@
+import FilterDSL
+
+/// One rule document as an editor holds it, and every language service over it: diagnostics,
+/// completion, hover, formatting, quick fixes, outline, folding, and rule-name navigation.
+///
+/// Editor-agnostic: every position is a UTF-8 byte offset into ``text`` (`SourceRange`), and
+/// nothing here knows a protocol; a language server converts positions and messages.
+/// Creating a document only lexes and parses it; the lint behind ``diagnostics`` runs on
+/// first use, and each other service does its own small amount of work when asked.
+///
+/// ```swift
+/// import FilterEditing
+///
+/// let document = RuleDocument(text: "rule Buckets {\n  resourcetype eq AWS::S3::Bucket\n}\n")
+/// for diagnostic in document.diagnostics {
+///   print(diagnostic.code, diagnostic.range)  // unknown-key 17..<29, ...
+/// }
+/// let fixes = document.codeActions(in: document.diagnostics[0].range)
+/// print(fixes.first?.title ?? "")  // Replace with 'resourceType'
+/// ```
+public struct RuleDocument: Sendable {
+  /// The document's text.
+  public let text: String
+  /// The settings it was opened with.
+  public let settings: DocumentSettings
+  let index: DocumentIndex
+  private let lint: Lazy<LintReport>
+  private let cachedNames: Lazy<RuleNames>
+
+  /// Lexes and parses a document; nothing else runs until asked.
+  /// - Parameters:
+  ///   - text: the whole text.
+  ///   - settings: the client's settings for every document.
+  public init(text: String, settings: DocumentSettings = DocumentSettings()) {
+    self.text = text
+    self.settings = settings
+    index = DocumentIndex(text)
+    let options = RuleDocument.lintOptions(settings)
+    lint = Lazy { Linter.lint(text, options: options) }
+    let index = index
+    cachedNames = Lazy { RuleNames(index) }
+  }
+
+  /// Where rule names are defined and mentioned, found on first use.
+  var names: RuleNames { cachedNames.wrapped }
+
+  /// The options `aafilter check` uses for a rule file with the same settings.
+  static func lintOptions(_ settings: DocumentSettings) -> LintOptions {
+    // No explicit family: the file's directive, then the client's setting, then inference,
+    // exactly as `check` without `--analyzer` settles it.
+    LintOptions(split: settings.split, fallbackAnalyzer: settings.fallbackAnalyzer)
+  }
+
+  /// The analyzer family the document is checked for, and what settled it.
+  ///
+  /// While the text has syntax errors `check` infers nothing from the rules, but completion
+  /// and hover still need the family of the rule being typed: it is then inferred, as `check`
+  /// would, from the rules that parsed.
+  public var family: FamilyResolution {
+    guard index.hasSyntaxErrors else { return lint.wrapped.family }
+    return Linter.resolveFamily(
+      index.queries, options: RuleDocument.lintOptions(settings),
+      directive: AnalyzerDirective.find(in: text).directive?.family)
+  }
+
+  /// Every diagnostic, exactly as `aafilter check` reports them for the same text and
+  /// settings, in source order per rule.
+  public var diagnostics: [Diagnostic] { lint.wrapped.diagnostics }
+
+  /// The lint report behind ``diagnostics``, grouped by rule.
+  public var report: LintReport { lint.wrapped }
+}

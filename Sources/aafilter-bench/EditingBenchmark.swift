@@ -1,0 +1,53 @@
+import AAFilterTestSupport
+import FilterDSL
+import FilterEditing
+import Foundation
+
+/// `--editing`: the editor services on large rule files, in milliseconds: opening a document
+/// and its diagnostics (what a language server does on every open and change), and each
+/// service a request computes on demand. Each figure is the fastest of a few runs.
+enum EditingBenchmark {
+  static func run() {
+    for count in [200, 2_000] {
+      var generator = RuleFileGenerator(seed: 7)
+      let text = generator.ruleFile(rules: count)
+      let bytes = text.utf8.count
+      print("editing: \(count) rules, \(bytes / 1_000) kB")
+      let document = RuleDocument(text: text)
+      time("open (lex and parse)") { _ = RuleDocument(text: text).symbols.count }
+      time("open + diagnostics") { _ = RuleDocument(text: text).diagnostics.count }
+      // A one-character change in the middle that keeps the text valid (a space after a
+      // rule's '{'), then its diagnostics.
+      let middle = text.utf8.index(text.utf8.startIndex, offsetBy: bytes / 2)
+      let brace = text[middle...].firstIndex(of: "{") ?? text.endIndex
+      let changed = String(text[..<brace]) + "{ " + String(text[brace...].dropFirst())
+      time("one-character change + diagnostics") {
+        _ = RuleDocument(text: changed).diagnostics.count
+      }
+      _ = document.diagnostics
+      let cursor = text.utf8.count - 8
+      time("completion at the end") { _ = document.completions(at: cursor).count }
+      time("hover on the last rule's name") {
+        _ = document.hover(at: document.symbols.last?.selectionRange.start ?? 0)
+      }
+      time("code actions at the end") {
+        _ = document.codeActions(in: SourceRange(start: cursor, end: cursor)).count
+      }
+      time("symbols + folding") { _ = document.symbols.count + document.foldingRegions.count }
+      time("references of the first rule") {
+        _ = document.references(at: document.symbols.first?.selectionRange.start ?? 0).count
+      }
+      time("formatting edits") { _ = document.formattingEdits().count }
+    }
+  }
+
+  private static func time(_ name: String, runs: Int = 3, _ work: () -> Void) {
+    var fastest = Double.infinity
+    for _ in 0..<runs {
+      let start = DispatchTime.now().uptimeNanoseconds
+      work()
+      fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    print("  \(name): \(String(format: "%.1f", fastest)) ms")
+  }
+}
