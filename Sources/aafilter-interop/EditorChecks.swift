@@ -18,7 +18,8 @@ struct EditorChecks {
     runChecker(
       settings, tally, group: "textmate", script: "textmate-grammar.py",
       [settings.root.appendingPathComponent("editors/aafilter.tmLanguage.json").path]
-        + examples.map { settings.root.appendingPathComponent($0).path })
+        + examples.map { settings.root.appendingPathComponent($0).path },
+      environment: ["AAFILTER": settings.aafilter])
   }
 
   /// The document Neovim opens, and where (0-based line, byte column) the misspelt key starts.

@@ -9,12 +9,14 @@ import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the repository
 
-try:
-    import pytest
-    import pytest_lsp  # noqa: F401
-except ImportError:
+import importlib.util
+
+# Looked up, not imported: pytest must import its plugins itself to rewrite their asserts.
+if importlib.util.find_spec("pytest") is None or importlib.util.find_spec("pytest_lsp") is None:
     print("pytest-lsp is missing; run scripts/interop, which installs it")
     sys.exit(3)
+
+import pytest  # noqa: E402
 
 
 class Counts:

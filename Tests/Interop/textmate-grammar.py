@@ -116,11 +116,16 @@ EXPECTED = [
 def keys_compiled(path):
     """The keys `aafilter compile` finds in a rule file, from its JSON."""
     tool = os.environ.get("AAFILTER", "aafilter")
-    run = subprocess.run([tool, "compile", "-f", path], capture_output=True, check=False)
-    if run.returncode != 0:
+    try:
+        run = subprocess.run(
+            [tool, "compile", "-f", path], capture_output=True, check=False, timeout=60,
+            stdin=subprocess.DEVNULL)
+        document = json.loads(run.stdout) if run.returncode == 0 else None
+    except (OSError, ValueError, subprocess.TimeoutExpired):
         return None
-    document = json.loads(run.stdout)
     rules = document.get("archiveRules", []) if isinstance(document, dict) else []
+    if not rules:
+        return None
     return {key for rule in rules for key in rule["filter"]}
 
 

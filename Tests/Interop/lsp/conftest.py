@@ -28,7 +28,7 @@ CONFIG = ClientServerConfig(server_command=[AAFILTER, "lsp"])
 
 # pytest-lsp waits for an answer as long as it takes: every test and every shutdown gets a
 # bound, so a server that stops answering fails its test instead of hanging the run.
-TEST_TIMEOUT = 4 * TIMEOUT
+TEST_TIMEOUT = 10 * TIMEOUT
 
 
 def pytest_collection_modifyitems(items):

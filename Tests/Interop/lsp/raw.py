@@ -16,9 +16,9 @@ from support import TIMEOUT
 class RawServer:
     """`aafilter lsp` on pipes; `messages` holds each framed message it writes, decoded."""
 
-    def __init__(self):
+    def __init__(self, arguments=("lsp",)):
         self.process = subprocess.Popen(
-            [AAFILTER, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            [AAFILTER, *arguments], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
         self.messages = queue.Queue()
         self.stdout_problems = []

@@ -172,7 +172,7 @@ def published(diagnostics_list):
     )
 
 
-def client_capabilities(encodings=None):
+def client_capabilities(encodings=None, snippets=True):
     """What a capable editor offers: snippets, markdown, code action literals, hierarchical
     symbols, related information; `encodings` the position encodings it offers, in order."""
     general = None
@@ -184,7 +184,7 @@ def client_capabilities(encodings=None):
             synchronization=types.TextDocumentSyncClientCapabilities(),
             completion=types.CompletionClientCapabilities(
                 completion_item=types.ClientCompletionItemOptions(
-                    snippet_support=True,
+                    snippet_support=snippets,
                     documentation_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText],
                 )
             ),
@@ -211,11 +211,11 @@ def client_capabilities(encodings=None):
     )
 
 
-async def initialize(client, encodings=None, options=None):
+async def initialize(client, encodings=None, options=None, snippets=True):
     """Initializes the server as an editor does; its answer."""
     return await client.initialize_session(
         types.InitializeParams(
-            capabilities=client_capabilities(encodings),
+            capabilities=client_capabilities(encodings, snippets),
             root_uri=DOCS.as_uri(),
             initialization_options=options,
             client_info=types.ClientInfo(name="pytest-lsp"),

@@ -1,6 +1,8 @@
 """Completion: keys (with condition. and principal. keys) where a key may start, operators
 after a key, enumerated values after an operator, the `rule` snippet, and the account ids and
 principals the document already uses; text edits land exactly, past astral characters too."""
+import re
+
 import pytest
 from lsprotocol import types
 
@@ -108,11 +110,23 @@ async def test_enumerated_values_after_an_operator(client, marked, wanted):
 async def test_the_rule_snippet_between_rules(client):
     marked = f"rule A {{ isPublic eq false and principal.AWS eq 111122223333 }}\n\n{CURSOR}\n"
     items, text = await complete(client, "snippet.aaf", marked)
-    item = next(item for item in items if item.label == "rule")
-    assert item.insert_text_format == types.InsertTextFormat.Snippet
+    snippets = [item for item in items
+                if item.label.startswith("rule") and item.insert_text_format == types.InsertTextFormat.Snippet]
+    assert snippets, [(item.label, item.insert_text_format) for item in items]
+    item = snippets[0]
     after = inserted(text, marked, item)
-    assert after.count("{") == 2 and after.count("}") == 2, after
-    assert "$" in after  # a placeholder for the name or the body
+    # A placeholder for the name (a free one), the cursor in the braces.
+    block = re.search(r"\nrule \$\{1:([A-Za-z][A-Za-z0-9_.-]*)\} \{\s*\$0\s*\}\n", after)
+    assert block and block.group(1) != "A", after
+
+
+async def test_the_rule_block_is_plain_text_for_a_client_without_snippets(server):
+    await initialize(server, snippets=False)
+    marked = f"rule A {{ isPublic eq false and principal.AWS eq 111122223333 }}\n\n{CURSOR}\n"
+    items, text = await complete(server, "plain.aaf", marked)
+    assert all(item.insert_text_format != types.InsertTextFormat.Snippet for item in items)
+    blocks = [inserted(text, marked, item) for item in items if item.label.startswith("rule")]
+    assert any(re.search(r"\nrule [A-Za-z][A-Za-z0-9_.-]* \{\s*\}\n", after) for after in blocks), blocks
 
 
 async def test_the_rule_snippet_in_an_empty_document(client):

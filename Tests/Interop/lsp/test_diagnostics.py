@@ -7,6 +7,7 @@ import pytest
 from lsprotocol import types
 
 from support import ROOT
+from support import TIMEOUT
 from support import by_code
 from support import change
 from support import checked
@@ -158,7 +159,7 @@ async def test_quick_changes_end_on_the_last_text(client):
     typed = text
     # Typing a misspelt key one character at a time: the diagnostics that count are those of
     # the final text.
-    for version, character in enumerate("and errr exists ", start=2):
+    for version, character in enumerate(" and errr exists", start=2):
         at = len(typed) - 3
         pos = types.Position(line=0, character=at)
         change(client, document, version, [types.TextDocumentContentChangePartial(
@@ -221,6 +222,6 @@ def large_document(count):
 async def test_a_large_document_gets_its_diagnostics(client):
     text = large_document(2000)
     document = open_document(client, "large.aaf", text)
-    found = await diagnostics(client, document, until=lambda ds: "unknown-key" in codes(ds), timeout=120)
+    found = await diagnostics(client, document, until=lambda ds: "unknown-key" in codes(ds), timeout=8 * TIMEOUT)
     assert "too-many-rules" in codes(found)
     assert same_range(by_code(found, "unknown-key").range, span(text, "resourcetype"))

@@ -2,6 +2,7 @@
 import pytest
 from lsprotocol import types
 
+from raw import RawServer
 from support import initialize
 
 ENCODINGS = [
@@ -52,6 +53,24 @@ def test_shutdown_then_exit_ends_with_status_0(raw):
     raw.notify("exit")
     assert raw.wait() == 0
     assert raw.stdout_problems == []
+
+
+def test_the_stdio_flag_many_clients_pass_is_accepted():
+    peer = RawServer(("lsp", "--stdio"))
+    try:
+        peer.initialize()
+        peer.request(2, "shutdown")
+        peer.response(2)
+        peer.notify("exit")
+        assert peer.wait() == 0
+    finally:
+        peer.kill()
+
+
+def test_end_of_input_without_exit_ends_the_server(raw):
+    raw.initialize()
+    raw.process.stdin.close()
+    assert raw.wait() in (0, 1)
 
 
 def test_exit_without_shutdown_ends_with_status_1(raw):

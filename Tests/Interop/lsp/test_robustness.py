@@ -40,24 +40,27 @@ def test_a_bad_json_body_gets_a_parse_error(raw, body):
     assert raw.stdout_problems == []
 
 
+INVALID = -32600
+PARAMS = -32602
 INVALID_REQUESTS = [
-    # (message, the error code it must get)
-    ({"jsonrpc": "2.0", "id": 9}, -32600),  # no method
-    ({"jsonrpc": "2.0", "id": 9, "method": 42}, -32600),  # method not a string
-    ({"jsonrpc": "2.0", "id": 9, "method": "textDocument/hover", "params": "text"}, -32602),
-    ({"jsonrpc": "2.0", "id": 9, "method": "textDocument/hover", "params": {"position": 1}}, -32602),
+    # (message, the error codes it may get)
+    ({"jsonrpc": "2.0", "id": 9}, {INVALID}),  # no method
+    ({"jsonrpc": "2.0", "id": 9, "method": 42}, {INVALID}),  # method not a string
+    # JSON-RPC allows only structured params: the request itself is invalid, or its params.
+    ({"jsonrpc": "2.0", "id": 9, "method": "textDocument/hover", "params": "text"}, {INVALID, PARAMS}),
+    ({"jsonrpc": "2.0", "id": 9, "method": "textDocument/hover", "params": {"position": 1}}, {PARAMS}),
     ({"jsonrpc": "2.0", "id": 9, "method": "textDocument/completion",
-      "params": {"textDocument": {"uri": DOCUMENT}, "position": {"line": "a", "character": 0}}}, -32602),
+      "params": {"textDocument": {"uri": DOCUMENT}, "position": {"line": "a", "character": 0}}}, {PARAMS}),
 ]
 
 
-@pytest.mark.parametrize("message,code", INVALID_REQUESTS)
-def test_an_invalid_request_gets_an_error(raw, message, code):
+@pytest.mark.parametrize("message,codes", INVALID_REQUESTS)
+def test_an_invalid_request_gets_an_error(raw, message, codes):
     raw.initialize()
     open_document(raw)
     raw.send(message)
     answer = raw.error_response()
-    assert answer["error"]["code"] == code, answer
+    assert answer["error"]["code"] in codes, answer
     still_answers(raw, 51)
 
 
