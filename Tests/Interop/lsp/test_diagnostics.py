@@ -1,7 +1,6 @@
 """publishDiagnostics: the fields, exact ranges in both encodings on lines with astral, wide and
 combining characters, tabs and CRLF, the same findings as `aafilter check`, incremental and
 full changes, the analyzer directive, and a large document."""
-from pathlib import Path
 
 import pytest
 from lsprotocol import types
