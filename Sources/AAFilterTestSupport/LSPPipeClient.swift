@@ -93,12 +93,20 @@ package final class LSPPipeClient: @unchecked Sendable {
   /// The next message from the server, or `nil` when none comes within `timeout` seconds or
   /// the stream ends.
   package func receive(timeout: Double = 10) -> JSONValue? {
+    guard let body = receiveBody(timeout: timeout),
+      case .success(let value) = JSONValue.read(body)
+    else { return nil }
+    return value
+  }
+
+  /// The next message body from the server, unparsed (the benchmark times the server, not the
+  /// parsing of megabytes of diagnostics on this side).
+  package func receiveBody(timeout: Double = 10) -> [UInt8]? {
     let deadline = Date().addingTimeInterval(timeout)
     while true {
       if let frame = framer.next() {
-        guard case .message(let body) = frame, case .success(let value) = JSONValue.read(body)
-        else { return nil }
-        return value
+        guard case .message(let body) = frame else { return nil }
+        return body
       }
       let left = deadline.timeIntervalSinceNow
       guard left > 0 else { return nil }

@@ -1,44 +1,77 @@
-/// Seeded rule files shaped like a team's real one: comments, rules over principals, resource
-/// types, condition keys and resources, most excluding public findings, some overlapping, a
-/// few with mistakes the checks report. For the editor-service tests and benchmarks.
+import FilterDSL
+
+/// Seeded rule files shaped like the ones teams keep for an external access analyzer: rules
+/// that trust accounts, organizations, VPCs and service principals, most scoped to resource
+/// types, buckets, queues or keys. Accounts come from a pool that grows with the file (a set
+/// grows by adding accounts), so each rule overlaps about as many others in a large file as in
+/// a small one; a few percent repeat an earlier rule more narrowly (shadowed). For the
+/// benchmark's rule-set timings and the set-level check tests.
 package struct RuleFileGenerator {
-  private var random: SeededGenerator
+  package var random: SeededGenerator
+  private var accountPool = 600
 
   package init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
-  private mutating func number(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
-
-  private static let types = [
-    "AWS::S3::Bucket", "AWS::IAM::Role", "AWS::KMS::Key", "AWS::SQS::Queue",
-    "AWS::Lambda::Function", "AWS::SecretsManager::Secret",
+  private static let resourceTypes = [
+    "AWS::S3::Bucket", "AWS::KMS::Key", "AWS::IAM::Role", "AWS::Lambda::Function",
+    "AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::SecretsManager::Secret", "AWS::DynamoDB::Table",
   ]
 
-  /// A rule file of `count` rules, named `Rule1` ... `RuleN`.
-  package mutating func ruleFile(rules count: Int) -> String {
-    var text = "# Archive rules for the external access analyzer.\n# Reviewed quarterly.\n\n"
-    for index in 1...max(1, count) {
-      if index % 10 == 1 { text += "# Group \(index / 10 + 1): trusted partners\n" }
-      let account = String(100_000_000_000 + number(900_000_000_000))
-      var predicates: [String] = []
-      switch number(6) {
-      case 0: predicates.append("principal.AWS eq \(account)")
-      case 1:
-        predicates.append("principal.AWS in [\(account), \(String(100_000_000_000 + index))]")
-      case 2: predicates.append("condition.aws:SourceVpc eq vpc-\(number(50))")
-      case 3: predicates.append("resource contains \"bucket-\(index)\"")
-      case 4: predicates.append("resourceOwnerAccount eq \(account)")
-      default: predicates.append("condition.aws:PrincipalOrgID eq o-\(number(20))")
+  private mutating func number(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
+
+  /// A twelve-digit account id from the pool.
+  private mutating func account() -> String {
+    String(100_000_000_000 + number(accountPool) * 1_000_003)
+  }
+
+  private mutating func accounts(_ most: Int) -> String {
+    var chosen: [String] = []
+    for _ in 0..<(1 + number(most)) {
+      let next = account()
+      if !chosen.contains(next) { chosen.append(next) }
+    }
+    return "[" + chosen.joined(separator: ", ") + "]"
+  }
+
+  /// The body of one rule, without braces.
+  private mutating func body(_ index: Int) -> String {
+    switch number(8) {
+    case 0: return "principal.AWS in \(accounts(3)) and isPublic eq false"
+    case 1:
+      return
+        "resourceType eq AWS::S3::Bucket and resource eq \"arn:aws:s3:::data-\(index)\" and principal.AWS eq \(account()) and isPublic eq false"
+    case 2: return "condition.aws:PrincipalOrgID eq o-\(index) and isPublic eq false"
+    case 3:
+      let type = Self.resourceTypes[number(Self.resourceTypes.count)]
+      return
+        "resourceType eq \(type) and resourceOwnerAccount eq \(account()) and principal.AWS in \(accounts(2)) and isPublic eq false"
+    case 4: return "condition.aws:SourceVpc eq vpc-\(index) and isPublic eq false"
+    case 5:
+      return
+        "resourceType eq AWS::SQS::Queue and resource eq \"arn:aws:sqs:us-east-1:\(account()):team-\(index)\" and principal.AWS eq \(account()) and isPublic eq false"
+    case 6:
+      return
+        "principal.Service eq \(["cloudtrail.amazonaws.com", "config.amazonaws.com", "logs.amazonaws.com"][number(3)]) and resource eq \"arn:aws:s3:::logs-\(index)\" and isPublic eq false"
+    default:
+      let owner = account()
+      return
+        "resourceType eq AWS::KMS::Key and resourceOwnerAccount eq \(owner) and resource eq \"arn:aws:kms:us-east-1:\(owner):key/k-\(index)\" and isPublic eq false"
+    }
+  }
+
+  /// A rule file of `count` rules, `Rule1` to `RuleN`.
+  package mutating func text(rules count: Int) -> String {
+    accountPool = max(600, count / 2)
+    var bodies: [String] = []
+    var text = "# Archive rules of the organization's external access analyzer.\n"
+    for index in 0..<count {
+      var body = body(index)
+      // A few rules repeat an earlier one and add a criterion: the earlier one shadows them.
+      if !bodies.isEmpty, number(100) < 3 {
+        body = bodies[number(bodies.count)] + " and error exists"
       }
-      if number(2) == 0 {
-        predicates.append("resourceType eq \(Self.types[number(Self.types.count)])")
-      }
-      if number(10) != 0 { predicates.append("isPublic eq false") }
-      if number(40) == 0 { predicates.append("resourcetype eq AWS::S3::Bucket") }
-      let body =
-        predicates.count > 2
-        ? predicates[0] + "\n  and " + predicates.dropFirst().joined(separator: " and ")
-        : predicates.joined(separator: " and ")
-      text += "rule Rule\(index) {\n  \(body)\n}\n\n"
+      bodies.append(body)
+      text += "\nrule Rule\(index + 1) {\n  \(body)\n}\n"
     }
     return text
   }

@@ -16,8 +16,12 @@ import FilterDSL
 ///   print(diagnostic.code, diagnostic.range)  // unknown-key 17..<29, ...
 /// }
 /// let fixes = document.codeActions(in: document.diagnostics[0].range)
-/// print(fixes.first?.title ?? "")  // Replace with 'resourceType'
+/// print(fixes.first?.title ?? "")  // Replace 'resourcetype' with 'resourceType'
 /// ```
+///
+/// The analyzer family is settled as `check` settles it without `--analyzer`: the file's
+/// directive (`# aafilter: analyzer=unused`), then ``DocumentSettings/fallbackAnalyzer``, then
+/// inference from the rules.
 public struct RuleDocument: Sendable {
   /// The document's text.
   public let text: String
@@ -25,6 +29,7 @@ public struct RuleDocument: Sendable {
   public let settings: DocumentSettings
   let index: DocumentIndex
   private let lint: Lazy<LintReport>
+  private let cachedFamily: Lazy<FamilyResolution>
   private let cachedNames: Lazy<RuleNames>
 
   /// Lexes and parses a document; nothing else runs until asked.
@@ -38,6 +43,14 @@ public struct RuleDocument: Sendable {
     let options = RuleDocument.lintOptions(settings)
     lint = Lazy { Linter.lint(text, options: options) }
     let index = index
+    // The lint settles the family the same way, from the same parse; settled apart, the
+    // family costs one compile per rule, not the rule-set checks, so completion and hover do
+    // not wait for the whole lint.
+    cachedFamily = Lazy {
+      Linter.resolveFamily(
+        index.queries, options: options,
+        directive: AnalyzerDirective.find(in: text).directive?.family)
+    }
     cachedNames = Lazy { RuleNames(index) }
   }
 
@@ -53,15 +66,10 @@ public struct RuleDocument: Sendable {
 
   /// The analyzer family the document is checked for, and what settled it.
   ///
-  /// While the text has syntax errors `check` infers nothing from the rules, but completion
-  /// and hover still need the family of the rule being typed: it is then inferred, as `check`
-  /// would, from the rules that parsed.
-  public var family: FamilyResolution {
-    guard index.hasSyntaxErrors else { return lint.wrapped.family }
-    return Linter.resolveFamily(
-      index.queries, options: RuleDocument.lintOptions(settings),
-      directive: AnalyzerDirective.find(in: text).directive?.family)
-  }
+  /// The same as `check`'s when the text parses. While it has syntax errors `check` infers
+  /// nothing from the rules, but completion and hover still need the family of the rule being
+  /// typed: it is then inferred, as `check` would, from the rules that parsed.
+  public var family: FamilyResolution { cachedFamily.wrapped }
 
   /// Every diagnostic, exactly as `aafilter check` reports them for the same text and
   /// settings, in source order per rule.

@@ -1,3 +1,4 @@
+import AAFilterTestSupport
 import FilterDSL
 import FilterEval
 import Foundation
@@ -22,9 +23,30 @@ if CommandLine.arguments.count == 5, CommandLine.arguments[1] == "--generate",
   exit(0)
 }
 
+// `--generate-rules COUNT PATH`: write a rule file of COUNT rules, for timing `check` by hand.
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--generate-rules",
+  let count = Int(CommandLine.arguments[2])
+{
+  var rules = RuleFileGenerator(seed: 7)
+  let written = FileManager.default.createFile(
+    atPath: CommandLine.arguments[3], contents: Data(rules.text(rules: count).utf8))
+  exit(written ? 0 : 1)
+}
+
 // `--growth`: the linear-time promises, as ratios; exits 1 when one looks quadratic.
 if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--growth" {
   exit(Growth.run() ? 0 : 1)
+}
+
+// `--lsp`: the language server's latency budgets, driven over pipes in process.
+if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--lsp" {
+  #if DEBUG
+    print("note: a debug build; figures mean nothing (use swift run -c release aafilter-bench)")
+  #endif
+  let report = Report()
+  let ok = LSPBenchmark().run(report: report)
+  report.finish()
+  exit(ok ? 0 : 1)
 }
 
 // `--editing`: the editor services (FilterEditing) on 200- and 2,000-rule documents.
@@ -43,6 +65,8 @@ struct Options {
   /// Rules parsed per parse+compile timing, and findings evaluated per filter timing.
   var parses = 2_000
   var evaluations = 2_000_000
+  /// Whether to time the language server on tiny documents (`--quick`; `--lsp` times it at size).
+  var tinyLSP = false
 
   init(_ arguments: [String]) {
     var index = 0
@@ -63,9 +87,10 @@ struct Options {
         external = false
         parses = 100
         evaluations = 100_000
+        tinyLSP = true
       default:
         print(
-          "usage: aafilter-bench [--findings N] [--lines N] [--large N] [--runs N] [--no-external] [--quick] | --growth | --editing"
+          "usage: aafilter-bench [--findings N] [--lines N] [--large N] [--runs N] [--no-external] [--quick] | --growth | --editing | --lsp"
         )
         exit(2)
       }
@@ -96,11 +121,16 @@ report.note(
 
 let suite = Benchmarks(options: options, report: report, documentBytes: documentBytes)
 try suite.parseAndCompile()
+suite.ruleSets()
 let findings = try suite.decoding()
 try suite.decodingLines()
 suite.evaluation(findings)
 suite.sorting(findings)
 try suite.endToEnd(documentURL: documentURL, workDirectory: workDirectory)
+if options.tinyLSP {
+  // `--quick`: the language server on tiny documents, to prove the path runs.
+  _ = LSPBenchmark(openRules: 20, changeRules: 10, runs: 1, changes: 3).run(report: report)
+}
 let tool = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
   .appendingPathComponent("aafilter").path
 if FileManager.default.isExecutableFile(atPath: tool) {

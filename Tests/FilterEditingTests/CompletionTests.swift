@@ -48,7 +48,8 @@ final class CompletionTests: XCTestCase {
     Case(
       text: "rule A { isPublic eq false and (‸) }", offered: ["resourceType"],
       absent: ["and", "eq"]),
-    Case(text: "isPublic eq false or ‸", offered: ["resourceType"], absent: ["rule"]),
+    Case(
+      text: "isPublic eq false or ‸", offered: ["resourceType"], absent: ["rule", "status"]),
     Case(
       text: "rule A { resourc‸ }", offered: ["resource", "resourceType"], replacing: "resourc"),
     // After `condition.`, that family's entries, with those the document already uses.
@@ -69,6 +70,10 @@ final class CompletionTests: XCTestCase {
     // Values after an operator on an enumerated key.
     Case(text: "rule A { isPublic eq ‸ }", offered: ["false", "true"], absent: ["eq", "and"]),
     Case(text: "rule A { isPublic=‸ }", offered: ["false", "true"]),
+    // Offsets are UTF-8 bytes: non-ASCII text and CRLF before the cursor.
+    Case(
+      text: "# é 😀 e\u{301}\r\nrule \"Ключ\" {\r\n  error eq \"ü\" and isPublic eq f‸\r\n}",
+      offered: ["false", "true"], replacing: "f"),
     Case(
       text: "rule A { resourceType eq ‸ }", offered: ["AWS::S3::Bucket", "AWS::IAM::Role"],
       absent: ["ExternalAccess"]),

@@ -66,8 +66,14 @@ final class HoverTests: XCTestCase {
       about: "Wide"),
     Case(
       "# Wide-‸2 archives the public buckets\nrule Wide { resourceType eq AWS::S3::Bucket or isPublic eq false }",
-      settings: DocumentSettings(split: true), says: ["Split into 2 archive rules"],
-      about: "Wide-2"),
+      settings: DocumentSettings(split: true),
+      says: [
+        "`Wide-2` is part 2 of the 2 archive rules", "\"isPublic\": {",
+        "Split into 2 archive rules",
+      ], about: "Wide-2"),
+    Case(
+      "# Wide-‸7\nrule Wide { resourceType eq AWS::S3::Bucket or isPublic eq false }",
+      says: ["A split makes no `Wide-7` of it.", "Does not compile"], about: "Wide-7"),
     // Operators and values.
     Case(
       "rule A { resource con‸tains bucket }", says: ["substring", "`contains`"],
@@ -86,6 +92,12 @@ final class HoverTests: XCTestCase {
     Case(
       "rule A { resourceOwnerAccount eq 1111222‸23333 }", says: ["an account id"],
       about: "111122223333"),
+    // The analyzer directive.
+    Case(
+      "# aafilter: analyzer=un‸used\nrule A { }",
+      says: ["**Analyzer directive**: unused-access", "`ACCOUNT_UNUSED_ACCESS`"],
+      about: "# aafilter: analyzer=unused"),
+    Case("rule A { }\n# aafilter: analyzer=un‸used", says: nil),
     // Nothing useful to say.
     Case("rule A { error eq some‸thing }", says: nil),
     Case("rule A {‸ }", says: nil),

@@ -1,3 +1,4 @@
+import AAFilterTestSupport
 import FilterDSL
 import XCTest
 
@@ -131,5 +132,36 @@ final class JSONRPCTests: XCTestCase {
       LanguageServerLoop.cancelledID(
         Array(#"{"jsonrpc":"2.0","method":"other","params":{"id":"$/cancelRequest"}}"#.utf8)))
     XCTAssertNil(LanguageServerLoop.cancelledID(Array("$/cancelRequest{".utf8)))
+  }
+}
+
+/// The message writer's bytes are exactly FilterDSL's compact serialization.
+final class MessageBodyTests: XCTestCase {
+  func testMessageBody_isTheCompactSerialization() {
+    var random = SeededGenerator(seed: 3)
+    let strings = [
+      "", "plain", "quote\"", "back\\slash", "tab\t", "é", "😀", "\u{2028}", "\u{7F}", "\u{1B}[0m",
+      "\u{202E}", "nul\u{0}",
+    ]
+    func value(_ depth: Int) -> JSONValue {
+      switch random.next() % (depth > 3 ? 4 : 6) {
+      case 0: return .null
+      case 1: return .bool(random.next() % 2 == 0)
+      case 2: return .number(String(Int(truncatingIfNeeded: random.next() % 1000) - 500))
+      case 3: return .string(strings[Int(random.next() % UInt64(strings.count))])
+      case 4: return .array((0..<Int(random.next() % 4)).map { _ in value(depth + 1) })
+      default:
+        return .object(
+          (0..<Int(random.next() % 4)).map { _ in
+            (strings[Int(random.next() % UInt64(strings.count))], value(depth + 1))
+          })
+      }
+    }
+    for _ in 0..<500 {
+      let sample = value(0)
+      XCTAssertEqual(
+        sample.messageBody, Array(sample.serialized(pretty: false).utf8),
+        sample.serialized(pretty: false))
+    }
   }
 }

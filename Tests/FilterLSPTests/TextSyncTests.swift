@@ -229,6 +229,26 @@ final class TextSyncTests: XCTestCase {
     XCTAssertTrue(check.contains { !$0.notes.isEmpty }, "the example has a note")
   }
 
+  /// Diagnostics made on the loop's checking thread are written only while the document is
+  /// still at the version they were made for.
+  func testDiagnosticsJobs_staleAfterAChangeOrClose() {
+    var harness = ServerHarness()
+    _ = harness.initialize()
+    _ = harness.open(Self.uri, "isPublic eq false", version: 1)
+    let jobs = harness.server.dueDiagnostics(now: harness.now)
+    XCTAssertEqual(jobs.map(\.version), [1])
+    XCTAssertEqual(harness.server.dueDiagnostics(now: harness.now).count, 0)
+    XCTAssertTrue(harness.server.isCurrent(uri: Self.uri, version: 1))
+    XCTAssertEqual(
+      jobs.first?.message().at("params", "diagnostics"),
+      .array([]))
+    _ = harness.notify("textDocument/didChange", change(2, [(nil, "isPublic eq true")]))
+    XCTAssertFalse(harness.server.isCurrent(uri: Self.uri, version: 1))
+    XCTAssertTrue(harness.server.isCurrent(uri: Self.uri, version: 2))
+    _ = harness.notify("textDocument/didClose", ServerHarness.document(Self.uri))
+    XCTAssertFalse(harness.server.isCurrent(uri: Self.uri, version: 2))
+  }
+
   func testSeverities() {
     XCTAssertEqual(DiagnosticMapping.severity(.error), 1)
     XCTAssertEqual(DiagnosticMapping.severity(.warning), 2)

@@ -6,10 +6,12 @@ extension LintReport {
   /// - Returns: the report text.
   public func rendered(name: String, colored: Bool = false) -> String {
     let renderer = DiagnosticRenderer(colored: colored)
+    // Line starts found once: a large file can have thousands of diagnostics.
+    let map = LineMap(Array(source.utf8))
     var text = ""
     for rule in rules where !rule.diagnostics.isEmpty {
       if let ruleName = rule.name { text += "rule \(DisplayText.escape(ruleName)):\n" }
-      text += rule.diagnostics.map { renderer.render($0, source: source, name: name) }.joined(
+      text += rule.diagnostics.map { renderer.render($0, map: map, name: name) }.joined(
         separator: "\n")
       text += "\n"
     }
@@ -21,9 +23,10 @@ extension LintReport {
   /// - Parameter file: the file name to record.
   /// - Returns: a JSON object.
   public func json(file: String) -> JSONValue {
+    let map = LineMap(Array(source.utf8))
     let entries = rules.flatMap { rule in
       rule.diagnostics.map { diagnostic -> JSONValue in
-        guard case .object(let members) = diagnostic.json(source: source, file: file) else {
+        guard case .object(let members) = diagnostic.json(map: map, file: file) else {
           return .null
         }
         return .object(members + [("rule", rule.name.map(JSONValue.string) ?? .null)])

@@ -242,14 +242,19 @@ public enum Linter: Sendable {
     _ rules: [RuleDefinition], source: String, options: LintOptions, family: FamilyResolution
   ) -> LintReport {
     var reports: [LintReport.RuleReport] = []
-    var compiled: [(RuleDefinition, [FilterCriteriaMap])] = []
+    var compiled: [ComparedRule] = []
+    // Per compiled rule, its report: set-level findings go there without a search per finding.
+    var reportOfCompiled: [Int] = []
     var ruleOptions = options
     ruleOptions.context = .archiveRule
     let bytes = Array(source.utf8)
     for (rule, nameDiagnostics) in zip(rules, RuleSetChecks.names(rules)) {
       let (report, maps) = lintQuery(
         rule.body, options: ruleOptions, family: family, anchor: rule.name.range, source: bytes)
-      if let maps { compiled.append((rule, maps)) }
+      if let maps {
+        compiled.append(ComparedRule(name: rule.name, maps: maps))
+        reportOfCompiled.append(reports.count)
+      }
       let splitName = maps.flatMap { RuleSetChecks.splitName(rule.name, parts: $0.count) }
       reports.append(
         .init(
@@ -257,16 +262,14 @@ public enum Linter: Sendable {
           diagnostics: sorted(nameDiagnostics + (splitName.map { [$0] } ?? []) + report.diagnostics)
         ))
     }
-    let total = compiled.reduce(0) { $0 + $1.1.count }
+    let total = compiled.reduce(0) { $0 + $1.maps.count }
     if let last = rules.last,
       let quota = RuleSetChecks.quota(total, limits: options.limits, at: last.name.range)
     {
       reports[reports.count - 1].diagnostics.append(quota)
     }
-    for (index, diagnostic) in RiskChecks.compare(compiled) {
-      if let target = reports.firstIndex(where: { $0.range == compiled[index].0.range }) {
-        reports[target].diagnostics.append(diagnostic)
-      }
+    for (index, diagnostic) in RuleComparison.compare(compiled) {
+      reports[reportOfCompiled[index]].diagnostics.append(diagnostic)
     }
     return LintReport(source: source, rules: reports)
   }

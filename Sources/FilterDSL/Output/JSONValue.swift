@@ -139,7 +139,11 @@ extension Diagnostic {
   ///   - file: the file name to include, if any.
   /// - Returns: a JSON object.
   public func json(source: String, file: String?) -> JSONValue {
-    let map = LineMap(Array(source.utf8))
+    json(map: LineMap(Array(source.utf8)), file: file)
+  }
+
+  /// As ``json(source:file:)``, with the source's line starts found once for many diagnostics.
+  func json(map: LineMap, file: String?) -> JSONValue {
     func location(_ range: SourceRange) -> JSONValue {
       let start = map.location(of: range.start)
       let end = map.location(of: range.end)

@@ -34,10 +34,19 @@ struct CursorPosition {
     }
   }
 
-  /// What completion replaces: the token being typed, or nothing at the cursor.
+  /// What completion replaces: the token being typed, or nothing at the cursor. Kept to the
+  /// cursor's line, as editors require: a string with a backslash before a line break runs on
+  /// to the next line.
   func replacing(in index: DocumentIndex) -> SourceRange {
     guard let partial else { return SourceRange(start: offset, end: offset) }
-    return index.tokens[partial].range
+    let token = index.tokens[partial].range
+    let bytes = index.bytes
+    func isBreak(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") }
+    var start = offset
+    while start > token.start, !isBreak(bytes[start - 1]) { start -= 1 }
+    var end = offset
+    while end < token.end, !isBreak(bytes[end]) { end += 1 }
+    return SourceRange(start: start, end: end)
   }
 
   /// The token at the cursor for hover and navigation: one containing it, or ending at it.

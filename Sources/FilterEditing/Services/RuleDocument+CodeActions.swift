@@ -7,7 +7,7 @@ extension RuleDocument {
   /// one rule per alternative.
   ///
   /// The added-predicate and split fixes are checked before they are offered: the rule they
-  /// make lints without the diagnostic and without errors.
+  /// make lints without the diagnostic and with no new error.
   /// - Parameter range: the selection or cursor (an empty range), UTF-8 offsets into ``text``.
   /// - Returns: fixes in the order of their diagnostics.
   public func codeActions(in range: SourceRange) -> [CodeFix] {
@@ -47,12 +47,13 @@ extension RuleDocument {
   }
 
   /// The written query a diagnostic falls in: a rule's body, or the whole expression, with
-  /// the range of the text that holds it (the rule block, or the query).
+  /// the range of the text that holds it (the rule block, or the expression without the
+  /// comments around it).
   private func query(containing range: SourceRange) -> (
     Query, whole: SourceRange, rule: RuleDefinition?
   )? {
     switch index.document {
-    case .query(let query): return (query, SourceRange(start: 0, end: index.bytes.count), nil)
+    case .query(let query): return (query, query.range, nil)
     case .ruleSet(let rules):
       guard let rule = rules.first(where: { $0.range.contains(range) }) else { return nil }
       return (rule.body, rule.range, rule)
@@ -109,8 +110,8 @@ extension RuleDocument {
   }
 
   /// Whether the edited text of one rule (or of the expression) lints without the
-  /// diagnostic's code and without errors, checked for the document's family. Only that
-  /// text is linted, so checking a fix costs one rule, not the document.
+  /// diagnostic's code and with no more errors than before, checked for the document's
+  /// family. Only that text is linted, so checking a fix costs one rule, not the document.
   private func resolves(
     _ diagnostic: Diagnostic, editing whole: SourceRange, with edits: [TextReplacement]
   ) -> Bool {
@@ -119,10 +120,15 @@ extension RuleDocument {
         range: SourceRange(start: $0.range.start - whole.start, end: $0.range.end - whole.start),
         text: $0.text)
     }
-    let edited = TextReplacement.apply(shifted, to: index.text(whole))
+    let original = index.text(whole)
+    let edited = TextReplacement.apply(shifted, to: original)
     var options = RuleDocument.lintOptions(settings)
     options.analyzer = family.family
+    func errors(_ diagnostics: [Diagnostic]) -> Int {
+      diagnostics.filter { $0.severity == .error }.count
+    }
+    let before = Linter.lint(original, options: options).diagnostics
     let after = Linter.lint(edited, options: options).diagnostics
-    return !after.hasErrors && !after.contains { $0.code == diagnostic.code }
+    return errors(after) <= errors(before) && !after.contains { $0.code == diagnostic.code }
   }
 }

@@ -82,7 +82,8 @@ private struct Completer {
     var seen = Set<String>()
     func add(_ name: String) {
       guard seen.insert(name).inserted, let key = FilterKeyCatalog.key(named: name),
-        key.contexts.contains(.archiveRule) || !document.index.isRuleSet,
+        // `check` lints a single expression as an archive rule's filter too.
+        key.contexts.contains(.archiveRule),
         key.families.contains(family)
       else { return }
       names.append(name)

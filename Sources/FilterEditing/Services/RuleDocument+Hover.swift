@@ -11,9 +11,13 @@ extension RuleDocument {
     if let mention = names.mentions.first(where: {
       $0.range.start <= offset && offset <= $0.range.end
     }) {
-      return ruleHover(named: mention.name, range: mention.range)
+      let part = mention.range == mention.nameRange ? nil : index.text(mention.range)
+      return ruleHover(named: mention.name, range: mention.range, part: part)
     }
-    guard !index.comments.contains(where: { $0.start < offset && offset <= $0.end }),
+    if let comment = index.comments.first(where: { $0.start <= offset && offset <= $0.end }) {
+      return directiveHover(in: comment, at: offset)
+    }
+    guard
       let tokenIndex = CursorPosition.token(at: offset, in: index),
       let role = index.context(at: tokenIndex).role
     else { return nil }
@@ -27,6 +31,26 @@ extension RuleDocument {
     case .ruleKeyword, .punctuation, .other: markdown = nil
     }
     return markdown.map { HoverInfo(markdown: $0, range: token.range) }
+  }
+
+  /// On the analyzer directive: the family it names, and that it decides the checks.
+  private func directiveHover(in comment: SourceRange, at offset: Int) -> HoverInfo? {
+    // Only a header comment can be the directive; finding it reads the text's comments.
+    guard comment.start < (index.tokens.first?.range.start ?? Int.max),
+      let directive = AnalyzerDirective.find(in: text).directive,
+      directive.range.start <= offset && offset <= directive.range.end
+    else { return nil }
+    let family = directive.family
+    let source =
+      self.family.source == .directive
+      ? "This file is checked for \(family.displayName) analyzers."
+      : "This file is checked for \(self.family.family.displayName) analyzers: the family given to the checks wins over the directive."
+    let markdown = """
+      **Analyzer directive**: \(family.displayName) (API types `\(family.apiTypes.joined(separator: "`, `"))`)
+
+      \(source) Keys and values its findings never carry are reported, and completion offers the family's keys.
+      """
+    return HoverInfo(markdown: markdown, range: directive.range)
   }
 
   private static func operatorText(_ token: Token, in index: DocumentIndex) -> String? {
@@ -89,11 +113,26 @@ extension RuleDocument {
 
   /// What the rule compiles to: its filter map as the API takes it, or, when it needs several,
   /// the rules a split makes (or the error saying why it does not compile).
-  private func ruleHover(named name: String, range: SourceRange) -> HoverInfo? {
+  /// `part`: the split part a comment mentions (`NAME-2`), shown first.
+  private func ruleHover(named name: String, range: SourceRange, part: String? = nil)
+    -> HoverInfo?
+  {
     guard let rule = index.rules.first(where: { $0.name.value == name }) else { return nil }
     let source = index.text(rule.range)
     let result = FilterCompiler.compile(source, options: CompileOptions(split: settings.split))
     var lines = ["**rule \(name)**", ""]
+    if let part {
+      // The part as a split makes it, whether or not this document is checked with split.
+      let split = FilterCompiler.compile(source, options: CompileOptions(split: true))
+      if let index = split.rules.firstIndex(where: { $0.ruleName == part }) {
+        lines += [
+          "`\(part)` is part \(index + 1) of the \(split.rules.count) archive rules a split makes of it:",
+          "", "```json", split.rules[index].filter.json.serialized(), "```", "",
+        ]
+      } else {
+        lines += ["A split makes no `\(part)` of it.", ""]
+      }
+    }
     if result.hasErrors {
       let message = result.errors.first?.message ?? "it has errors"
       lines.append("Does not compile: \(message).")

@@ -46,6 +46,14 @@ enum ChecksSections {
       ]
     ),
     (
+      "the-analyzer-directive",
+      [
+        "unknown-analyzer-directive", "conflicting-analyzer-directive",
+        "duplicate-analyzer-directive", "misplaced-analyzer-directive", "unknown-directive",
+        "analyzer-directive-overridden",
+      ]
+    ),
+    (
       "import-checks-json-cloudformation-terraform",
       [
         "duplicate-criteria", "unsupported-syntax", "invalid-template", "ambiguous-analyzer",

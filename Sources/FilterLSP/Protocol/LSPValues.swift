@@ -2,7 +2,7 @@ import FilterDSL
 
 /// The protocol's small value shapes (positions, ranges, locations, text edits) to and from
 /// JSON, with offsets converted through a document's ``LineIndex``.
-struct LSPValues {
+struct LSPValues: Sendable {
   let lines: LineIndex
   let encoding: PositionEncoding
 

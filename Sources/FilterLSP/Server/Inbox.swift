@@ -12,6 +12,8 @@ final class Inbox: @unchecked Sendable {
     case malformed(String)
     /// The stream ended.
     case end
+    /// A `publishDiagnostics` body made on the diagnostics thread, for `version` of `uri`.
+    case published(uri: String, version: Int, body: [UInt8])
   }
 
   // Everything below is read and written only with `condition` locked.

@@ -35,7 +35,7 @@ struct LanguageServer: Sendable {
 
   /// How long diagnostics wait after a change for the next one: long enough for a burst of
   /// keystrokes to be checked once, short enough to stay far inside the 100 ms budget.
-  var debounce: UInt64 = 25_000_000
+  var debounce: UInt64 = 20_000_000
 
   init() {}
 
@@ -88,11 +88,29 @@ struct LanguageServer: Sendable {
 
   /// Diagnostics that are due at `now`.
   mutating func publishDue(now: UInt64) -> [ServerOutput] {
+    for job in dueDiagnostics(now: now) { send(job.message()) }
+    return takeOutputs()
+  }
+
+  /// The diagnostics that are due at `now`, as work that may run on another thread; they are
+  /// no longer due once taken.
+  mutating func dueDiagnostics(now: UInt64) -> [DiagnosticsJob] {
+    var jobs: [DiagnosticsJob] = []
     for (uri, deadline) in due.sorted(by: { $0.value < $1.value }) where deadline <= now {
       due[uri] = nil
-      publishDiagnostics(uri)
+      guard let document = documents[uri] else { continue }
+      jobs.append(
+        DiagnosticsJob(
+          uri: uri, version: document.version, analysis: analysis(document),
+          values: LSPValues(lines: document.lines, encoding: encoding)))
     }
-    return takeOutputs()
+    return jobs
+  }
+
+  /// Whether diagnostics made for `version` of `uri` still describe the open document: a
+  /// change or a close since then makes them stale, and their ranges wrong.
+  func isCurrent(uri: String, version: Int) -> Bool {
+    documents[uri]?.version == version
   }
 
   private mutating func takeOutputs() -> [ServerOutput] {
@@ -252,22 +270,6 @@ struct LanguageServer: Sendable {
       RPCMessage.notification(
         "textDocument/publishDiagnostics",
         .object([("uri", .string(uri)), ("diagnostics", .array([]))])))
-  }
-
-  private mutating func publishDiagnostics(_ uri: String) {
-    guard let document = documents[uri] else { return }
-    let analysis = analysis(document)
-    let values = LSPValues(lines: document.lines, encoding: encoding)
-    let diagnostics = analysis.diagnostics.map {
-      DiagnosticMapping.json($0, uri: uri, values: values)
-    }
-    send(
-      RPCMessage.notification(
-        "textDocument/publishDiagnostics",
-        .object([
-          ("uri", .string(uri)), ("version", .number(document.version)),
-          ("diagnostics", .array(diagnostics)),
-        ])))
   }
 
   // MARK: Lifecycle

@@ -6,9 +6,11 @@ import Foundation
 /// the input.
 ///
 /// One thread reads and frames the input and notes cancellations as they arrive; the calling
-/// thread handles messages in order and publishes diagnostics when they fall due, waiting on
-/// the queue with a timeout in between. Only protocol messages are written to `output`; log
-/// lines go to `log`.
+/// thread handles messages in order, waiting on the queue with a timeout until diagnostics fall
+/// due; a third checks documents whose diagnostics are due, so a long check does not hold up
+/// completion or hover, and hands the message back through the queue. The calling thread alone
+/// writes, and drops diagnostics of a version the document has since left. Only protocol
+/// messages are written to `output`; log lines go to `log`.
 public enum LanguageServerLoop {
   /// Serves one client.
   /// - Parameters:
@@ -29,6 +31,7 @@ public enum LanguageServerLoop {
 
     var server = LanguageServer()
     var writer = MessageWriter(descriptor: output)
+    let checking = DispatchQueue(label: "aafilter-lsp-diagnostics")
     while true {
       let event = inbox.next(until: server.nextDeadline)
       var outputs: [ServerOutput] = []
@@ -39,10 +42,20 @@ public enum LanguageServerLoop {
         outputs = [.log("skipped input that is not a message: \(reason)")]
       case .end?:
         return server.phase == .shutDown ? 0 : 1
+      case .published(let uri, let version, let body)?:
+        if server.isCurrent(uri: uri, version: version), !writer.write(body) {
+          log("aafilter lsp: the client's stream is closed")
+          return 1
+        }
       case nil:
         break
       }
-      outputs += server.publishDue(now: now())
+      for job in server.dueDiagnostics(now: now()) {
+        checking.async {
+          inbox.post(
+            .published(uri: job.uri, version: job.version, body: job.message().messageBody))
+        }
+      }
       for output in outputs {
         switch output {
         case .message(let message):

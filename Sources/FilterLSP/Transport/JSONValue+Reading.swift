@@ -79,8 +79,52 @@ extension JSONValue {
     return value
   }
 
-  /// The UTF-8 bytes of the compact form, as a message body.
-  package var messageBody: [UInt8] { Array(serialized(pretty: false).utf8) }
+  /// The UTF-8 bytes of the compact form, as a message body: exactly
+  /// `serialized(pretty: false)`, written straight into bytes. Diagnostics of a large
+  /// document run to megabytes, and building them as a string took as long as checking it.
+  package var messageBody: [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(256)
+    Self.write(self, into: &output)
+    return output
+  }
+
+  private static func write(_ value: JSONValue, into output: inout [UInt8]) {
+    switch value {
+    case .null: output.append(contentsOf: "null".utf8)
+    case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+    case .number(let text): output.append(contentsOf: text.utf8)
+    case .string(let text): writeString(text, into: &output)
+    case .array(let values):
+      output.append(UInt8(ascii: "["))
+      for (index, value) in values.enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        write(value, into: &output)
+      }
+      output.append(UInt8(ascii: "]"))
+    case .object(let members):
+      output.append(UInt8(ascii: "{"))
+      for (index, (key, value)) in members.enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        writeString(key, into: &output)
+        output.append(UInt8(ascii: ":"))
+        write(value, into: &output)
+      }
+      output.append(UInt8(ascii: "}"))
+    }
+  }
+
+  /// Printable ASCII without quote or backslash is written as it is; any other string goes
+  /// through the package's one quoting rule (`JSONString.quote`).
+  private static func writeString(_ text: String, into output: inout [UInt8]) {
+    let plain = text.utf8.allSatisfy { byte in
+      byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+    }
+    guard plain else { return output.append(contentsOf: JSONString.quote(text).utf8) }
+    output.append(UInt8(ascii: "\""))
+    output.append(contentsOf: text.utf8)
+    output.append(UInt8(ascii: "\""))
+  }
 }
 
 /// Why a message body is not JSON.
