@@ -168,6 +168,46 @@ async def test_quick_changes_end_on_the_last_text(client):
     assert published(found) == checked(typed)
 
 
+async def test_the_text_the_client_sent_counts_not_the_file(client, tmp_path):
+    # The file on disk says one thing, the editor's buffer another: only the buffer counts.
+    path = tmp_path / "owned.aaf"
+    path.write_text(MIXED, encoding="utf-8")
+    document = path.as_uri()
+    client.diagnostics.pop(document, None)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=document, language_id="aafilter", version=1, text=CONFLICT)))
+    assert published(await diagnostics(client, document)) == checked(CONFLICT)
+    path.write_text(CONFLICT.replace("isPublic eq true and ", ""), encoding="utf-8")
+    change(client, document, 2, [types.TextDocumentContentChangeWholeDocument(text=MIXED)])
+    found = await diagnostics(client, document, until=lambda ds: "unknown-key" in codes(ds))
+    assert published(found) == checked(MIXED)
+
+
+async def test_closing_a_document_clears_its_diagnostics(client):
+    document = open_document(client, "closed.aaf", MIXED)
+    await diagnostics(client, document, until=lambda ds: "unknown-key" in codes(ds))
+    client.text_document_did_close(types.DidCloseTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=document)))
+    assert await diagnostics(client, document, until=lambda ds: len(ds) == 0) == []
+
+
+def test_diagnostics_name_the_version_they_are_for(raw):
+    raw.initialize()
+    uri = "file:///tmp/aafilter-lsp-tests/versions.aaf"
+    raw.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "aafilter", "version": 4, "text": CONFLICT}})
+    raw.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 9},
+                                          "contentChanges": [{"text": MIXED}]})
+    while True:
+        message = raw.next_message()
+        if message.get("method") == "textDocument/publishDiagnostics":
+            params = message["params"]
+            assert params.get("version") in (None, 4, 9), params
+            if params.get("version") == 9 or "unknown-key" in [d["code"] for d in params["diagnostics"]]:
+                assert "unsatisfiable" not in [d["code"] for d in params["diagnostics"]]
+                break
+
+
 async def test_documents_get_their_own_diagnostics(client):
     first = open_document(client, "first.aaf", CONFLICT)
     second = open_document(client, "second.aaf", MIXED)
