@@ -81,6 +81,12 @@ final class CodeActionTests: XCTestCase {
         "# A-2 is the public one\nrule A-1 {\n  resourceType eq AWS::S3::Bucket\n}\n\nrule A-2 {\n  principal.AWS eq *\n}\nrule B { isPublic eq false }\n"
     ),
     Case(
+      "rule Wide { isPublic eq false }\nrule Narrow { isPublic eq false and error exists }  \nrule C { error exists and isPublic eq false and resourceType eq AWS::S3::Bucket }\n",
+      fixes: .shadowedRule, title: "Remove rule 'Narrow'",
+      result:
+        "rule Wide { isPublic eq false }\nrule C { error exists and isPublic eq false and resourceType eq AWS::S3::Bucket }\n"
+    ),
+    Case(
       "# buckets, or anything not public\nresourceType eq AWS::S3::Bucket or isPublic eq false\n",
       fixes: .orAcrossKeys, title: "Split the expression into 2 rules (Rule1-1, Rule1-2)",
       result:

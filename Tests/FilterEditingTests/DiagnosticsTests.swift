@@ -1,3 +1,5 @@
+import AAFilterCLI
+import AAFilterTestSupport
 import FilterDSL
 import FilterEditing
 import FilterFormats
@@ -34,6 +36,37 @@ final class DiagnosticsTests: XCTestCase {
       XCTAssertEqual(document.diagnostics, check.diagnostics, text, line: line)
       if !check.diagnostics.hasErrors {
         XCTAssertEqual(document.family, check.family, text, line: line)
+      }
+    }
+  }
+
+  /// `aafilter check --output json -` run in-process on the text.
+  private func check(_ text: String, split: Bool) -> String {
+    let capture = ConsoleCapture()
+    let input = Array(text.utf8)
+    let console = Console(
+      write: { capture.write($0) }, writeError: { capture.writeError($0) },
+      readInput: { input }, readFile: { _ in [] })
+    _ = AAFilter.main(
+      ["check", "--output", "json"] + (split ? ["--split"] : []) + ["-"], console: console)
+    return capture.stdout
+  }
+
+  func testReport_isCheckJSONOutput() {
+    let texts = [
+      "# aafilter: analyzer=unused\nrule A { findingType eq UnusedIAMRole }\nrule B { isPublic eq false }",
+      "rule A { isPublic eq false }\nrule B { isPublic eq false and error exists }\n",
+      "rule A { resourceType eq AWS::S3::Bucket or principal.AWS eq 111122223333 }",
+      "rule A { resourcetype eq x }\nrule A { error eq }",
+      "# é\r\nrule \"Ключ\" { condition.aws:SourceVPC eq \"😀\" }",
+      "isPublic = false and error exists",
+    ]
+    for text in texts {
+      for split in [false, true] {
+        let document = RuleDocument(text: text, settings: DocumentSettings(split: split))
+        XCTAssertEqual(
+          document.report.json(file: "<stdin>").serialized() + "\n", check(text, split: split),
+          text)
       }
     }
   }

@@ -1,4 +1,5 @@
 import AAFilterTestSupport
+import Foundation
 import FilterDSL
 import FilterEditing
 import FilterFormats
@@ -52,6 +53,25 @@ final class RobustnessTests: XCTestCase {
     }
   }
 
+  /// One document shared by threads, as a server shares it between requests: the values
+  /// computed on first use are computed once and read safely (the suite runs under TSan).
+  func testOneDocument_sharedByThreads() {
+    let text = Self.seeds[0] + Self.seeds[2]
+    let document = RuleDocument(text: text)
+    let expected = RuleDocument(text: text).diagnostics
+    let results = ResultsBox()
+    DispatchQueue.concurrentPerform(iterations: 8) { worker in
+      let offset = (worker * 7) % (text.utf8.count + 1)
+      let answer = [
+        document.diagnostics.count, document.family.family.hashValue & 1,
+        document.completions(at: offset).count, document.references(at: offset).count,
+        document.hover(at: offset) == nil ? 0 : 1,
+      ]
+      results.append(document.diagnostics == expected ? answer.count : -1)
+    }
+    XCTAssertEqual(results.values, Array(repeating: 5, count: 8))
+  }
+
   private func exercise(_ document: FilterEditing.RuleDocument, random: inout SeededGenerator) {
     let text = document.text
     let count = text.utf8.count
@@ -99,4 +119,12 @@ final class RobustnessTests: XCTestCase {
       }
     }
   }
+}
+
+/// Collects what worker threads report.
+private final class ResultsBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var collected: [Int] = []
+  func append(_ value: Int) { lock.withLock { collected.append(value) } }
+  var values: [Int] { lock.withLock { collected } }
 }

@@ -42,7 +42,6 @@ enum TokenRole: Hashable, Sendable {
 /// Walks tokens with the grammar's expectations, recording each token's role.
 struct TokenContext {
   private(set) var expectation: Expectation
-  private var parentheses = 0
 
   init(isRuleSet: Bool) {
     expectation = isRuleSet ? .rule : .key
@@ -54,12 +53,10 @@ struct TokenContext {
     // `rule` always starts a rule, whatever came before, as the parser resynchronizes there.
     if kind == .keyword(.rule) {
       expectation = .ruleName
-      parentheses = 0
       return .ruleKeyword
     }
     if kind == .rightBrace, expectation != .ruleBrace {
       expectation = .rule
-      parentheses = 0
       return .punctuation
     }
     switch expectation {
@@ -81,7 +78,6 @@ struct TokenContext {
         expectation = .comparison(key: token.value)
         return .key
       case .leftParen:
-        parentheses += 1
         return .punctuation
       case .keyword(.not):
         return .connective
@@ -162,7 +158,6 @@ struct TokenContext {
       expectation = .key
       return .connective
     case .rightParen:
-      parentheses = max(0, parentheses - 1)
       expectation = .connective
       return .punctuation
     case .keyword(.order):

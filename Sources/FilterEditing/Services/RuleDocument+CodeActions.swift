@@ -3,8 +3,8 @@ import FilterDSL
 extension RuleDocument {
   /// Quick fixes for the diagnostics that touch `range`: each diagnostic's own fix
   /// (did-you-mean, removing a repeated value, quoting a keyword), `isPublic eq false` for a
-  /// rule that can archive public findings, and splitting a rule whose `or` spans keys into
-  /// one rule per alternative.
+  /// rule that can archive public findings, splitting a rule whose `or` spans keys into one
+  /// rule per alternative, and removing a rule another one covers.
   ///
   /// The added-predicate and split fixes are checked before they are offered: the rule they
   /// make lints without the diagnostic and with no new error.
@@ -28,6 +28,8 @@ extension RuleDocument {
         if let fix = excludePublic(diagnostic) { fixes.append(fix) }
       case .orAcrossKeys:
         if let fix = splitRule(diagnostic) { fixes.append(fix) }
+      case .shadowedRule:
+        if let fix = removeRule(diagnostic) { fixes.append(fix) }
       default:
         break
       }
@@ -107,6 +109,27 @@ extension RuleDocument {
       title:
         "Split \(rule == nil ? name : "rule '\(name)'") into \(rules.count) rules (\(rules.map(\.ruleName).joined(separator: ", ")))",
       diagnostic: diagnostic, edits: edits)
+  }
+
+  /// The shadowed rule removed, with the rest of its last line when only white space is left
+  /// there: the covering rule archives all it would.
+  private func removeRule(_ diagnostic: Diagnostic) -> CodeFix? {
+    guard let rule = index.rules.first(where: { $0.name.range == diagnostic.range }) else {
+      return nil
+    }
+    let bytes = index.bytes
+    var end = rule.range.end
+    while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == 0x09 { end += 1 }
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\r") { end += 1 }
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\n") {
+      end += 1
+    } else {
+      end = rule.range.end
+    }
+    return CodeFix(
+      title: "Remove rule '\(rule.name.value)' (the covering rule archives all it would)",
+      diagnostic: diagnostic,
+      edits: [TextReplacement(range: SourceRange(start: rule.range.start, end: end), text: "")])
   }
 
   /// Whether the edited text of one rule (or of the expression) lints without the
