@@ -24,7 +24,12 @@ final class RuleComparisonTests: XCTestCase {
     let shape: Shape
 
     static let keys = ["resourceType", "isPublic", "principal.AWS", "resource", "error", "action"]
-    static let values = ["a", "b", "c", "ab", "*", "false", "true", "", "arn:aws:s3:::b/*"]
+    // Long values, some inside others, so `contains` meets values longer than the index's
+    // four-byte needle starts, matched in their middle.
+    static let values = [
+      "a", "b", "c", "ab", "*", "false", "true", "", "arn:aws:s3:::b/*", "aws:s3",
+      "x-arn:aws:s3:::b/*-y", "arn:aws",
+    ]
 
     mutating func values(_ most: Int) -> [String] {
       var chosen: [String] = []

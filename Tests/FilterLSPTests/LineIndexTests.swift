@@ -100,6 +100,14 @@ final class LineIndexTests: XCTestCase {
     }
   }
 
+  /// The example of the DocC landing page.
+  func testTheCatalogExample() {
+    let lines = LineIndex("# 😀\nrule A { isPublic eq false }\n")
+    let offset = lines.offset(of: Position(line: 1, character: 5), encoding: .utf16)
+    XCTAssertEqual(offset, 12)
+    XCTAssertEqual(lines.position(of: offset, encoding: .utf8), Position(line: 1, character: 5))
+  }
+
   func testNegotiation() {
     XCTAssertEqual(PositionEncoding.negotiate(nil), .utf16)
     XCTAssertEqual(PositionEncoding.negotiate(["utf-16"]), .utf16)

@@ -13,6 +13,40 @@ struct RuleSetIndex {
     var value: Int
   }
 
+  /// A key and the first bytes (up to four) of a `contains` value, packed: the length above
+  /// the bytes.
+  private struct Needle: Hashable {
+    var key: Int
+    var prefix: UInt64
+
+    init(key: Int, bytes: some Collection<UInt8>) {
+      self.key = key
+      var packed = UInt64(bytes.count) << 32
+      for (shift, byte) in zip(stride(from: 0, to: 32, by: 8), bytes) {
+        packed |= UInt64(byte) << UInt64(shift)
+      }
+      prefix = packed
+    }
+
+    /// The entry of a whole `contains` value: its first four bytes.
+    init(key: Int, needle: String) {
+      self.init(key: key, bytes: needle.utf8.prefix(Self.length))
+    }
+
+    static let length = 4
+  }
+
+  /// What a map is filed under for covering; the lookup from a map it may hold finds it.
+  private enum Anchor {
+    /// Each value of its `eq` list on the key: a held map's `eq` list is inside it.
+    case values(Int, [Int])
+    /// The start of each of its `contains` values on the key: each value of a held map's
+    /// `eq` or `contains` list on the key contains one of them.
+    case needles([Needle])
+    /// The key: a held map uses every key this one does.
+    case key(Int)
+  }
+
   /// One key of a map, as the overlap lookup needs it.
   private struct MapKey {
     var key: Int
@@ -33,10 +67,11 @@ struct RuleSetIndex {
   /// Per map, its keys in ascending number.
   private var mapKeys: [[MapKey]] = []
 
-  // Covering: a map is filed once, under the rarest of its `eq` lists (each of its values),
-  // else under its rarest key, else (empty) as universal.
+  // Covering: a map is filed once, under the rarest of its anchors (``Anchor``), or (empty) as
+  // universal.
   private var coverByValue: [Entry: [Int]] = [:]
   private var coverByKey: [Int: [Int]] = [:]
+  private var coverByNeedle: [Needle: [Int]] = [:]
   private var universal: [Int] = []
 
   // Overlapping: every map under each key it uses, and for single-valued keys under each of
@@ -54,32 +89,39 @@ struct RuleSetIndex {
     listedBy = Array(repeating: -1, count: rules.count)
     var keyCount: [Int: Int] = [:]
     var valueCount: [Entry: Int] = [:]
-    // Per map, its `eq` lists on every key (covering compares them on list-valued keys too).
-    var eqLists: [[(key: Int, values: [Int])]] = []
+    var needleCount: [Needle: Int] = [:]
+    // Per map, what it could be filed under for covering (`eq` lists count on list-valued
+    // keys too there).
+    var anchors: [[Anchor]] = []
     for (ruleIndex, rule) in rules.enumerated() {
       firstMap.append(owner.count)
       for map in rule.maps {
         owner.append(ruleIndex)
         var keys: [MapKey] = []
-        var lists: [(key: Int, values: [Int])] = []
+        var options: [Anchor] = []
         for (name, criterion) in map.criteria {
           let key = number(key: name)
           keyCount[key, default: 0] += 1
+          options.append(.key(key))
           let values = criterion.eq.map { Array(Set($0.map { number(value: $0) })).sorted() }
           for value in values ?? [] { valueCount[Entry(key: key, value: value), default: 0] += 1 }
+          if let values, !values.isEmpty { options.append(.values(key, values)) }
+          let needles = Set((criterion.contains ?? []).map { Needle(key: key, needle: $0) })
+          for needle in needles { needleCount[needle, default: 0] += 1 }
+          if !needles.isEmpty { options.append(.needles(Array(needles))) }
           keys.append(
             MapKey(
               key: key, counts: name != "isPublic",
               values: FilterKeyCatalog.listValuedKeys.contains(name) ? nil : values))
-          if let values { lists.append((key, values)) }
         }
         mapKeys.append(keys.sorted { $0.key < $1.key })
-        eqLists.append(lists)
+        anchors.append(options)
       }
     }
     firstMap.append(owner.count)
     for id in owner.indices {
-      fileForCovering(id, eqLists: eqLists[id], keyCount: keyCount, valueCount: valueCount)
+      fileForCovering(
+        id, anchors[id], keyCount: keyCount, valueCount: valueCount, needleCount: needleCount)
       for mapKey in mapKeys[id] {
         withKey[mapKey.key, default: []].append(id)
         if let values = mapKey.values {
@@ -111,33 +153,35 @@ struct RuleSetIndex {
     return next
   }
 
+  /// Files a map under its anchor that the fewest maps share, so that few lookups list it;
+  /// an empty map, which holds every map, is universal. Any anchor would be found by every
+  /// map it may hold; ties go to the first in the order found, which does not depend on the
+  /// run (keys by number, then values, then needles, then the key).
   private mutating func fileForCovering(
-    _ id: Int, eqLists: [(key: Int, values: [Int])], keyCount: [Int: Int],
-    valueCount: [Entry: Int]
+    _ id: Int, _ anchors: [Anchor], keyCount: [Int: Int], valueCount: [Entry: Int],
+    needleCount: [Needle: Int]
   ) {
-    // The cheapest non-empty list, ties to the lowest key number, so the filing is the same
-    // on every run (any choice would find the same rules).
-    var best: (key: Int, values: [Int], cost: Int)?
-    for (key, values) in eqLists where !values.isEmpty {
-      let cost = values.reduce(0) { $0 + (valueCount[Entry(key: key, value: $1)] ?? 0) }
-      if best.map({ cost != $0.cost ? cost < $0.cost : key < $0.key }) ?? true {
-        best = (key, values, cost)
+    func cost(_ anchor: Anchor) -> (Int, Int) {
+      switch anchor {
+      case .values(let key, let values):
+        (values.reduce(0) { $0 + (valueCount[Entry(key: key, value: $1)] ?? 0) }, key * 3)
+      case .needles(let needles):
+        (needles.reduce(0) { $0 + (needleCount[$1] ?? 0) }, (needles.first?.key ?? 0) * 3 + 1)
+      case .key(let key): (keyCount[key] ?? 0, key * 3 + 2)
       }
     }
-    if let best {
-      for value in best.values {
-        coverByValue[Entry(key: best.key, value: value), default: []].append(id)
-      }
+    guard let best = anchors.min(by: { cost($0) < cost($1) }) else {
+      universal.append(id)
       return
     }
-    let rarest = mapKeys[id].min {
-      let (a, b) = (keyCount[$0.key] ?? 0, keyCount[$1.key] ?? 0)
-      return a != b ? a < b : $0.key < $1.key
-    }
-    if let rarest {
-      coverByKey[rarest.key, default: []].append(id)
-    } else {
-      universal.append(id)
+    switch best {
+    case .values(let key, let values):
+      for value in values {
+        coverByValue[Entry(key: key, value: value), default: []].append(id)
+      }
+    case .needles(let needles):
+      for needle in needles { coverByNeedle[needle, default: []].append(id) }
+    case .key(let key): coverByKey[key, default: []].append(id)
     }
   }
 
@@ -160,10 +204,26 @@ struct RuleSetIndex {
     list(universal)
     for (name, criterion) in first.criteria {
       guard let key = keyNumbers[name] else { continue }
-      if let eq = criterion.eq {
-        // An empty list is held by an empty list only; no value to look up, so compare all.
-        guard let value = eq.first else { return everyRule(but: rule) }
+      // An empty list has no value to look up (and is inside every list): compare all.
+      if criterion.eq?.isEmpty == true || criterion.contains?.isEmpty == true {
+        return everyRule(but: rule)
+      }
+      if let value = criterion.eq?.first {
         list(valueNumbers[ExactString(value)].flatMap { coverByValue[Entry(key: key, value: $0)] })
+      }
+      // A map filed under needles holds this one only if the first value of its `eq` (or
+      // `contains`) list contains one of them: it starts with a needle's first bytes
+      // somewhere.
+      if criterion.eq != nil || criterion.contains != nil {
+        list(coverByNeedle[Needle(key: key, bytes: [])])
+      }
+      for value in [criterion.eq?.first, criterion.contains?.first].compactMap({ $0 }) {
+        let bytes = Array(value.utf8)
+        for start in bytes.indices {
+          for end in (start + 1)...min(start + Needle.length, bytes.count) {
+            list(coverByNeedle[Needle(key: key, bytes: bytes[start..<end])])
+          }
+        }
       }
       list(coverByKey[key])
     }
