@@ -146,9 +146,16 @@ package final class LSPPipeClient: @unchecked Sendable {
     }
   }
 
-  /// The server's exit status, once it has stopped (within `timeout` seconds).
+  /// The server's exit status, once it has stopped (within `timeout` seconds). What it still
+  /// writes meanwhile is read and dropped, as a real client's reader does: a server whose
+  /// output pipe is full (diagnostics of a large document are far past its 64 KiB) blocks in
+  /// write(2) and never gets to stop.
   package func exitStatus(timeout: Double = 10) -> Int32? {
-    guard finished.wait(timeout: .now() + timeout) == .success else { return nil }
+    let deadline = Date().addingTimeInterval(timeout)
+    while finished.wait(timeout: .now() + 0.01) != .success {
+      guard deadline.timeIntervalSinceNow > 0 else { return nil }
+      _ = receiveBody(timeout: 0.05)
+    }
     finished.signal()
     return status.value
   }
