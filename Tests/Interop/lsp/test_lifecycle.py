@@ -67,10 +67,18 @@ def test_the_stdio_flag_many_clients_pass_is_accepted():
         peer.kill()
 
 
-def test_end_of_input_without_exit_ends_the_server(raw):
+def test_end_of_input_without_shutdown_ends_the_server_with_status_1(raw):
     raw.initialize()
+    raw.process.stdin.close()  # the editor went away
+    assert raw.wait() == 1
+
+
+def test_end_of_input_after_shutdown_ends_the_server_with_status_0(raw):
+    raw.initialize()
+    raw.request(2, "shutdown")
+    raw.response(2)
     raw.process.stdin.close()
-    assert raw.wait() in (0, 1)
+    assert raw.wait() == 0
 
 
 def test_exit_without_shutdown_ends_with_status_1(raw):
