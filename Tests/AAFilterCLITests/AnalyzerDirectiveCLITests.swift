@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
 
-/// check, compile, preview and explain honour a rule file's `# aafilter: analyzer=FAMILY`.
+/// check, compile, preview, explain and query honour a rule file's
+/// `# aafilter: analyzer=FAMILY`.
 final class AnalyzerDirectiveCLITests: XCTestCase {
   private let unusedFile = """
     # Rules for the unused access analyzer.
@@ -66,6 +67,17 @@ final class AnalyzerDirectiveCLITests: XCTestCase {
         #line
       ),
       (["explain", "--findings", "b.json", "--id", "1", "--rules", "internal.aaf"], 0, "", #line),
+      // A query's filter file too: internal access needs no note; the typo stops it.
+      (
+        ["query", "--findings", "b.json", "--rules", "internal.aaf", "--output", "table"], 0, "",
+        #line
+      ),
+      (["query", "--findings", "b.json", "--rules", "typo.aaf"], 1, nil, #line),
+      (
+        ["query", "--findings", "b.json", "--rules", "mixed.aaf"], 1,
+        "error: the rule names internal-access finding types, but the file's analyzer directive names unused-access\n",
+        #line
+      ),
     ]
     for (arguments, status, stderr, line) in cases {
       let result = aafilter(arguments, files: files)

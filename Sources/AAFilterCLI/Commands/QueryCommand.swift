@@ -23,7 +23,7 @@ struct QueryCommand: Command {
     }
     let output = arguments.choice(output)
     let maxResults = arguments.integer(.maxResults)
-    var (filter, sort) = try RuleSources.filter(arguments, console: console)
+    var (filter, sort, directive) = try RuleSources.filter(arguments, console: console)
     if let text = arguments.value(.sort) { sort = try parseSort(text) }
     let query = FindingQuery(
       filter: filter, sort: sort, maxResults: maxResults, nextToken: arguments.value(.nextToken))
@@ -41,7 +41,8 @@ struct QueryCommand: Command {
       throw Reported()
     }
     let family = try AnalyzerOption.resolve(
-      arguments, maps: [filter], findings: summary.families, console: console)
+      arguments, maps: [filter], findings: summary.families, directive: directive,
+      console: console)
     if output == "table" { AnalyzerOption.note(family, console: console) }
     switch output {
     case "ids":

@@ -30,7 +30,7 @@ struct SQLCommand: Command {
     do {
       let generator = try SQLGenerator(dialect: dialect, layout: layout)
       if arguments.value(.filter) != nil {
-        var (filter, sort) = try RuleSources.filter(arguments, console: console)
+        var (filter, sort, _) = try RuleSources.filter(arguments, console: console)
         if let text = arguments.value(.sort) { sort = try QueryCommand.parseSort(text) }
         let limit = arguments.integer(.maxResults)
         console.write(

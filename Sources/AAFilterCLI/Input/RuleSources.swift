@@ -8,9 +8,10 @@ enum RuleSources {
     arguments.choice(option).flatMap(RuleFormat.init(rawValue:))
   }
 
-  /// `--filter EXPR` or `--rules FILE`: one filter map and an optional sort.
+  /// `--filter EXPR` or `--rules FILE`: one filter map, an optional sort, and the text's
+  /// analyzer directive.
   static func filter(_ arguments: Arguments, console: Console) throws -> (
-    FilterCriteriaMap, SortCriteria?
+    FilterCriteriaMap, SortCriteria?, AnalyzerDirective?
   ) {
     let input: RuleInput
     switch (arguments.value(.filter), arguments.value(.rules)) {
@@ -21,9 +22,14 @@ enum RuleSources {
     case (nil, nil): throw UsageError(message: "--filter is required (or --rules FILE)")
     }
     let document = input.read(format: format(arguments), analyzer: arguments.value(.analyzerName))
-    switch try input.compile(document, options: CompileOptions(), console: console) {
-    case .filters(let maps, let sort) where maps.count == 1: return (maps[0], sort)
-    case .rules(let rules) where rules.count == 1: return (rules[0].filter, nil)
+    let compiled = try input.compile(document, options: CompileOptions(), console: console)
+    try AnalyzerOption.warnIfOverridden(
+      arguments, document: document, input: input, console: console)
+    switch compiled {
+    case .filters(let maps, let sort) where maps.count == 1:
+      return (maps[0], sort, document.analyzerDirective)
+    case .rules(let rules) where rules.count == 1:
+      return (rules[0].filter, nil, document.analyzerDirective)
     default:
       let source = input.name == "filter" ? "--filter" : input.name
       console.writeErrorLine("error: \(source): expected one filter map")

@@ -20,7 +20,8 @@ package struct ComparedRule: Hashable, Sendable {
 /// that there are more.
 ///
 /// Only pairs that can share a finding are compared, found through an index of the rules by
-/// the keys they use and the `eq` values of those keys (``RuleSetIndex``), so a realistic set
+/// the keys they use, the `eq` values of those keys and the starts of their `contains` values
+/// (``RuleSetIndex``), so a realistic set
 /// costs about one comparison per rule and per rule it really shadows or overlaps. The worst
 /// case is a set whose rules share keys without `eq` values that tell them apart (`resource
 /// contains ...` on every rule) and do not overlap: every earlier rule is then a candidate,

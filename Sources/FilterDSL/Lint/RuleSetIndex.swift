@@ -63,6 +63,8 @@ struct RuleSetIndex {
   /// Rule to the id of its first map; `firstMap[rule + 1]` ends its maps.
   private var firstMap: [Int] = []
   private var keyNumbers: [String: Int] = [:]
+  /// The numbers of list-valued keys (`action`).
+  private var listValuedNumbers: Set<Int> = []
   private var valueNumbers: [ExactString: Int] = [:]
   /// Per map, its keys in ascending number.
   private var mapKeys: [[MapKey]] = []
@@ -135,8 +137,6 @@ struct RuleSetIndex {
     }
   }
 
-  private var listValuedNumbers: Set<Int> = []
-
   private mutating func number(key: String) -> Int {
     if let known = keyNumbers[key] { return known }
     let next = keyNumbers.count
@@ -155,8 +155,8 @@ struct RuleSetIndex {
 
   /// Files a map under its anchor that the fewest maps share, so that few lookups list it;
   /// an empty map, which holds every map, is universal. Any anchor would be found by every
-  /// map it may hold; ties go to the first in the order found, which does not depend on the
-  /// run (keys by number, then values, then needles, then the key).
+  /// map it may hold; ties go to the lowest key number, then values before needles before the
+  /// key, so the filing is the same on every run.
   private mutating func fileForCovering(
     _ id: Int, _ anchors: [Anchor], keyCount: [Int: Int], valueCount: [Entry: Int],
     needleCount: [Needle: Int]
