@@ -8,8 +8,13 @@ struct ToolRun {
 }
 
 /// Runs an external program (found on PATH when `program` has no slash) with its output kept in
-/// files, so a chatty tool never blocks on a full pipe.
-func runTool(_ program: String, _ arguments: [String], stdin: URL? = nil) throws -> ToolRun {
+/// files, so a chatty tool never blocks on a full pipe; `environment` adds variables to ours. A
+/// program still running after `timeout` seconds is terminated (status 15 on Linux), so a hung
+/// client fails its check instead of stalling the harness.
+func runTool(
+  _ program: String, _ arguments: [String], stdin: URL? = nil,
+  environment: [String: String] = [:], timeout: Double? = nil
+) throws -> ToolRun {
   let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
     "aafilter-interop-run-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -20,11 +25,18 @@ func runTool(_ program: String, _ arguments: [String], stdin: URL? = nil) throws
   _ = FileManager.default.createFile(atPath: err.path, contents: nil)
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = [program] + arguments
+  // env(1) takes NAME=VALUE words before the program.
+  let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+  process.arguments = assignments + [program] + arguments
   process.standardOutput = try FileHandle(forWritingTo: out)
   process.standardError = try FileHandle(forWritingTo: err)
   process.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? .nullDevice
   try process.run()
+  if let timeout {
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning, Date() < deadline { usleep(20_000) }
+    if process.isRunning { process.terminate() }
+  }
   process.waitUntilExit()
   return ToolRun(
     status: process.terminationStatus,
@@ -35,10 +47,14 @@ func runTool(_ program: String, _ arguments: [String], stdin: URL? = nil) throws
 /// Runs a checker script of Tests/Interop that ends its output with `N passed, N failed`, and
 /// adds those counts; a script that ends otherwise (a missing tool, a crash) is one failure.
 func runChecker(
-  _ settings: Settings, _ tally: Tally, group: String, script: String, _ arguments: [String]
+  _ settings: Settings, _ tally: Tally, group: String, script: String, _ arguments: [String],
+  environment: [String: String] = [:], timeout: Double? = nil
 ) {
   let path = settings.scripts.appendingPathComponent(script).path
-  guard let run = try? runTool(settings.python, [path] + arguments) else {
+  guard
+    let run = try? runTool(
+      settings.python, [path] + arguments, environment: environment, timeout: timeout)
+  else {
     tally.check(false, group, "cannot run \(settings.python)")
     return
   }

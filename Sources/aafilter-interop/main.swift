@@ -1,7 +1,7 @@
 import Foundation
 
 // The checks against third-party tools: SQL engines, the readers of converted rules, the AWS
-// SDK's validation. The unit suite runs without them; scripts/interop runs this with them.
+// SDK's validation, language server clients and editors. The unit suite runs without them; scripts/interop runs this with them.
 guard let settings = Settings(Array(CommandLine.arguments.dropFirst())) else {
   FileHandle.standardError.write(Data(Settings.usage.utf8))
   exit(2)
@@ -18,6 +18,8 @@ do {
     switch suite {
     case "engines": try EngineAgreement(settings: settings, tally: tally).run(in: directory)
     case "conversions": try ConversionAgreement(settings: settings, tally: tally).run(in: directory)
+    case "lsp": LanguageServerChecks(settings: settings, tally: tally).run()
+    case "editors": try EditorChecks(settings: settings, tally: tally).run(in: directory)
     default: try ExampleChecks(settings: settings, tally: tally).run(in: directory)
     }
   }

@@ -42,8 +42,10 @@ final class InteropHarnessTests: XCTestCase {
         ["--python", "/v/bin/python", "examples", "conversions"], "/v/bin/python",
         ["examples", "conversions"], #line
       ),
+      (["--aafilter", "/b/aafilter", "lsp", "editors"], "python3", ["lsp", "editors"], #line),
       (["--python"], nil, nil, #line),
       (["--root"], nil, nil, #line),
+      (["--aafilter"], nil, nil, #line),
       (["sqlite"], nil, nil, #line),
       (["--verbose"], nil, nil, #line),
     ]
@@ -53,6 +55,27 @@ final class InteropHarnessTests: XCTestCase {
       XCTAssertEqual(settings?.selected, suites, "\(arguments)", line: row)
     }
     XCTAssertEqual(Settings(["--root", "/r"])?.scripts.path, "/r/Tests/Interop")
+    XCTAssertEqual(Settings([])?.aafilter, "aafilter")
+    XCTAssertEqual(Settings(["--aafilter", "/b/aafilter"])?.aafilter, "/b/aafilter")
+  }
+
+  /// Neovim reports byte columns: the expected place counts UTF-8 bytes, not characters or
+  /// UTF-16 units, and the first line holding the key.
+  func testNeovimDocument_placesTheKeyInBytes() {
+    let cases: [(lines: [String], key: String, line: Int, column: Int, row: UInt)] = [
+      (["a", "  key x"], "key", 1, 2, #line),
+      (["# é", "\"🎉\" key"], "key", 1, 7, #line),
+      (["共有 key", "key"], "key", 0, 7, #line),
+      (["e\u{301} key"], "key", 0, 4, #line),
+      (["none"], "key", -1, -1, #line),
+    ]
+    for (lines, key, line, column, row) in cases {
+      let document = NeovimDocument(lines: lines, key: key)
+      XCTAssertEqual([document.line, document.column], [line, column], "\(lines)", line: row)
+      XCTAssertEqual(document.text, lines.joined(separator: "\n") + "\n", line: row)
+    }
+    let shipped = EditorChecks.document
+    XCTAssertEqual([shipped.line, shipped.column], [3, 47])
   }
 
   private static let query = EngineCase(
