@@ -302,6 +302,7 @@ extension YAMLParser {
       if isSequence {
         items.append(try flowNode())
         try skipTrivia(inFlow: true)
+        guard current != nil else { throw failure("unclosed '['", at: start) }
         if current == UInt8(ascii: ":") {
           throw failure("a mapping inside a flow sequence ('[a: b]') is not read")
         }
@@ -316,6 +317,7 @@ extension YAMLParser {
           try skipTrivia(inFlow: true)
         }
         members.append(LocatedJSON.Member(key: key.text, keyRange: key.range, value: value))
+        guard current != nil else { throw failure("unclosed '{'", at: start) }
       }
       if current == UInt8(ascii: ",") {
         position += 1
