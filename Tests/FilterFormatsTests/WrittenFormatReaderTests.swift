@@ -74,7 +74,8 @@ final class WrittenFormatReaderTests: XCTestCase {
 
   /// Sources written by hand, in the forms each format allows, read to the same rule.
   func testHandWrittenForms_read() {
-    let expected = #"[{"filter":{"isPublic":{"eq":["false"]},"resource":{"contains":["a b"],"exists":true}},"ruleName":"R"}]"#
+    let expected =
+      #"[{"filter":{"isPublic":{"eq":["false"]},"resource":{"contains":["a b"],"exists":true}},"ruleName":"R"}]"#
     let cases: [(String, RuleFormat?, UInt)] = [
       (
         """
@@ -162,7 +163,9 @@ final class WrittenFormatReaderTests: XCTestCase {
       ("Resources:\n  A: \"a‸\\qb\"\n", .cloudFormationYAML, "invalid escape '\\q'", #line),
       ("Resources:\n  A: \"‸\\u12\"\n", .cloudFormationYAML, "hexadecimal digits", #line),
       ("Resources: {}\n‸---\nResources: {}\n", .cloudFormationYAML, "several YAML", #line),
-      ("Resources:\n  A: b‸: c\n", .cloudFormationYAML, "a mapping cannot start on the line", #line),
+      (
+        "Resources:\n  A: b‸: c\n", .cloudFormationYAML, "a mapping cannot start on the line", #line
+      ),
       ("Resources:\n  A: ‸!!binary x\n", .cloudFormationYAML, "tag '!!binary'", #line),
       (
         "Resources:\n  A:\n    Type: AWS::AccessAnalyzer::Analyzer\n    Properties:\n"
@@ -186,22 +189,38 @@ final class WrittenFormatReaderTests: XCTestCase {
       ("R\tk={eq‸@=file://x}\n", .cliShorthand, "reads the value from a file", #line),
       ("R\tk={eq=[a]}\n‸k={eq=[b]}\n", .cliShorthand, "some lines name their rule", #line),
       ("‸ls -l\n", .cliCommands, "only 'aws accessanalyzer", #line),
-      ("aws accessanalyzer ‸delete-archive-rule --analyzer-name a --rule-name r\n",
-        .cliCommands, "does not define a rule", #line),
-      ("aws accessanalyzer create-archive-rule --analyzer-name ‸$A\n", .cliCommands,
-        "shell expansion ('$')", #line),
-      ("aws accessanalyzer create-archive-rule --filter ‸'{\n", .cliCommands,
-        "unclosed single quote", #line),
-      ("aws accessanalyzer create-archive-rule ‸--rule a --analyzer-name m --filter k={eq=[v]}\n",
-        .cliCommands, "unknown option '--rule'", #line),
-      ("‸aws accessanalyzer create-archive-rule --analyzer-name m --filter k={eq=[v]}\n",
-        .cliCommands, "has no '--rule-name'", #line),
-      ("aws accessanalyzer create-archive-rule --analyzer-name m --rule-name r --filter '{\"k\": ‸{}}'\n",
-        .cliCommands, "a criterion needs", #line),
-      ("aws accessanalyzer create-archive-rule --analyzer-name m --rule-name r --filter 'k={‸eqq=[v]}'\n",
-        .cliCommands, "unknown member 'eqq'", #line),
-      ("aws accessanalyzer create-archive-rule --analyzer-name m --rule-name r --filter 'k={eq='\\''v'\\''‸x}'\n",
-        .cliCommands, "expected ',' or '}'", #line),
+      (
+        "aws accessanalyzer ‸delete-archive-rule --analyzer-name a --rule-name r\n",
+        .cliCommands, "does not define a rule", #line
+      ),
+      (
+        "aws accessanalyzer create-archive-rule --analyzer-name ‸$A\n", .cliCommands,
+        "shell expansion ('$')", #line
+      ),
+      (
+        "aws accessanalyzer create-archive-rule --filter ‸'{\n", .cliCommands,
+        "unclosed single quote", #line
+      ),
+      (
+        "aws accessanalyzer create-archive-rule ‸--rule a --analyzer-name m --filter k={eq=[v]}\n",
+        .cliCommands, "unknown option '--rule'", #line
+      ),
+      (
+        "‸aws accessanalyzer create-archive-rule --analyzer-name m --filter k={eq=[v]}\n",
+        .cliCommands, "has no '--rule-name'", #line
+      ),
+      (
+        "aws accessanalyzer create-archive-rule --analyzer-name m --rule-name r --filter '{\"k\": ‸{}}'\n",
+        .cliCommands, "a criterion needs", #line
+      ),
+      (
+        "aws accessanalyzer create-archive-rule --analyzer-name m --rule-name r --filter 'k={‸eqq=[v]}'\n",
+        .cliCommands, "unknown member 'eqq'", #line
+      ),
+      (
+        "aws accessanalyzer create-archive-rule --analyzer-name m --rule-name r --filter 'k={eq='\\''v'\\''‸x}'\n",
+        .cliCommands, "expected ',' or '}'", #line
+      ),
       (
         "aws accessanalyzer create-archive-rule --analyzer-name m --rule-name r --filter k={eq=[v]}\n"
           + "aws accessanalyzer create-archive-rule --analyzer-name n --rule-name ‸s --filter k={eq=[v]}\n",
@@ -265,8 +284,14 @@ final class WrittenFormatReaderTests: XCTestCase {
     let cases: [(String, UInt)] = [
       ("Resources: " + String(repeating: "[", count: 10_000), #line),
       ("Resources: " + String(repeating: "{a: ", count: 10_000), #line),
-      ("Resources:" + (1...200).map { "\n" + String(repeating: " ", count: $0) + "a:" }.joined(), #line),
-      ("Resources:" + (1...200).map { "\n" + String(repeating: " ", count: $0) + "-" }.joined(), #line),
+      (
+        "Resources:" + (1...200).map { "\n" + String(repeating: " ", count: $0) + "a:" }.joined(),
+        #line
+      ),
+      (
+        "Resources:" + (1...200).map { "\n" + String(repeating: " ", count: $0) + "-" }.joined(),
+        #line
+      ),
       ("Resources: " + String(repeating: "!Ref ", count: 10_000), #line),
     ]
     for (source, line) in cases {

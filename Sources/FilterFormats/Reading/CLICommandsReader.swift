@@ -98,7 +98,9 @@ enum CLICommandsReader {
       }
       if flags.contains(name), value == nil { continue }
       guard valued.contains(name) else {
-        let hint = Suggestion.closest(to: name, among: valued + flags).map { "did you mean '\($0)'?" }
+        let hint = Suggestion.closest(to: name, among: valued + flags).map {
+          "did you mean '\($0)'?"
+        }
         log.error(
           .unsupportedSyntax,
           name.hasPrefix("--")

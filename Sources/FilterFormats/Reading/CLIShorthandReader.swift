@@ -18,8 +18,9 @@ enum CLIShorthandReader {
       guard position < bytes.count else { break }
       let lineStart = position
       var cursor = position
-      while cursor < bytes.count, ![0x09, 0x0A, UInt8(ascii: "="), UInt8(ascii: "{")].contains(
-        bytes[cursor])
+      while cursor < bytes.count,
+        ![0x09, 0x0A, UInt8(ascii: "="), UInt8(ascii: "{")].contains(
+          bytes[cursor])
       {
         cursor += 1
       }

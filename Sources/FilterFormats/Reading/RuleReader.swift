@@ -48,7 +48,8 @@ public enum RuleReader {
     case .cliCommands:
       document = CLICommandsReader.read(
         bytes, source: source, analyzer: analyzerName, log: &log)
-    case .cloudFormationYAML, .cloudFormation where !RuleFormat.startsLikeJSON(bytes):
+    case .cloudFormationYAML,
+      .cloudFormation where !RuleFormat.startsLikeJSON(bytes):
       // JSON is mostly YAML too, but a JSON template keeps the strict JSON reader's messages.
       document = RuleDocument(format: format, source: source, content: nil)
       do {

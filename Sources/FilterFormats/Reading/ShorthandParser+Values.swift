@@ -32,7 +32,8 @@ extension ShorthandParser {
     position = close + 1
     let backslash = UInt8(ascii: "\\")
     let unquoted = Self.replace(Array(bytes[(start + 1)..<close]), [backslash, quote], [quote])
-    return String(decoding: Self.replace(unquoted, [backslash, backslash], [backslash]), as: UTF8.self)
+    return String(
+      decoding: Self.replace(unquoted, [backslash, backslash], [backslash]), as: UTF8.self)
   }
 
   /// Python's `str.replace`: non-overlapping, left to right.

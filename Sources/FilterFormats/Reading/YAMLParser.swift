@@ -84,8 +84,10 @@ struct YAMLParser {
 
   static func isFlowIndicator(_ byte: UInt8?) -> Bool {
     guard let byte else { return false }
-    return [UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
-      UInt8(ascii: "}")].contains(byte)
+    return [
+      UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+      UInt8(ascii: "}"),
+    ].contains(byte)
   }
 
   var atLineEnd: Bool {
@@ -324,12 +326,15 @@ struct YAMLParser {
           decoding: bytes[content.range.start..<content.range.end], as: UTF8.self)
         return LocatedJSON(value: .string(text), range: range)
       case .string: return LocatedJSON(value: content.value, range: range)
-      default: throw failure("'!!str' tags a collection", at: start, length: (tagRange.end - tagRange.start))
+      default:
+        throw failure(
+          "'!!str' tags a collection", at: start, length: (tagRange.end - tagRange.start))
       }
     }
     guard !tag.hasPrefix("!!"), tag.count > 1 else {
       throw failure(
-        "the YAML tag '\(tag)' is not read", at: start, length: max(1, (tagRange.end - tagRange.start)),
+        "the YAML tag '\(tag)' is not read", at: start,
+        length: max(1, (tagRange.end - tagRange.start)),
         help: "CloudFormation's short forms (!Ref, !Sub, !GetAtt, ...) are read")
     }
     let name = String(tag.dropFirst())
