@@ -6,7 +6,8 @@ import Foundation
 /// The tools that consume `convert`'s output accept it and read back exactly the rules:
 /// cfn-lint (and its template decoder) for CloudFormation JSON and YAML, the AWS CLI's
 /// shorthand parser plus botocore's validation for `cli-shorthand`, a POSIX word splitter plus
-/// botocore for `cli-commands`, python-hcl2 for Terraform (Tests/Interop/conversions.py).
+/// botocore for `cli-commands`, python-hcl2 for Terraform (Tests/Interop/conversions.py); and
+/// mutated YAML and shorthand that aafilter reads, those tools read the same (`ReaderAgreement`).
 struct ConversionAgreement {
   static let seed: UInt64 = 0x700_15
   static let ruleCount = 700
@@ -49,6 +50,7 @@ struct ConversionAgreement {
     tally.check(
       shorthand.count >= Self.minimumPerFormat, "conversions",
       "only \(shorthand.count) rules fit the CLI's shorthand")
+    try ReaderAgreement.cases(&cases)
     try cases.write()
     runChecker(
       settings, tally, group: "conversions", script: "conversions.py", [directory.path])

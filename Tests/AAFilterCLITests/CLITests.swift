@@ -281,6 +281,14 @@ final class CLITests: XCTestCase {
     ])
     XCTAssertEqual(ids.status, 0, ids.stderr)
     XCTAssertEqual(ids.stdout.split(separator: "\n").count, 5, ids.stdout)
+    // The CLI's shorthand inline, named or not, means what the rule text means.
+    for rule in ["Trusted=principal.AWS={eq=[444455556666]}", "principal.AWS={eq=[444455556666]}"] {
+      let shorthand = aafilter([
+        "preview", "--findings", "Examples/findings.jsonl", "--rule", rule, "--rule",
+        "isPublic=true", "--output", "ids",
+      ])
+      XCTAssertEqual(shorthand.stdout, ids.stdout, rule + shorthand.stderr)
+    }
     let json = aafilter([
       "preview", "--findings", "Examples/list-findings.json", "--rules",
       "Examples/list-archive-rules.json", "--output", "json",

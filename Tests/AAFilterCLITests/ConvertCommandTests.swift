@@ -198,4 +198,50 @@ final class ConvertCommandTests: XCTestCase {
       }
     }
   }
+
+  /// Every format `convert` writes reads back through `convert` to the same rules, from a file
+  /// named as the format's files are and from standard input.
+  func testEveryOutputFormat_readsBackThroughConvert() {
+    let source = ["-f", "Examples/rules.aaf", "--analyzer-name", "Main"]
+    let expected = aafilter(["convert", "--to", "rules-json"] + source)
+    XCTAssertEqual(expected.status, 0, expected.stderr)
+    let cases: [(String, String, UInt)] = [
+      ("dsl", "rules.aaf", #line), ("json", "rules.json", #line),
+      ("rules-json", "rules.json", #line), ("cloudformation", "template.json", #line),
+      ("cloudformation-yaml", "template.yaml", #line), ("terraform", "main.tf", #line),
+      ("cli-shorthand", "filters.txt", #line), ("cli-commands", "rules.sh", #line),
+    ]
+    for (format, name, line) in cases {
+      let written = aafilter(["convert", "--to", format] + source)
+      XCTAssertEqual(written.status, 0, written.stderr, line: line)
+      let fromFile = aafilter(
+        ["convert", "--to", "rules-json", "-f", name], files: [name: written.stdout])
+      XCTAssertEqual(fromFile.stderr, "", line: line)
+      XCTAssertEqual(fromFile.stdout, expected.stdout, format, line: line)
+      let fromInput = aafilter(
+        ["convert", "--to", "rules-json", "--from", format == "rules-json" ? "json" : format, "-"],
+        stdin: written.stdout)
+      XCTAssertEqual(fromInput.stdout, expected.stdout, format, line: line)
+    }
+  }
+
+  /// A `.yaml` or `.sh` file whose text does not say its format is read as the name says.
+  func testFileNames_pickTheFormatTheTextLeavesOpen() {
+    let yaml = """
+      "AWSTemplateFormatVersion": "2010-09-09"
+      Resources:
+        A:
+          Type: AWS::AccessAnalyzer::Analyzer
+          Properties:
+            ArchiveRules: [{RuleName: R, Filter: [{Property: isPublic, Eq: ["false"]}]}]
+      """
+    let read = aafilter(["convert", "--to", "dsl", "-f", "t.yml"], files: ["t.yml": yaml])
+    XCTAssertEqual(read.stdout, "rule R {\n  isPublic eq false\n}\n", read.stderr)
+    let script = "set -e\naws accessanalyzer create-archive-rule --analyzer-name a\n"
+    let refused = aafilter(["convert", "--to", "dsl", "-f", "x.sh"], files: ["x.sh": script])
+    XCTAssertEqual(refused.status, 1)
+    XCTAssertTrue(
+      refused.stderr.contains("only 'aws accessanalyzer create-archive-rule' commands are read"),
+      refused.stderr)
+  }
 }

@@ -140,11 +140,17 @@ final class OptionVocabularyTests: XCTestCase {
       ),
       (
         ["compile", "a exists"],
-        ["auto", "dsl", "json", "cloudformation", "terraform", "terraform-json"], "--from", #line
+        [
+          "auto", "dsl", "json", "cloudformation", "cloudformation-yaml", "terraform",
+          "terraform-json", "cli-shorthand", "cli-commands",
+        ], "--from", #line
       ),
       (
         ["sql", "--dialect", "sqlite"],
-        ["auto", "dsl", "json", "cloudformation", "terraform", "terraform-json"], "--from", #line
+        [
+          "auto", "dsl", "json", "cloudformation", "cloudformation-yaml", "terraform",
+          "terraform-json", "cli-shorthand", "cli-commands",
+        ], "--from", #line
       ),
       (
         ["check", "a exists"], ["archive-rule", "list-findings", "access-preview"], "--context",
@@ -445,14 +451,16 @@ final class OptionVocabularyTests: XCTestCase {
         -f, --rules FILE      rules from FILE in any format ('-' reads standard input); required; also
                               spelled --file
         --from FORMAT         the format of the rules read; one of auto (default), dsl, json,
-                              cloudformation, terraform or terraform-json; also spelled --rule-format
+                              cloudformation, cloudformation-yaml, terraform, terraform-json,
+                              cli-shorthand or cli-commands; also spelled --rule-format
         --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert and plan
                               write it
         --deployed FILE       the deployed rules in any format (list-archive-rules output, a template,
                               state); required
         --deployed-from FORMAT
                               the format of the deployed rules; one of auto (default), dsl, json,
-                              cloudformation, terraform or terraform-json; also spelled --deployed-format
+                              cloudformation, cloudformation-yaml, terraform, terraform-json,
+                              cli-shorthand or cli-commands; also spelled --deployed-format
         --split               split 'or' across keys into several filter maps or rules
         --output FORMAT       the output's shape; one of text (default) or json; human or summary mean
                               text
@@ -472,7 +480,8 @@ final class OptionVocabularyTests: XCTestCase {
         -f, --rules FILE      rules from FILE in any format ('-' reads standard input); also spelled
                               --file
         --from FORMAT         the format of the rules read; one of auto (default), dsl, json,
-                              cloudformation, terraform or terraform-json; also spelled --rule-format
+                              cloudformation, cloudformation-yaml, terraform, terraform-json,
+                              cli-shorthand or cli-commands; also spelled --rule-format
         --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert and plan
                               write it
         --split               split 'or' across keys into several filter maps or rules

@@ -124,15 +124,12 @@ final class CloudFormationShapeTests: XCTestCase {
     }
   }
 
-  /// A YAML template is named, not misread as rule text.
-  func testYAMLTemplate_isRefusedWithAHelp() {
+  /// A YAML template is read as a template, not misread as rule text.
+  func testYAMLTemplate_isReadAsATemplate() {
     let document = RuleReader.read(Array("Resources:\n  A:\n    Type: x\n".utf8))
-    XCTAssertEqual(document.format, .cloudFormation)
+    XCTAssertEqual(document.format, .cloudFormationYAML)
     XCTAssertEqual(
       document.diagnostics.map(\.message),
-      ["CloudFormation YAML templates are not read; only JSON templates"])
-    XCTAssertEqual(
-      document.diagnostics.first?.help,
-      "convert the template to JSON first (for example with 'cfn-flip')")
+      ["the template has no AWS::AccessAnalyzer::Analyzer resource"])
   }
 }

@@ -214,7 +214,7 @@ final class ImportDiagnosticsTests: XCTestCase {
           ])
       ])
     let yaml = RuleReader.read(Array("AWSTemplateFormatVersion: '2010-09-09'\n".utf8))
-    XCTAssertEqual(yaml.diagnostics.map(\.code), [.unsupportedSyntax])
+    XCTAssertEqual(yaml.diagnostics.map(\.code), [.invalidTemplate])
   }
 
   /// Rule names that collide once they become Terraform labels are kept apart, with a warning.
@@ -250,7 +250,7 @@ final class ImportDiagnosticsTests: XCTestCase {
       (#"{"Resources": {}}"#, .cloudFormation, #line),
       (#"{"format_version": "1.0", "values": {}}"#, .terraformJSON, #line),
       (#"{"format_version": "1.2", "planned_values": {}}"#, .terraformJSON, #line),
-      ("AWSTemplateFormatVersion: \"2010-09-09\"\nResources: {}", .cloudFormation, #line),
+      ("AWSTemplateFormatVersion: \"2010-09-09\"\nResources: {}", .cloudFormationYAML, #line),
     ]
     for (source, format, line) in cases {
       XCTAssertEqual(RuleFormat.detect(Array(source.utf8)), format, source, line: line)

@@ -9,6 +9,9 @@ and the rules each must hold, as {"file", "format", "rules": [{"ruleName", "filt
 - cli-commands: shlex splits each line as a POSIX shell would; the --filter JSON is parsed
   and validated the same way.
 - terraform: python-hcl2 reads every resource back.
+- yaml-readback / shorthand-readback: mutated templates and filters that aafilter read without an
+  error, with what it read; PyYAML (through cfn-lint's decoder) and the AWS CLI's shorthand parser
+  must read the same.
 Each must give exactly the expected filter maps. One check per file, and one for cfn-lint over
 all templates; the last line says `N passed, N failed`. Exit status 3 when a tool is missing.
 """
@@ -120,6 +123,63 @@ def terraform(path, rules):
     compare(path, rules, actual)
 
 
+def archive_rules(template):
+    """The rules of a decoded template, as aafilter reads them, or None when it has none."""
+    actual = []
+    if not isinstance(template, dict) or not isinstance(template.get("Resources"), dict):
+        return None
+    for resource in template["Resources"].values():
+        properties = resource.get("Properties") if isinstance(resource, dict) else None
+        for rule in (properties or {}).get("ArchiveRules", []) if isinstance(properties, dict) else []:
+            filter_map = {}
+            for item in rule["Filter"]:
+                criterion = {}
+                for source, target in (("Contains", "contains"), ("Eq", "eq"), ("Exists", "exists"), ("Neq", "neq")):
+                    if source in item:
+                        criterion[target] = item[source]
+                filter_map[item["Property"]] = criterion
+            actual.append({"ruleName": rule["RuleName"], "filter": filter_map})
+    return actual
+
+
+def yaml_readback(path):
+    """Mutated templates aafilter read without an error: PyYAML (cfn-lint's decoder) must read them
+    to the same rules."""
+    import tempfile
+    with open(path, encoding="utf-8") as handle:
+        items = json.load(handle)
+    for index, item in enumerate(items):
+        with tempfile.NamedTemporaryFile("w", suffix=".yaml", encoding="utf-8", delete=False) as handle:
+            handle.write(item["text"])
+        try:
+            decoded = decode(handle.name)
+            if decoded[1]:
+                failures.append(f"{path}[{index}]: aafilter reads it, cfn-lint cannot decode it: {decoded[1]}\n{item['text']}")
+                continue
+            try:
+                actual = archive_rules(decoded[0])
+            except (KeyError, TypeError, AttributeError) as error:
+                failures.append(f"{path}[{index}]: aafilter reads it, PyYAML gives another shape ({error!r})\n{item['text']}")
+                continue
+            compare(f"{path}[{index}] {item['text']!r}", item["rules"], json.loads(json.dumps(actual, default=str)))
+        finally:
+            os.unlink(handle.name)
+
+
+def shorthand_readback(path):
+    """Mutated shorthand aafilter read without an error: the AWS CLI must read the same map."""
+    with open(path, encoding="utf-8") as handle:
+        items = json.load(handle)
+    for item in items:
+        try:
+            params = {"filter": ShorthandParser().parse(item["text"])}
+            BackCompatVisitor().visit(params, create)
+        except Exception as error:  # the parser's errors have no common base class
+            failures.append(f"{path}: aafilter reads {item['text']!r}, the AWS CLI does not: {error}")
+            continue
+        compare(f"{path}: {item['text']!r}", item["filter"], params["filter"])
+
+
 def main(directory):
     with open(os.path.join(directory, "cases.json"), encoding="utf-8") as handle:
         cases = json.load(handle)
@@ -137,6 +197,10 @@ def main(directory):
             commands(path, case["rules"])
         elif kind == "terraform":
             terraform(path, case["rules"])
+        elif kind == "yaml-readback":
+            yaml_readback(path)
+        elif kind == "shorthand-readback":
+            shorthand_readback(path)
         else:
             failures.append(f"{path}: unknown format {kind}")
     if templates:

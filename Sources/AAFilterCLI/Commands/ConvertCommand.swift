@@ -14,7 +14,9 @@ struct ConvertCommand: Command {
 
     Formats read (--from): dsl (rule text), json (a filter map, an array of maps, an archive
     rule, get-archive-rule or list-archive-rules output), cloudformation (a JSON template),
-    terraform (.tf text), terraform-json (terraform show -json).
+    cloudformation-yaml, terraform (.tf text), terraform-json (terraform show -json),
+    cli-shorthand and cli-commands (as written below; .yaml/.yml and .sh files are read as
+    YAML templates and commands when their text does not say otherwise).
     Formats written (--output): dsl, json (what compile prints), rules-json, cloudformation,
     cloudformation-yaml, terraform, cli-shorthand (the --filter value, 'NAME<TAB>FILTER' per
     rule for a rule set), cli-commands (create-archive-rule lines for POSIX shells).

@@ -33,7 +33,18 @@ struct RuleInput {
 
   /// Reads the source in its format; import problems stay in the document.
   func read(format: RuleFormat? = nil, analyzer: String? = nil) -> RuleDocument {
-    RuleReader.read(bytes, format: format, analyzerName: analyzer)
+    RuleReader.read(bytes, format: format ?? extensionFormat, analyzerName: analyzer)
+  }
+
+  /// A `.yaml`/`.yml` file is a YAML template and a `.sh` file commands, when its content does
+  /// not start like another format (a template whose first key is a resource, say).
+  var extensionFormat: RuleFormat? {
+    let lower = name.lowercased()
+    let byName: RuleFormat? =
+      lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
+      ? .cloudFormationYAML : lower.hasSuffix(".sh") ? .cliCommands : nil
+    guard let byName, RuleFormat.detect(bytes) == .dsl else { return nil }
+    return byName
   }
 
   /// Compiles, printing every diagnostic (warnings too) on standard error.

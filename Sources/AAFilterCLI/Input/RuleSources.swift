@@ -95,6 +95,10 @@ enum RuleSources {
       !RuleReader.read(Array(body.utf8), format: format).diagnostics.hasErrors
     }
     let restFormat = format ?? RuleFormat.detect(Array(rest.utf8))
+    // `key={eq=[a]}` is one shorthand filter, not the rule `key` with the JSON `{eq=[a]}`.
+    if format == nil, RuleFormat.detect(Array(text.utf8)) == .cliShorthand, !reads(rest) {
+      return (nil, text)
+    }
     return restFormat != .dsl || reads(rest) || !reads(text) ? (candidate, rest) : (nil, text)
   }
 }

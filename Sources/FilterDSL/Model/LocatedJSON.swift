@@ -17,6 +17,13 @@ package struct LocatedJSON: Sendable {
     package var key: String
     package var keyRange: SourceRange
     package var value: LocatedJSON
+
+    /// A member built by another reader (the YAML templates one) over its own source.
+    package init(key: String, keyRange: SourceRange, value: LocatedJSON) {
+      self.key = key
+      self.keyRange = keyRange
+      self.value = value
+    }
   }
 
   package struct SyntaxError: Error {
@@ -26,6 +33,13 @@ package struct LocatedJSON: Sendable {
 
   package var value: Value
   package var range: SourceRange
+
+  /// A value built by another reader (the YAML templates one), so the template readers that
+  /// take located JSON read its tree too.
+  package init(value: Value, range: SourceRange) {
+    self.value = value
+    self.range = range
+  }
 
   package static let maxDepth = 512
 

@@ -1,8 +1,9 @@
 import FilterDSL
 
-/// Reads archive rules from a CloudFormation JSON template: the `ArchiveRules` of every
-/// resource that has them (`AWS::AccessAnalyzer::Analyzer`), shaped as the resource schema
-/// says: `{RuleName, Filter: [{Property, Eq, Neq, Contains, Exists}]}`.
+/// Reads archive rules from a CloudFormation template, JSON or YAML (`YAMLParser` builds the
+/// same located tree): the `ArchiveRules` of every resource that has them
+/// (`AWS::AccessAnalyzer::Analyzer`), shaped as the resource schema says:
+/// `{RuleName, Filter: [{Property, Eq, Neq, Contains, Exists}]}`.
 enum CloudFormationReader {
   static let analyzerType = "AWS::AccessAnalyzer::Analyzer"
 

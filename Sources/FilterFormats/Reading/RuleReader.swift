@@ -38,26 +38,39 @@ public enum RuleReader {
     }
     var log = ImportLog()
     var document: RuleDocument
-    if format == .terraform {
+    switch format {
+    case .terraform:
       document = TerraformReader.read(bytes, source: source, analyzer: analyzerName, log: &log)
-    } else if format == .cloudFormation, !RuleFormat.startsLikeJSON(bytes) {
-      document = RuleDocument(format: format, source: source, content: nil)
-      log.error(
-        .unsupportedSyntax, "CloudFormation YAML templates are not read; only JSON templates",
-        at: SourceRange(start: 0, end: min(1, bytes.count)),
-        help: "convert the template to JSON first (for example with 'cfn-flip')")
-    } else if format == .json {
+    case .json:
       document = readAPIJSON(bytes, source: source, log: &log)
-    } else {
+    case .cliShorthand:
+      document = CLIShorthandReader.read(bytes, source: source, log: &log)
+    case .cliCommands:
+      document = CLICommandsReader.read(
+        bytes, source: source, analyzer: analyzerName, log: &log)
+    case .cloudFormationYAML,
+      .cloudFormation where !RuleFormat.startsLikeJSON(bytes):
+      // JSON is mostly YAML too, but a JSON template keeps the strict JSON reader's messages.
+      document = RuleDocument(format: format, source: source, content: nil)
+      do {
+        let root = try YAMLParser.parse(bytes)
+        document = CloudFormationReader.read(
+          root, source: source, analyzer: analyzerName, log: &log)
+        document.format = format
+      } catch {
+        log.diagnostics.append(error.diagnostic)
+      }
+    default:
       document = RuleDocument(format: format, source: source, content: nil)
       do {
         let root = try LocatedJSON.parseDiagnosing(bytes)
-        if format == .cloudFormation {
-          document = CloudFormationReader.read(
-            root, source: source, analyzer: analyzerName, log: &log)
-        } else {
+        if format == .terraformJSON {
           document = TerraformJSONReader.read(
             root, source: source, analyzer: analyzerName, log: &log)
+        } else {
+          document = CloudFormationReader.read(
+            root, source: source, analyzer: analyzerName, log: &log)
+          document.format = format
         }
       } catch {
         log.diagnostics.append(error.diagnostic)
