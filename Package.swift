@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "FilterEval", targets: ["FilterEval"]),
     .library(name: "FilterFormats", targets: ["FilterFormats"]),
     .library(name: "FilterSQL", targets: ["FilterSQL"]),
+    .library(name: "FilterSuggest", targets: ["FilterSuggest"]),
     .executable(name: "aafilter", targets: ["aafilter"]),
     .executable(name: "aafilter-bench", targets: ["aafilter-bench"]),
   ],
@@ -16,12 +17,14 @@ let package = Package(
     .target(name: "FilterEval", dependencies: ["FilterDSL"]),
     .target(name: "FilterFormats", dependencies: ["FilterDSL"]),
     .target(name: "FilterSQL", dependencies: ["FilterDSL", "FilterEval"]),
+    .target(name: "FilterSuggest", dependencies: ["FilterDSL", "FilterEval"]),
     // The commands live in a library so tests can run them in-process; `aafilter` only forwards.
     .target(
       name: "AAFilterCLI", dependencies: ["FilterDSL", "FilterEval", "FilterSQL", "FilterFormats"]),
     .executableTarget(name: "aafilter", dependencies: ["AAFilterCLI"]),
     .executableTarget(
-      name: "aafilter-bench", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
+      name: "aafilter-bench",
+      dependencies: ["FilterDSL", "FilterEval", "FilterSuggest", "AAFilterTestSupport"]),
     // Generators and the reference evaluator, for the tests, the benchmark and the interop
     // harness; not a product, so nothing outside the package links them.
     .target(
@@ -45,6 +48,9 @@ let package = Package(
     .testTarget(
       name: "FilterSQLTests",
       dependencies: ["FilterSQL", "FilterDSL", "FilterEval", "AAFilterCLI", "AAFilterTestSupport"]),
+    .testTarget(
+      name: "FilterSuggestTests",
+      dependencies: ["FilterSuggest", "FilterDSL", "FilterEval", "AAFilterTestSupport"]),
     // The harness's own logic (reading answers, counting checks), without the tools it drives.
     .testTarget(
       name: "InteropHarnessTests", dependencies: ["aafilter-interop", "FilterDSL", "FilterSQL"]),
