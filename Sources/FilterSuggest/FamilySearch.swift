@@ -48,11 +48,14 @@ struct FamilySearch {
     // Narrow rules first; broad ones only for what nothing narrower separates.
     covered = [Bool](repeating: false, count: expected.count)
     for row in inseparable.keys { covered[row] = true }
-    let narrowAll = candidates.indices.filter { !candidates[$0].isBroad }
+    let narrowAll = SetCover.undominated(
+      candidates, among: candidates.indices.filter { !candidates[$0].isBroad },
+      rows: expected.count)
     var chosen = SetCover.greedy(candidates, among: narrowAll, covered: &covered)
-    log.append("  greedy cover: \(chosen.count) narrow rules")
+    log.append(
+      "  greedy cover: \(chosen.count) narrow rules from \(narrowAll.count) undominated candidates")
     let universe = Set(chosen.flatMap { candidates[$0].rows }).sorted()
-    if universe.count <= 64, narrowAll.count <= 3_000,
+    if narrowAll.count <= 5_000,
       let exact = SetCover.exact(
         candidates, among: narrowAll, universe: universe, bound: chosen.count)
     {

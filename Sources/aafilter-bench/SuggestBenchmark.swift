@@ -55,6 +55,11 @@ struct SuggestBenchmark {
     }
   }
 
+  /// `100k` for whole thousands, else the number.
+  static func count(_ number: Int) -> String {
+    number >= 1_000 && number % 1_000 == 0 ? "\(number / 1_000)k" : "\(number)"
+  }
+
   func run(report: Report, directory: URL) throws {
     let input = directory.appendingPathComponent("suggest-findings.json")
     let ids = directory.appendingPathComponent("suggest-expected.txt")
@@ -77,7 +82,7 @@ struct SuggestBenchmark {
     }
     guard fields.count == 5, let seconds = Double(fields[0]) else { return }
     report.row(
-      "suggest \(findings / 1000)k findings, \(expected / 1000)k expected",
+      "suggest \(Self.count(findings)) findings, \(Self.count(expected)) expected",
       ours: String(format: "%.2f s", seconds),
       baseline: "\(fields[1]) rules for \(rules) planted, exact: \(fields[4])", ratio: nil)
     report.row(
