@@ -82,7 +82,9 @@ struct FamilySearch {
     var merger = RuleMerger(
       index: KeptIndex(problem: problem), limit: max(1, problem.options.maxValuesPerOperator))
     rules = merger.merge(rules)
-    log.append("  merged \(merger.merges) pairs into 'in' lists: \(rules.count) rules")
+    log.append(
+      "  merged \(merger.merges) pairs into 'in' lists: \(rules.count) rules"
+        + (merger.exhausted ? " (stopped after \(merger.attempts) pairs tried)" : ""))
     rules = dropRedundant(rules)
     var uncovered: [(position: Int, kind: Gap.Kind)] = []
     if rules.count > problem.options.maxRules {

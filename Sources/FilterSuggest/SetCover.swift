@@ -45,12 +45,15 @@ enum SetCover {
     for index in indices {
       for row in candidates[index].rows { containing[Int(row)].append(index) }
     }
-    var sets: [Int: Set<Int32>] = [:]
-    func set(_ index: Int) -> Set<Int32> {
-      if let known = sets[index] { return known }
-      let made = Set(candidates[index].rows)
-      sets[index] = made
-      return made
+    // Whether every element of `inner` is in `outer`, both ascending: one merged walk.
+    func contained(_ inner: [Int32], in outer: [Int32]) -> Bool {
+      var position = 0
+      for element in inner {
+        while position < outer.count, outer[position] < element { position += 1 }
+        guard position < outer.count, outer[position] == element else { return false }
+        position += 1
+      }
+      return true
     }
     return indices.filter { index in
       let candidate = candidates[index]
@@ -61,8 +64,7 @@ enum SetCover {
         let equal = rival.rows.count == candidate.rows.count
         // On equal sets one of them stays: the preferred one, else the first.
         if equal, (candidate.cost, index) < (rival.cost, other) { continue }
-        let rivalRows = set(other)
-        if candidate.rows.allSatisfy(rivalRows.contains) { return false }
+        if contained(candidate.rows, in: rival.rows) { return false }
       }
       return true
     }
