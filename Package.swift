@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "FilterSQL", targets: ["FilterSQL"]),
     .library(name: "FilterEditing", targets: ["FilterEditing"]),
     .library(name: "FilterLSP", targets: ["FilterLSP"]),
+    .library(name: "FilterSuggest", targets: ["FilterSuggest"]),
     .executable(name: "aafilter", targets: ["aafilter"]),
     .executable(name: "aafilter-bench", targets: ["aafilter-bench"]),
   ],
@@ -22,6 +23,7 @@ let package = Package(
     .target(name: "FilterEditing", dependencies: ["FilterDSL", "FilterFormats"]),
     // The Language Server Protocol over FilterEditing: framing, JSON-RPC, positions, sync.
     .target(name: "FilterLSP", dependencies: ["FilterDSL", "FilterEditing"]),
+    .target(name: "FilterSuggest", dependencies: ["FilterDSL", "FilterEval"]),
     // The commands live in a library so tests can run them in-process; `aafilter` only forwards.
     .target(
       name: "AAFilterCLI",
@@ -30,7 +32,8 @@ let package = Package(
     .executableTarget(
       name: "aafilter-bench",
       dependencies: [
-        "FilterDSL", "FilterEval", "FilterEditing", "FilterLSP", "AAFilterTestSupport",
+        "FilterDSL", "FilterEval", "FilterEditing", "FilterLSP", "FilterSuggest",
+        "AAFilterTestSupport",
       ]),
     // Generators and the reference evaluator, for the tests, the benchmark and the interop
     // harness; not a product, so nothing outside the package links them.
@@ -66,6 +69,9 @@ let package = Package(
     .testTarget(
       name: "FilterSQLTests",
       dependencies: ["FilterSQL", "FilterDSL", "FilterEval", "AAFilterCLI", "AAFilterTestSupport"]),
+    .testTarget(
+      name: "FilterSuggestTests",
+      dependencies: ["FilterSuggest", "FilterDSL", "FilterEval", "AAFilterTestSupport"]),
     // The harness's own logic (reading answers, counting checks), without the tools it drives.
     .testTarget(
       name: "InteropHarnessTests", dependencies: ["aafilter-interop", "FilterDSL", "FilterSQL"]),
