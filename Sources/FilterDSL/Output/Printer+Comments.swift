@@ -125,7 +125,8 @@ extension FilterPrinter {
       guard let first = firstPart[name], let last = lastPart[name] else {
         // A rule that compiled to nothing hands its comments to the next.
         pending.leading += comments.leading
-        pending.inner += [comments.afterBrace].compactMap { $0 } + comments.inner
+        pending.inner +=
+          [comments.afterBrace].compactMap { $0 } + comments.inner
           + [comments.afterBody, comments.afterClose].compactMap { $0 }
         continue
       }
