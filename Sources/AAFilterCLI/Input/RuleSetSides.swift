@@ -53,7 +53,8 @@ struct RuleSetSides {
   var declaredFamilies: [(side: String, family: AnalyzerFamily)] {
     [("desired", desiredDocument), ("deployed", deployedDocument)].compactMap { side, document in
       let family =
-        document.analyzerDirective?.family ?? document.analyzerType.flatMap { AnalyzerFamily(name: $0) }
+        document.analyzerDirective?.family
+        ?? document.analyzerType.flatMap { AnalyzerFamily(name: $0) }
       return family.map { (side, $0) }
     }
   }
