@@ -2,8 +2,9 @@
 @testable import FilterEval
 
 /// Arbitrary bytes into the rule language: lex, parse, compile (one map and split), lint,
-/// render and print. Invariants: no crash or hang; every diagnostic range lies inside the input;
-/// compiled maps print to text that compiles to the same maps; the maps, and the maps reduced
+/// render, print and format. Invariants: no crash or hang; every diagnostic range lies inside the
+/// input; compiled maps print to text that compiles to the same maps; formatted text (comments
+/// kept) compiles to the same rules under the same directive and formats to itself; the maps, and the maps reduced
 /// as diff compares them, agree with a direct evaluation of the expression tree on findings
 /// generated from the expression's own values.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -18,6 +19,7 @@ public func fuzzDSL(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   _ = report.rendered(name: "fuzz")
   _ = report.sarif(file: "fuzz", toolVersion: "0").serialized()
   guard !diagnostics.hasErrors else { return 0 }
+  requireFormatted(source)
   var random = InputSeededGenerator(bytes)
   switch document {
   case .query(let query):
@@ -66,6 +68,31 @@ private func requireInside(_ diagnostics: [Diagnostic], count: Int) {
         "diagnostic range \(range) outside input of \(count) bytes: \(diagnostic.message)")
     }
   }
+}
+
+/// `aafilter format`'s text, comments kept: it compiles to what the input compiles to, keeps
+/// the header's analyzer directive, and formats to itself.
+private func requireFormatted(_ source: String) {
+  var options = CompileOptions(split: true)
+  options.limits.maxValuesPerOperator = .max
+  options.limits.maxFilterMaps = .max
+  options.limits.maxRules = .max
+  let result = FilterCompiler.compile(source, options: options)
+  guard !result.hasErrors else { return }
+  let printer = FilterPrinter()
+  let formatted = printer.printKeepingComments(result, limits: options.limits)
+  let again = FilterCompiler.compile(formatted, options: options)
+  require(
+    !again.hasErrors && again.maps == result.maps && again.sort == result.sort
+      && again.rules == result.rules,
+    "formatted text compiles differently:\n\(formatted)")
+  require(
+    AnalyzerDirective.find(in: formatted).directive?.family
+      == AnalyzerDirective.find(in: source).directive?.family,
+    "formatting changed the analyzer directive:\n\(formatted)")
+  require(
+    printer.printKeepingComments(again, limits: options.limits) == formatted,
+    "formatting is not idempotent:\n\(formatted)")
 }
 
 private func requireRoundTrip(_ maps: [FilterCriteriaMap], split: Bool) {

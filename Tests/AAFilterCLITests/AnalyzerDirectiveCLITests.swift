@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// check, compile, preview, explain and query honour a rule file's
+/// check, compile, preview, explain, query, plan and diff honour a rule file's
 /// `# aafilter: analyzer=FAMILY`.
 final class AnalyzerDirectiveCLITests: XCTestCase {
   private let unusedFile = """
@@ -144,5 +144,73 @@ final class AnalyzerDirectiveCLITests: XCTestCase {
       given.stderr.hasPrefix(
         "warning: the file's analyzer directive names internal-access, but the analyzer given is external-access"
       ), given.stderr)
+  }
+  func testPlanAndDiff_honourTheDirective() {
+    let files = [
+      "internal.aaf": "# aafilter: analyzer=internal\nrule A { resource contains x }\n",
+      "plain.aaf": "rule A { resource contains x }\n",
+      "unused.aaf": "# aafilter: analyzer=unused\nrule A { resource contains x }\n",
+      "deployed.aaf": "rule A { resource contains y }\n",
+      "internal-deployed.aaf": "# aafilter: analyzer=internal\nrule A { resource contains y }\n",
+      "b.json": #"[{"id": "1", "resource": "x", "status": "ACTIVE"}]"#,
+    ]
+    let plan = ["plan", "--analyzer-name", "Main", "--findings", "b.json", "--deployed"]
+    let update =
+      "aws accessanalyzer update-archive-rule --analyzer-name Main --rule-name A --filter '{\"resource\":{\"contains\":[\"x\"]}}'\n"
+    let cases: [([String], Int32, String, String, UInt)] = [
+      // The directive settles the family: internal access findings are counted whole.
+      (
+        plan + ["deployed.aaf", "--rules", "internal.aaf"], 1,
+        "# analyzer Main: 0 to create, 1 to update, 0 to delete\n# A: apply-archive-rule would archive 1 ACTIVE findings now\n"
+          + update, "", #line
+      ),
+      // Without it, the family is inferred (external by default): public findings first.
+      (
+        plan + ["deployed.aaf", "--rules", "plain.aaf"], 1,
+        "# analyzer Main: 0 to create, 1 to update, 0 to delete\n# A: apply-archive-rule would archive 0 public and 1 other ACTIVE findings now\n"
+          + update, "", #line
+      ),
+      // The deployed side's directive counts when the desired side has none.
+      (
+        plan + ["internal-deployed.aaf", "--rules", "plain.aaf"], 1,
+        "# analyzer Main: 0 to create, 1 to update, 0 to delete\n# A: apply-archive-rule would archive 1 ACTIVE findings now\n"
+          + update, "", #line
+      ),
+      (
+        plan + ["internal.aaf", "--rules", "unused.aaf"], 2, "",
+        "error: the desired rules are for unused-access and the deployed ones for internal-access; give --analyzer\n",
+        #line
+      ),
+      (
+        plan + ["deployed.aaf", "--rules", "internal.aaf", "--analyzer", "external"], 1,
+        "# analyzer Main: 0 to create, 1 to update, 0 to delete\n# A: apply-archive-rule would archive 0 public and 1 other ACTIVE findings now\n"
+          + update,
+        """
+        warning: the file's analyzer directive names internal-access, but the analyzer given is external-access
+         --> internal.aaf:1:22
+          |
+        1 | # aafilter: analyzer=internal
+          |                      ^^^^^^^^ overridden: checked as external-access
+          = help: change the directive, or drop --analyzer (LintOptions.analyzer) to use it
+
+        """, #line
+      ),
+      (
+        ["diff", "--rules", "unused.aaf", "--deployed", "internal.aaf"], 0,
+        "no differences (1 rule the same)\n",
+        "warning: the desired rules are for unused-access and the deployed ones for internal-access\n",
+        #line
+      ),
+      (
+        ["diff", "--rules", "unused.aaf", "--deployed", "plain.aaf"], 0,
+        "no differences (1 rule the same)\n", "", #line
+      ),
+    ]
+    for (arguments, status, stdout, stderr, line) in cases {
+      let result = aafilter(arguments, files: files)
+      XCTAssertEqual(result.status, status, "\(arguments): \(result.stderr)", line: line)
+      XCTAssertEqual(result.stdout, stdout, "\(arguments)", line: line)
+      XCTAssertEqual(result.stderr, stderr, "\(arguments)", line: line)
+    }
   }
 }

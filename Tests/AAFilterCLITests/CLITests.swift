@@ -84,6 +84,33 @@ final class CLITests: XCTestCase {
     XCTAssertEqual(result.stdout, "aafilter \(AAFilterVersion.current)\n")
   }
 
+  /// The task's example: the directive and every comment survive, and the output formats to
+  /// itself.
+  func testFormat_keepsCommentsAndTheDirective() {
+    let input =
+      "# aafilter: analyzer=unused\n# keep me\nrule A { # inner\n findingType eq UnusedIAMRole # trailing\n}\n# between\nrule B { resource contains \"x\" }\n"
+    let expected = """
+      # aafilter: analyzer=unused
+      # keep me
+      rule A { # inner
+        findingType eq UnusedIAMRole # trailing
+      }
+
+      # between
+      rule B {
+        resource contains x
+      }
+
+      """
+    let result = aafilter(["format", "-f", "c.aaf"], files: ["c.aaf": input])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(result.stdout, expected)
+    XCTAssertEqual(result.stderr, "")
+    XCTAssertEqual(aafilter(["format", "-"], stdin: expected).stdout, expected)
+    let expression = aafilter(["format", "# why\nb eq 2 # two\n and a eq 1 # one"])
+    XCTAssertEqual(expression.stdout, "# why\na eq 1 and b eq 2 # one\n# two\n")
+  }
+
   func testFormat_canonicalTextFromTextAndJSON() {
     let cases: [([String], String, String, UInt)] = [
       (
@@ -108,7 +135,16 @@ final class CLITests: XCTestCase {
 
         """, #line
       ),
-      (["format", "-f", "Examples/rules.aaf"], "", "rule TrustedAccounts {", #line),
+      (
+        ["format", "-f", "Examples/rules.aaf"], "",
+        """
+        # Archive rules for the org analyzer. Preview before deploying:
+        #   swift run aafilter preview --findings Examples/list-findings.json --rules Examples/rules.aaf
+
+        # Our partner's audit account reads these, by contract.
+        rule TrustedAccounts {
+        """, #line
+      ),
     ]
     for (arguments, stdin, expected, line) in cases {
       let result = aafilter(arguments, stdin: stdin)

@@ -443,7 +443,8 @@ final class OptionVocabularyTests: XCTestCase {
       others on its key imply ('isPublic eq false and isPublic neq true' is 'isPublic eq false')
       do not count (grammar.md, Equal meaning).
       --rules names the desired rules (a repository), --deployed the deployed ones; either side
-      may be in any rule format (see 'convert'); '-' reads standard input.
+      may be in any rule format (see 'convert'); '-' reads standard input. A warning says when
+      the sides declare different analyzer families (directive or template analyzer type).
 
       Exit status (as diff): 0 the same, 1 different, 2 trouble (unreadable input, usage).
 

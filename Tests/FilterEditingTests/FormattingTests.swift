@@ -33,7 +33,19 @@ final class FormattingTests: XCTestCase {
     "rule A { isPublic eq false order by id }",
     "# aafilter: analyzer=unused\nrule A { findingType eq UnusedIAMRole }",
     "# aafilter: analyzer=unusd\nrule A { findingType eq UnusedIAMRole }",
+    // Comments and the directive are kept where the command keeps them.
+    "# aafilter: analyzer=unused\n# keep me\nrule A { # inner\n findingType eq UnusedIAMRole # trailing\n}\n# between\nrule B { resource contains \"x\" }\n",
+    "# aafilter: analyzer=unused\n# keep me\nrule A { # inner\n  findingType eq UnusedIAMRole # trailing\n}\n\n# between\nrule B {\n  resource contains x\n}\n",
+    "a eq 1 # one\n and b eq 2 # two\n",
   ]
+
+  func testFormattingEdits_keepCommentsAndTheDirective() {
+    let text = "# aafilter: analyzer=unused\nrule A { # inner\n findingType eq UnusedIAMRole }\n"
+    let edits = RuleDocument(text: text).formattingEdits()
+    XCTAssertEqual(
+      TextReplacement.apply(edits, to: text),
+      "# aafilter: analyzer=unused\nrule A { # inner\n  findingType eq UnusedIAMRole\n}\n")
+  }
 
   func testFormattingEdits_equalFormatOutput() {
     for text in Self.texts {

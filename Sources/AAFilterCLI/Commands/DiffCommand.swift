@@ -12,7 +12,8 @@ struct DiffCommand: Command {
     others on its key imply ('isPublic eq false and isPublic neq true' is 'isPublic eq false')
     do not count (grammar.md, Equal meaning).
     --rules names the desired rules (a repository), --deployed the deployed ones; either side
-    may be in any rule format (see 'convert'); '-' reads standard input.
+    may be in any rule format (see 'convert'); '-' reads standard input. A warning says when
+    the sides declare different analyzer families (directive or template analyzer type).
 
     Exit status (as diff): 0 the same, 1 different, 2 trouble (unreadable input, usage).
     """
@@ -23,6 +24,8 @@ struct DiffCommand: Command {
   static func run(_ arguments: Arguments, console: Console) throws {
     let output = arguments.choice(output)
     let sides = try RuleSetSides.read(arguments, console: console)
+    // Rules of two analyzer families are rarely meant to be compared; the diff still runs.
+    if let mismatch = sides.familyMismatch { console.writeErrorLine("warning: \(mismatch)") }
     let diff = RuleSetDiff(desired: sides.desired, deployed: sides.deployed)
     console.write(output == "json" ? diff.json.serialized() + "\n" : diff.rendered())
     if !diff.isEmpty { throw Reported(status: .invalidInput) }

@@ -7,6 +7,7 @@ struct FormatCommand: Command {
   static let summary = "print rules in any format as canonical rule text"
   static let about = """
     Prints the canonical text of a rule: keys in byte order, one predicate per operator.
+    Comments in rule text are kept, the analyzer directive at the top.
     Reads every rule format: rule text, API JSON (a filter map, an array of maps, the output of
     'aws accessanalyzer get-archive-rule' or 'list-archive-rules'), CloudFormation, Terraform.
     """
@@ -26,20 +27,10 @@ struct FormatCommand: Command {
       input = try RuleInput.load(
         positional: arguments.positionals.first, file: arguments.value(.rules), console: console)
     }
-    // Formatting is about text, so any valid expression prints; long lists stay whole.
-    var options = CompileOptions(split: true)
-    options.limits.maxValuesPerOperator = .max
-    options.limits.maxFilterMaps = .max
-    options.limits.maxRules = .max
     let document = input.read(format: format, analyzer: arguments.value(.analyzerName))
-    let printer = FilterPrinter()
-    switch try input.compile(document, options: options, console: console) {
-    case .filters(let maps, let sort):
-      var text = printer.print(maps)
-      if let sort { text += (text.isEmpty ? "" : " ") + printer.print(sort) }
-      console.write(text + "\n")
-    case .rules(let rules):
-      console.write(printer.print(rules) + "\n")
-    }
+    let (text, diagnostics) = document.formatted()
+    input.report(diagnostics, source: document.source, console: console)
+    guard let text, !diagnostics.hasErrors else { throw Reported() }
+    console.write(text)
   }
 }

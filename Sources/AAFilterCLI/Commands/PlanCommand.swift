@@ -17,7 +17,8 @@ struct PlanCommand: Command {
     'apply-archive-rule' would archive now, the ones that matter most first: public findings
     for external access, stale credentials (unused access keys and passwords) for unused
     access; internal access findings are counted whole. The family is --analyzer, else the
-    template's analyzer type, else inferred from the rules.
+    template's analyzer type or the rule file's '# aafilter: analyzer=FAMILY' directive (an
+    error when the two sides name different families), else inferred from the rules.
 
     Exit status (as diff): 0 nothing to do, 1 commands printed, 2 trouble.
     """
@@ -60,20 +61,34 @@ struct PlanCommand: Command {
     if !plan.steps.isEmpty { throw Reported(status: .invalidInput) }
   }
 
-  /// The analyzer family: given, the template's analyzer type, else inferred from the rules.
+  /// The analyzer family: given, else the one the sides declare (a template's analyzer type,
+  /// rule text's analyzer directive), else inferred from the rules. Sides declaring different
+  /// families are an error unless `--analyzer` settles it.
   private static func planFamily(_ arguments: Arguments, sides: RuleSetSides, console: Console)
     throws -> AnalyzerFamily
   {
-    if arguments.value(AnalyzerOption.name) == nil,
-      let type = sides.desiredDocument.analyzerType ?? sides.deployedDocument.analyzerType,
-      let family = AnalyzerFamily(name: type)
-    {
-      return family
+    try sides.warnIfOverridden(arguments, console: console)
+    if arguments.value(AnalyzerOption.name) == nil {
+      if let mismatch = sides.familyMismatch {
+        console.writeErrorLine("error: \(mismatch); give --analyzer")
+        throw Reported(status: .usage)
+      }
+      if let type = sides.desiredDocument.analyzerType ?? sides.deployedDocument.analyzerType,
+        let family = AnalyzerFamily(name: type)
+      {
+        return family
+      }
     }
-    return try AnalyzerOption.resolve(
-      arguments, maps: sides.desired.map(\.filter), console: console
-    )
-    .family
+    let directive =
+      sides.desiredDocument.analyzerDirective ?? sides.deployedDocument.analyzerDirective
+    do {
+      return try AnalyzerOption.resolve(
+        arguments, maps: sides.desired.map(\.filter), directive: directive, console: console
+      )
+      .family
+    } catch is Reported {
+      throw Reported(status: .usage)
+    }
   }
 
   /// Per create or update step, the ACTIVE findings its rule matches (what

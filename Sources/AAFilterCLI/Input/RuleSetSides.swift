@@ -8,6 +8,8 @@ struct RuleSetSides {
   var deployed: [ArchiveRule]
   var desiredDocument: RuleDocument
   var deployedDocument: RuleDocument
+  var desiredInput: RuleInput
+  var deployedInput: RuleInput
 
   /// The options both commands read the two sides with.
   static let options: [Option] = OptionGroup.ruleFile + [.deployed, .deployedFrom, .split]
@@ -22,23 +24,54 @@ struct RuleSetSides {
     }
     let analyzer = arguments.value(.analyzerName)
     let options = CompileOptions(split: arguments.has(.split))
-    func side(_ path: String, format: RuleFormat?) throws -> ([ArchiveRule], RuleDocument) {
+    func side(_ path: String, format: RuleFormat?) throws -> (
+      [ArchiveRule], RuleDocument, RuleInput
+    ) {
       do {
         let input = try RuleInput.file(path, console: console)
         let document = input.read(format: format, analyzer: analyzer)
         return (
           try input.rules(document, options: options, defaultName: "Rule1", console: console),
-          document
+          document, input
         )
       } catch is Reported {
         throw Reported(status: .usage)
       }
     }
-    let (desired, desiredDocument) = try side(desiredPath, format: RuleSources.format(arguments))
-    let (deployed, deployedDocument) = try side(
+    let (desired, desiredDocument, desiredInput) = try side(
+      desiredPath, format: RuleSources.format(arguments))
+    let (deployed, deployedDocument, deployedInput) = try side(
       deployedPath, format: RuleSources.format(arguments, option: .deployedFrom))
     return RuleSetSides(
       desired: desired, deployed: deployed, desiredDocument: desiredDocument,
-      deployedDocument: deployedDocument)
+      deployedDocument: deployedDocument, desiredInput: desiredInput,
+      deployedInput: deployedInput)
+  }
+
+  /// The analyzer family each side declares: rule text's analyzer directive, a template's
+  /// analyzer type; desired side first, sides that declare none left out.
+  var declaredFamilies: [(side: String, family: AnalyzerFamily)] {
+    [("desired", desiredDocument), ("deployed", deployedDocument)].compactMap { side, document in
+      let family =
+        document.analyzerDirective?.family
+        ?? document.analyzerType.flatMap { AnalyzerFamily(name: $0) }
+      return family.map { (side, $0) }
+    }
+  }
+
+  /// An error message when the two sides declare different families, else `nil`.
+  var familyMismatch: String? {
+    let declared = declaredFamilies
+    guard declared.count == 2, declared[0].family != declared[1].family else { return nil }
+    return
+      "the desired rules are for \(declared[0].family.displayName) and the deployed ones for \(declared[1].family.displayName)"
+  }
+
+  /// Warns on standard error, for each side, when `--analyzer` overrides its directive.
+  func warnIfOverridden(_ arguments: Arguments, console: Console) throws {
+    try AnalyzerOption.warnIfOverridden(
+      arguments, document: desiredDocument, input: desiredInput, console: console)
+    try AnalyzerOption.warnIfOverridden(
+      arguments, document: deployedDocument, input: deployedInput, console: console)
   }
 }
