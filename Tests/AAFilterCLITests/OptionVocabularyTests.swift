@@ -43,7 +43,7 @@ final class OptionVocabularyTests: XCTestCase {
     ("--dialect", ["sql", "export"], #line),
     ("--layout", ["sql"], #line),
     ("--context", ["check"], #line),
-    ("--max-rules", ["check"], #line),
+    ("--max-rules", ["check", "preview", "explain", "convert"], #line),
     ("--max-maps", ["compile"], #line),
     ("--analyzer-type", ["convert"], #line),
     ("--rule-name", ["convert"], #line),
@@ -191,6 +191,8 @@ final class OptionVocabularyTests: XCTestCase {
       (["export", "--findings", "x", "--dialect", "sqlite"], "--threads", 1...256, #line),
       (["compile", "a exists"], "--max-maps", 1...10_000, #line),
       (["check", "a exists"], "--max-rules", 1...10_000, #line),
+      (["preview", "--findings", "x"], "--max-rules", 1...10_000, #line),
+      (["convert", "--output", "json", "a exists"], "--max-rules", 1...10_000, #line),
     ]
     for (words, option, range, line) in cases {
       for bad in ["\(range.lowerBound - 1)", "\(range.upperBound + 1)", "ten", ""] {
@@ -430,6 +432,48 @@ final class OptionVocabularyTests: XCTestCase {
   }
 
   func testHelp_golden() {
+    // preview's help states how a stated analyzer family scopes the rules.
+    XCTAssertEqual(
+      aafilter(["help", "preview"]).stdout,
+      """
+      Usage: aafilter preview --findings FILE [options]
+
+      show which findings archive rules would archive, and why
+
+      Rules (--rule, repeatable, then the rules of --rules) archive ACTIVE findings they match;
+      RESOLVED findings are never archived. The text report speaks the analyzer family's
+      language: public findings first for external access; counts per finding type and the stale
+      credentials for unused access; resource types and principals for internal access. ids
+      lists the ids that would be archived; the family is --analyzer, else the rule file's
+      '# aafilter: analyzer=FAMILY' directive, else inferred from the rules, then the findings.
+      When the family is stated (--analyzer or the directive), findings of another family are
+      never archived, as that family's analyzer never reports them; they are counted apart
+      (json: otherFamilyFindings). Findings of unknown family are considered. --max-rules
+      raises the quota a rule set is checked against.
+
+      Options:
+        --findings FILE       findings JSON or JSON Lines ('-' reads standard input); required
+        --lenient             skip malformed finding records, reporting them
+        --threads N           decode with N threads (default: one per core); from 1 to 256
+        --progress            show progress on standard error even when it is not a terminal
+        --quiet               show no progress
+        --rule [NAME=]EXPR    a rule given inline, rule text or JSON (repeatable)
+        -f, --rules FILE      rules from FILE in any format ('-' reads standard input); also spelled
+                              --file
+        --from FORMAT         the format of the rules read; one of auto (default), dsl, json,
+                              cloudformation, cloudformation-yaml, terraform, terraform-json,
+                              cli-shorthand or cli-commands; also spelled --rule-format
+        --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert and plan
+                              write it
+        --output FORMAT       the output's shape; one of text (default), json, ids or table; human or
+                              summary mean text
+        --split               split 'or' across keys into several filter maps or rules
+        --analyzer FAMILY     the analyzer family: external, internal, unused or an API type such as
+                              ACCOUNT_UNUSED_ACCESS; inferred when absent
+        --max-rules N         the archive-rule quota to check against (default 100); from 1 to 10000
+        -h, --help            show this help
+
+      """)
     XCTAssertEqual(
       aafilter(["help", "diff"]).stdout,
       """

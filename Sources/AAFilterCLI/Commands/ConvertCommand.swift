@@ -22,13 +22,14 @@ struct ConvertCommand: Command {
     rule for a rule set), cli-commands (create-archive-rule lines for POSIX shells).
     --analyzer-name is filled into CloudFormation, Terraform and CLI output, and picks the
     analyzer in a source that has several. --split names the parts NAME-1, NAME-2, ...
+    A rule set may hold up to --max-rules rules (default 100, the quota before an increase).
     """
   static let operand: String? = "[EXPR | -]"
   static let output = Option.output(RuleOutputFormat.allCases.map(\.rawValue), default: nil)
     .also("--to")
   static let required = [output.name]
   static let options: [Option] =
-    OptionGroup.ruleFile + [output, .analyzerType, .ruleName, .split]
+    OptionGroup.ruleFile + [output, .analyzerType, .ruleName, .split, .maxRules]
 
   static func run(_ arguments: Arguments, console: Console) throws {
     guard let format = arguments.choice(output).flatMap(RuleOutputFormat.init(rawValue:)) else {
@@ -42,8 +43,9 @@ struct ConvertCommand: Command {
       positional: arguments.positionals.first, file: arguments.value(.rules), console: console)
     let document = input.read(
       format: RuleSources.format(arguments), analyzer: arguments.value(.analyzerName))
-    let compiled = try input.compile(
-      document, options: CompileOptions(split: arguments.has(.split)), console: console)
+    var options = CompileOptions(split: arguments.has(.split))
+    if let quota = arguments.integer(.maxRules) { options.limits.maxRules = quota }
+    let compiled = try input.compile(document, options: options, console: console)
     // A source that names its analyzers was picked from by --analyzer-name (perhaps by a
     // logical id): the name to write is the analyzer's own.
     let conversion = ConversionOptions(

@@ -8,13 +8,16 @@ struct ExplainCommand: Command {
   static let about = """
     For each rule (--rule, repeatable, then the rules of --rules): every criterion and
     operator with its verdict and the finding's value. The analyzer family is --analyzer, else
-    inferred from the rules, then the findings.
+    the rule file's directive, else inferred from the rules, then the findings. When the family
+    is stated and the finding's is another, the rules still match as shown, but that analyzer
+    never reports the finding, so they never archive it: said under the finding, and as
+    "consideredByAnalyzer": false in json.
     """
   static let output = Option.output(["text", "json"], default: "text")
   static let required = [Option.findings.name, Option.id.name]
   static let options: [Option] =
     OptionGroup.findingsInput + [.id, .rule] + OptionGroup.ruleFile
-    + [output, .split, .analyzer]
+    + [output, .split, .analyzer, .maxRules]
 
   static func run(_ arguments: Arguments, console: Console) throws {
     guard let path = arguments.value(.findings), let id = arguments.value(.id) else {
@@ -23,7 +26,7 @@ struct ExplainCommand: Command {
     let output = arguments.choice(output)
     let ruleSet = try RuleSources.rules(arguments, console: console)
     let rules = ruleSet.rules
-    _ = try AnalyzerOption.given(arguments)
+    let stated = try AnalyzerOption.stated(arguments, directive: ruleSet.directive)
     var found: Finding?
     var ids: [String] = []
     let summary = try FindingsInput(arguments, path: path, console: console).read(
@@ -43,12 +46,21 @@ struct ExplainCommand: Command {
       arguments, maps: rules.map(\.filter), findings: summary.families,
       directive: ruleSet.directive, console: console)
     let explanations = rules.map { ($0.ruleName, FindingMatcher($0.filter).explain(finding)) }
+    let considered = !finding.isOutside(analyzer: stated)
     if output == "json" {
-      console.write(
-        JSONValue.array(explanations.map { $1.json(ruleName: $0) }).serialized() + "\n")
+      let elements = explanations.map { name, explanation -> JSONValue in
+        guard case .object(let members) = explanation.json(ruleName: name) else {
+          return explanation.json(ruleName: name)
+        }
+        return .object(members + [("consideredByAnalyzer", .bool(considered))])
+      }
+      console.write(JSONValue.array(elements).serialized() + "\n")
       return
     }
-    console.write(ExplanationText.render(id: id, finding: finding, explanations: explanations))
+    console.write(
+      ExplanationText.render(
+        id: id, finding: finding, explanations: explanations,
+        outsideOf: considered ? nil : stated))
     AnalyzerOption.note(family, console: console)
   }
 

@@ -12,11 +12,17 @@ struct PreviewCommand: Command {
     credentials for unused access; resource types and principals for internal access. ids
     lists the ids that would be archived; the family is --analyzer, else the rule file's
     '# aafilter: analyzer=FAMILY' directive, else inferred from the rules, then the findings.
+    When the family is stated (--analyzer or the directive), findings of another family are
+    never archived, as that family's analyzer never reports them; they are counted apart
+    (json: otherFamilyFindings). Findings of unknown family are considered. --max-rules
+    raises the quota a rule set is checked against.
     """
   static let output = Option.output(["text", "json", "ids", "table"], default: "text")
   static let required = [Option.findings.name]
   static let options: [Option] =
-    OptionGroup.findingsInput + [.rule] + OptionGroup.ruleFile + [output, .split, .analyzer]
+    OptionGroup.findingsInput + [.rule] + OptionGroup.ruleFile + [
+      output, .split, .analyzer, .maxRules,
+    ]
 
   static func run(_ arguments: Arguments, console: Console) throws {
     guard let path = arguments.value(.findings) else {
@@ -26,12 +32,14 @@ struct PreviewCommand: Command {
     let ruleSet = try RuleSources.rules(arguments, console: console)
     let rules = ruleSet.rules
     // The summary and table show a bounded sample, so any input size previews in bounded
-    // memory; ids and json list every finding.
+    // memory; ids and json list every finding. A stated family scopes the preview before any
+    // finding is read; an inferred one only shapes the report.
     var preview = ArchivePreview(
-      rules: rules, entryLimit: output == "text" || output == "table" ? 1_000 : .max)
+      rules: rules,
+      family: try AnalyzerOption.stated(arguments, directive: ruleSet.directive),
+      entryLimit: output == "text" || output == "table" ? 1_000 : .max)
     var input = try FindingsInput(arguments, path: path, console: console)
     input.columns = preview.columns
-    _ = try AnalyzerOption.given(arguments)
     let summary = try input.readStores(console: console) { preview.add($0) }
     let family = try AnalyzerOption.resolve(
       arguments, maps: rules.map(\.filter), findings: summary.families,
@@ -43,6 +51,9 @@ struct PreviewCommand: Command {
     case "json": console.write(preview.json.serialized() + "\n")
     case "table":
       console.write(PreviewTable.render(preview))
+      if let line = PreviewSummary.otherFamilyLine(preview) {
+        console.writeErrorLine("note: \(line)")
+      }
       AnalyzerOption.note(family, console: console)
     default:
       console.write(PreviewSummary.render(preview, family: family.family))

@@ -48,7 +48,9 @@ enum RuleSources {
   /// analyzer directives name different families are an error: the rules are for one analyzer.
   static func rules(_ arguments: Arguments, console: Console) throws -> RuleSet {
     let format = format(arguments)
-    let options = CompileOptions(split: arguments.has(.split))
+    var options = CompileOptions(split: arguments.has(.split))
+    // A raised quota (1,000 after an increase), for the commands that take --max-rules.
+    if let quota = arguments.integer(.maxRules) { options.limits.maxRules = quota }
     var set = RuleSet(rules: [], directive: nil)
     func add(_ input: RuleInput, _ document: RuleDocument, defaultName: String) throws {
       set.rules += try input.rules(

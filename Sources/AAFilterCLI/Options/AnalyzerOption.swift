@@ -18,6 +18,14 @@ enum AnalyzerOption {
     return family
   }
 
+  /// The family stated for the rules: `--analyzer`, else the rule file's directive. An
+  /// inferred family is not a statement: plain rule files keep considering every finding.
+  static func stated(_ arguments: Arguments, directive: AnalyzerDirective?) throws
+    -> AnalyzerFamily?
+  {
+    try given(arguments) ?? directive?.family
+  }
+
   /// Settles the family from the option, the rule file's analyzer directive, the rules' maps
   /// and the findings' families; a conflict is reported as an error and ends the command.
   static func resolve(

@@ -4,15 +4,22 @@ import FilterEval
 /// `explain`'s text: the finding, then per rule every criterion and operator with its verdict
 /// and the finding's value.
 enum ExplanationText {
-  static func render(id: String, finding: Finding, explanations: [(String, Explanation)])
-    -> String
-  {
+  /// - Parameter outsideOf: the stated family, when the finding is of another one: its
+  ///   analyzer never reports the finding, so its rules never archive it.
+  static func render(
+    id: String, finding: Finding, explanations: [(String, Explanation)],
+    outsideOf family: AnalyzerFamily? = nil
+  ) -> String {
     // Everything below but the marks and fixed words is data: shown escaped.
     let show = { (text: String) in DisplayText.escape(text) }
     var text =
       "finding \(show(id)): \(show(finding.resourceType ?? "-")) \(show(finding.status ?? "-"))"
     text += finding.isPublic.map { $0 ? " PUBLIC" : " not public" } ?? ""
     text += "\n" + FamilyDetailsText.lines(finding).map { "  \(show($0))\n" }.joined()
+    if let family, let own = finding.analyzerFamily {
+      text +=
+        "  not considered: an \(own.displayName) finding, which an \(family.displayName) analyzer never reports; its rules never archive it\n"
+    }
     for (name, explanation) in explanations {
       text += "\nrule \(show(name)): \(words(explanation.verdict))\n"
       if explanation.criteria.isEmpty { text += "  (empty filter: matches every finding)\n" }

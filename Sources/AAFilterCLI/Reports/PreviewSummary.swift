@@ -4,6 +4,7 @@ import FilterEval
 /// The report a security engineer reads before creating or applying rules.
 enum PreviewSummary {
   static func render(_ preview: ArchivePreview, family: AnalyzerFamily = .external) -> String {
+    // The counts below are of the findings considered: another family's are counted apart.
     let names = preview.rules.map { DisplayText.escape($0.ruleName) }
     func ruleList(_ indices: [Int]) -> String { indices.map { names[$0] }.joined(separator: ", ") }
     func describe(_ entry: ArchivePreview.Entry) -> String {
@@ -22,6 +23,7 @@ enum PreviewSummary {
       if total > shown { lines.append("  ... and \(total - shown) more") }
     }
     let counts = preview.outcomeCounts
+    if let line = otherFamilyLine(preview) { lines.append(line) }
     lines.append("Would archive \(counts[.archived, default: 0]) of \(active) active findings.")
     switch family {
     case .external:
@@ -78,5 +80,15 @@ enum PreviewSummary {
       lines.append("Resolved findings the rules match (never archived): \(resolved)")
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `2 findings belong to another analyzer family than unused-access and were not
+  /// considered.`; `nil` when there are none.
+  static func otherFamilyLine(_ preview: ArchivePreview) -> String? {
+    let count = preview.otherFamilyCount
+    guard count > 0, let family = preview.family else { return nil }
+    let verbs = count == 1 ? ("finding belongs", "was") : ("findings belong", "were")
+    return
+      "\(count) \(verbs.0) to another analyzer family than \(family.displayName) and \(verbs.1) not considered."
   }
 }

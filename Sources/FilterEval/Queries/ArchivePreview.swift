@@ -5,8 +5,9 @@ import FilterDSL
 /// Rules archive only `ACTIVE` findings; a finding is archived when any rule matches.
 /// `ARCHIVED` findings the rules match are reported apart, `RESOLVED` ones are never touched,
 /// and records the rules cannot decide (no access details) are listed instead of guessed.
-/// Feed findings one at a time (`add`), so a JSON Lines stream needs no more memory than the
-/// matches.
+/// Rules belong to one analyzer: given its `family`, findings of another known family are
+/// counted apart and never archived. Feed findings one at a time (`add`), so a JSON Lines
+/// stream needs no more memory than the matches.
 public struct ArchivePreview: Sendable {
   /// What the rules would do to one finding.
   public enum Outcome: String, Hashable, Sendable, Codable {
@@ -47,12 +48,19 @@ public struct ArchivePreview: Sendable {
 
   /// The rules previewed, in order.
   public let rules: [ArchiveRule]
+  /// The analyzer family the rules belong to, when it is stated; `nil` considers every
+  /// finding.
+  public let family: AnalyzerFamily?
   private let matchers: [FindingMatcher]
   /// The entries kept, in input order: all of them, or the first `entryLimit` of each outcome.
   public private(set) var entries: [Entry] = []
-  /// Findings added.
+  /// Findings added, considered or not.
   public private(set) var findingCount = 0
-  /// Findings added, per status (`(none)` for none).
+  /// Findings added that belong to another analyzer family than `family` (their family is
+  /// known and differs): that analyzer never reports them, so its rules never archive them.
+  /// They are in no other count and no entry.
+  public private(set) var otherFamilyCount = 0
+  /// Findings considered (not of another analyzer family), per status (`(none)` for none).
   public private(set) var statusCounts: [String: Int] = [:]
   /// Per rule, the ACTIVE findings it would archive.
   public private(set) var archiveCounts: [Int]
@@ -72,9 +80,14 @@ public struct ArchivePreview: Sendable {
   /// An empty preview.
   /// - Parameters:
   ///   - rules: the archive rules.
+  ///   - family: the analyzer family the rules belong to, when it is stated (given, or the
+  ///     rule file's directive). Findings of another known family are counted in
+  ///     `otherFamilyCount` and never archived; findings of unknown family stay candidates.
+  ///     `nil` considers every finding.
   ///   - entryLimit: the most entries to keep per outcome; counts stay exact.
-  public init(rules: [ArchiveRule], entryLimit: Int = .max) {
+  public init(rules: [ArchiveRule], family: AnalyzerFamily? = nil, entryLimit: Int = .max) {
     self.rules = rules
+    self.family = family
     self.entryLimit = entryLimit
     matchers = rules.map { FindingMatcher($0.filter) }
     archiveCounts = Array(repeating: 0, count: rules.count)
@@ -150,6 +163,11 @@ public struct ArchivePreview: Sendable {
   ) where Verdicts.Index == Int {
     let index = findingCount
     findingCount += 1
+    // The analyzer never sees another family's findings, whatever its rules say.
+    if finding.isOutside(analyzer: family) {
+      otherFamilyCount += 1
+      return
+    }
     let status = finding.text(.status)
     statusCounts[status ?? "(none)", default: 0] += 1
     // Most findings concern no rule: settle that before building anything.

@@ -1,8 +1,10 @@
 import FilterDSL
 
 extension ArchivePreview {
-  /// The preview as JSON for tools (the `preview --output json` output): exact counts, each
-  /// rule with the findings it would archive, the idle rules, then the entries kept.
+  /// The preview as JSON for tools (the `preview --output json` output): exact counts (with
+  /// the stated family, `scopedToFamily`, and the findings of another family left out,
+  /// `otherFamilyFindings`), each rule with the findings it would archive, the idle rules,
+  /// then the entries kept.
   public var json: JSONValue {
     func names(_ indices: [Int]) -> JSONValue {
       .array(indices.map { .string(rules[$0].ruleName) })
@@ -30,6 +32,9 @@ extension ArchivePreview {
     }
     return .object([
       ("findings", .number(findingCount)),
+      // The stated family the preview is scoped to, and the findings it left out for it.
+      ("scopedToFamily", family.map { .string($0.rawValue) } ?? .null),
+      ("otherFamilyFindings", .number(otherFamilyCount)),
       // The exact counters: entries may have been capped by `entryLimit`.
       ("wouldArchive", .number(outcomeCounts[.archived, default: 0])),
       ("publicWouldArchive", .number(archivedPublicCount)),
