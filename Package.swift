@@ -20,7 +20,8 @@ let package = Package(
     .target(name: "FilterSuggest", dependencies: ["FilterDSL", "FilterEval"]),
     // The commands live in a library so tests can run them in-process; `aafilter` only forwards.
     .target(
-      name: "AAFilterCLI", dependencies: ["FilterDSL", "FilterEval", "FilterSQL", "FilterFormats"]),
+      name: "AAFilterCLI",
+      dependencies: ["FilterDSL", "FilterEval", "FilterSQL", "FilterFormats", "FilterSuggest"]),
     .executableTarget(name: "aafilter", dependencies: ["AAFilterCLI"]),
     .executableTarget(
       name: "aafilter-bench",

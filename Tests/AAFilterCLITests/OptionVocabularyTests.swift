@@ -7,14 +7,18 @@ import XCTest
 final class OptionVocabularyTests: XCTestCase {
   static let commands = [
     "compile", "format", "query", "preview", "explain", "check", "convert", "diff", "plan", "sql",
-    "export",
+    "export", "suggest",
   ]
   /// Every command that reads rules.
   static let ruleReaders = [
     "compile", "format", "query", "preview", "explain", "check", "convert", "diff", "plan", "sql",
   ]
   /// Commands with several output shapes.
-  static let shaped = ["query", "preview", "explain", "check", "convert", "diff", "export"]
+  static let shaped = [
+    "query", "preview", "explain", "check", "convert", "diff", "export", "suggest",
+  ]
+  /// Commands that read findings in bulk.
+  static let findingsReaders = ["query", "preview", "explain", "plan", "export", "suggest"]
 
   /// Option spelling → the commands that accept it. Every other command rejects it.
   static let table: [(String, Set<String>, UInt)] = [
@@ -23,15 +27,15 @@ final class OptionVocabularyTests: XCTestCase {
     ("--file", Set(ruleReaders), #line),
     ("--from", Set(ruleReaders), #line),
     ("--rule-format", Set(ruleReaders), #line),
-    ("--analyzer-name", Set(ruleReaders), #line),
+    ("--analyzer-name", Set(ruleReaders + ["suggest"]), #line),
     ("--output", Set(shaped), #line),
     ("--format", ["check", "export"], #line),
-    ("--to", ["convert"], #line),
+    ("--to", ["convert", "suggest"], #line),
     ("--from-json", ["format"], #line),
     ("--rule", ["preview", "explain", "sql"], #line),
-    ("--findings", ["query", "preview", "explain", "plan", "export"], #line),
-    ("--threads", ["query", "preview", "explain", "plan", "export"], #line),
-    ("--analyzer", ["compile", "query", "preview", "explain", "check", "plan"], #line),
+    ("--findings", Set(findingsReaders), #line),
+    ("--threads", Set(findingsReaders), #line),
+    ("--analyzer", ["compile", "query", "preview", "explain", "check", "plan", "suggest"], #line),
     ("--filter", ["query", "sql"], #line),
     ("--sort", ["query", "sql"], #line),
     ("--max-results", ["query", "sql"], #line),
@@ -43,7 +47,10 @@ final class OptionVocabularyTests: XCTestCase {
     ("--dialect", ["sql", "export"], #line),
     ("--layout", ["sql"], #line),
     ("--context", ["check"], #line),
-    ("--max-rules", ["check"], #line),
+    ("--max-rules", ["check", "suggest"], #line),
+    ("--expected", ["suggest"], #line),
+    ("--from-status", ["suggest"], #line),
+    ("--name-prefix", ["suggest"], #line),
     ("--max-maps", ["compile"], #line),
     ("--analyzer-type", ["convert"], #line),
     ("--rule-name", ["convert"], #line),
@@ -52,12 +59,14 @@ final class OptionVocabularyTests: XCTestCase {
     (
       "--split", ["compile", "preview", "explain", "check", "convert", "diff", "plan", "sql"], #line
     ),
-    ("--lenient", ["query", "preview", "explain", "plan", "export"], #line),
-    ("--progress", ["query", "preview", "explain", "plan", "export"], #line),
-    ("--quiet", ["query", "preview", "explain", "plan", "export"], #line),
+    ("--lenient", Set(findingsReaders), #line),
+    ("--progress", Set(findingsReaders), #line),
+    ("--quiet", Set(findingsReaders), #line),
     ("--strict", ["check"], #line),
     ("--where-only", ["sql"], #line),
     ("--no-create", ["export"], #line),
+    ("--allow-public", ["suggest"], #line),
+    ("--explain", ["suggest"], #line),
   ]
 
   /// The Options section of a command's help.
@@ -150,6 +159,14 @@ final class OptionVocabularyTests: XCTestCase {
         #line
       ),
       (["sql"], ["sqlite", "postgres", "duckdb", "trino", "spark"], "--dialect", #line),
+      (
+        ["suggest", "--findings", "x", "--expected", "y"],
+        [
+          "dsl", "json", "rules-json", "cloudformation", "cloudformation-yaml", "terraform",
+          "cli-shorthand", "cli-commands",
+        ], "--output", #line
+      ),
+      (["suggest", "--findings", "x"], ["ARCHIVED"], "--from-status", #line),
     ]
     for (words, allowed, option, line) in cases {
       let wrong = allowed[allowed.count - 1] + "x"
@@ -184,6 +201,8 @@ final class OptionVocabularyTests: XCTestCase {
       (["export", "--findings", "x", "--dialect", "sqlite"], "--threads", 1...256, #line),
       (["compile", "a exists"], "--max-maps", 1...10_000, #line),
       (["check", "a exists"], "--max-rules", 1...10_000, #line),
+      (["suggest", "--findings", "x", "--expected", "y"], "--max-rules", 1...10_000, #line),
+      (["suggest", "--findings", "x", "--expected", "y"], "--threads", 1...256, #line),
     ]
     for (words, option, range, line) in cases {
       for bad in ["\(range.lowerBound - 1)", "\(range.upperBound + 1)", "ten", ""] {
@@ -212,6 +231,12 @@ final class OptionVocabularyTests: XCTestCase {
       (["export", "--findings", "x"], "--dialect is required", #line),
       (["convert", "a exists"], "--output is required: dsl, json, rules-json", #line),
       (["query", "--findings", "x"], "--filter is required (or --rules FILE)", #line),
+      (["suggest", "--expected", "x"], "--findings is required", #line),
+      (
+        ["suggest", "--findings", "x"],
+        "which findings should be archived? give --expected IDS_FILE or --from-status ARCHIVED",
+        #line
+      ),
     ]
     for (words, message, line) in cases {
       let result = aafilter(words)
@@ -412,6 +437,7 @@ final class OptionVocabularyTests: XCTestCase {
       ("plan", "aafilter plan --rules FILE --deployed FILE [options]", #line),
       ("sql", "aafilter sql --dialect DIALECT [options]", #line),
       ("export", "aafilter export --findings FILE --dialect DIALECT [options]", #line),
+      ("suggest", "aafilter suggest --findings FILE [options]", #line),
     ]
     XCTAssertEqual(cases.map(\.0), Self.commands)
     for (command, usage, line) in cases {
@@ -444,8 +470,8 @@ final class OptionVocabularyTests: XCTestCase {
                               spelled --file
         --from FORMAT         the format of the rules read; one of auto (default), dsl, json,
                               cloudformation, terraform or terraform-json; also spelled --rule-format
-        --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert and plan
-                              write it
+        --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert, plan and
+                              suggest write it
         --deployed FILE       the deployed rules in any format (list-archive-rules output, a template,
                               state); required
         --deployed-from FORMAT
@@ -471,8 +497,8 @@ final class OptionVocabularyTests: XCTestCase {
                               --file
         --from FORMAT         the format of the rules read; one of auto (default), dsl, json,
                               cloudformation, terraform or terraform-json; also spelled --rule-format
-        --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert and plan
-                              write it
+        --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert, plan and
+                              suggest write it
         --split               split 'or' across keys into several filter maps or rules
         --where-only          print only the predicate (one per rule, named in a comment)
         -h, --help            show this help
