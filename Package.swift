@@ -27,7 +27,9 @@ let package = Package(
     // The commands live in a library so tests can run them in-process; `aafilter` only forwards.
     .target(
       name: "AAFilterCLI",
-      dependencies: ["FilterDSL", "FilterEval", "FilterSQL", "FilterFormats", "FilterLSP"]),
+      dependencies: [
+        "FilterDSL", "FilterEval", "FilterSQL", "FilterFormats", "FilterLSP", "FilterSuggest",
+      ]),
     .executableTarget(name: "aafilter", dependencies: ["AAFilterCLI"]),
     .executableTarget(
       name: "aafilter-bench",
@@ -65,7 +67,8 @@ let package = Package(
     .testTarget(
       name: "FilterEvalTests", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
     .testTarget(
-      name: "AAFilterCLITests", dependencies: ["AAFilterCLI", "FilterDSL", "AAFilterTestSupport"]),
+      name: "AAFilterCLITests",
+      dependencies: ["AAFilterCLI", "FilterDSL", "FilterSuggest", "AAFilterTestSupport"]),
     .testTarget(
       name: "FilterSQLTests",
       dependencies: ["FilterSQL", "FilterDSL", "FilterEval", "AAFilterCLI", "AAFilterTestSupport"]),

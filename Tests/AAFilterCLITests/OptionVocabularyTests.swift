@@ -7,14 +7,18 @@ import XCTest
 final class OptionVocabularyTests: XCTestCase {
   static let commands = [
     "compile", "format", "query", "preview", "explain", "check", "convert", "diff", "plan", "sql",
-    "export", "lsp",
+    "export", "suggest", "lsp",
   ]
   /// Every command that reads rules.
   static let ruleReaders = [
     "compile", "format", "query", "preview", "explain", "check", "convert", "diff", "plan", "sql",
   ]
   /// Commands with several output shapes.
-  static let shaped = ["query", "preview", "explain", "check", "convert", "diff", "export"]
+  static let shaped = [
+    "query", "preview", "explain", "check", "convert", "diff", "export", "suggest",
+  ]
+  /// Commands that read findings in bulk.
+  static let findingsReaders = ["query", "preview", "explain", "plan", "export", "suggest"]
 
   /// Option spelling → the commands that accept it. Every other command rejects it.
   static let table: [(String, Set<String>, UInt)] = [
@@ -23,15 +27,15 @@ final class OptionVocabularyTests: XCTestCase {
     ("--file", Set(ruleReaders), #line),
     ("--from", Set(ruleReaders), #line),
     ("--rule-format", Set(ruleReaders), #line),
-    ("--analyzer-name", Set(ruleReaders), #line),
+    ("--analyzer-name", Set(ruleReaders + ["suggest"]), #line),
     ("--output", Set(shaped), #line),
     ("--format", ["check", "export"], #line),
-    ("--to", ["convert"], #line),
+    ("--to", ["convert", "suggest"], #line),
     ("--from-json", ["format"], #line),
     ("--rule", ["preview", "explain", "sql"], #line),
-    ("--findings", ["query", "preview", "explain", "plan", "export"], #line),
-    ("--threads", ["query", "preview", "explain", "plan", "export"], #line),
-    ("--analyzer", ["compile", "query", "preview", "explain", "check", "plan"], #line),
+    ("--findings", Set(findingsReaders), #line),
+    ("--threads", Set(findingsReaders), #line),
+    ("--analyzer", ["compile", "query", "preview", "explain", "check", "plan", "suggest"], #line),
     ("--filter", ["query", "sql"], #line),
     ("--sort", ["query", "sql"], #line),
     ("--max-results", ["query", "sql"], #line),
@@ -43,21 +47,26 @@ final class OptionVocabularyTests: XCTestCase {
     ("--dialect", ["sql", "export"], #line),
     ("--layout", ["sql"], #line),
     ("--context", ["check"], #line),
-    ("--max-rules", ["check", "preview", "explain", "convert"], #line),
+    ("--max-rules", ["check", "preview", "explain", "convert", "suggest"], #line),
+    ("--expected", ["suggest"], #line),
+    ("--from-status", ["suggest"], #line),
+    ("--name-prefix", ["suggest"], #line),
     ("--max-maps", ["compile"], #line),
-    ("--analyzer-type", ["convert"], #line),
+    ("--analyzer-type", ["convert", "suggest"], #line),
     ("--rule-name", ["convert"], #line),
   ]
   static let flags: [(String, Set<String>, UInt)] = [
     (
       "--split", ["compile", "preview", "explain", "check", "convert", "diff", "plan", "sql"], #line
     ),
-    ("--lenient", ["query", "preview", "explain", "plan", "export"], #line),
-    ("--progress", ["query", "preview", "explain", "plan", "export"], #line),
-    ("--quiet", ["query", "preview", "explain", "plan", "export"], #line),
+    ("--lenient", Set(findingsReaders), #line),
+    ("--progress", Set(findingsReaders), #line),
+    ("--quiet", Set(findingsReaders), #line),
     ("--strict", ["check"], #line),
     ("--where-only", ["sql"], #line),
     ("--no-create", ["export"], #line),
+    ("--allow-public", ["suggest"], #line),
+    ("--explain", ["suggest"], #line),
     ("--stdio", ["lsp"], #line),
   ]
 
@@ -157,6 +166,14 @@ final class OptionVocabularyTests: XCTestCase {
         #line
       ),
       (["sql"], ["sqlite", "postgres", "duckdb", "trino", "spark"], "--dialect", #line),
+      (
+        ["suggest", "--findings", "x", "--expected", "y"],
+        [
+          "dsl", "json", "rules-json", "cloudformation", "cloudformation-yaml", "terraform",
+          "cli-shorthand", "cli-commands",
+        ], "--output", #line
+      ),
+      (["suggest", "--findings", "x"], ["ARCHIVED"], "--from-status", #line),
     ]
     for (words, allowed, option, line) in cases {
       let wrong = allowed[allowed.count - 1] + "x"
@@ -193,6 +210,8 @@ final class OptionVocabularyTests: XCTestCase {
       (["check", "a exists"], "--max-rules", 1...10_000, #line),
       (["preview", "--findings", "x"], "--max-rules", 1...10_000, #line),
       (["convert", "--output", "json", "a exists"], "--max-rules", 1...10_000, #line),
+      (["suggest", "--findings", "x", "--expected", "y"], "--max-rules", 1...10_000, #line),
+      (["suggest", "--findings", "x", "--expected", "y"], "--threads", 1...256, #line),
     ]
     for (words, option, range, line) in cases {
       for bad in ["\(range.lowerBound - 1)", "\(range.upperBound + 1)", "ten", ""] {
@@ -221,6 +240,12 @@ final class OptionVocabularyTests: XCTestCase {
       (["export", "--findings", "x"], "--dialect is required", #line),
       (["convert", "a exists"], "--output is required: dsl, json, rules-json", #line),
       (["query", "--findings", "x"], "--filter is required (or --rules FILE)", #line),
+      (["suggest", "--expected", "x"], "--findings is required", #line),
+      (
+        ["suggest", "--findings", "x"],
+        "which findings should be archived? give --expected IDS_FILE or --from-status ARCHIVED",
+        #line
+      ),
     ]
     for (words, message, line) in cases {
       let result = aafilter(words)
@@ -421,6 +446,7 @@ final class OptionVocabularyTests: XCTestCase {
       ("plan", "aafilter plan --rules FILE --deployed FILE [options]", #line),
       ("sql", "aafilter sql --dialect DIALECT [options]", #line),
       ("export", "aafilter export --findings FILE --dialect DIALECT [options]", #line),
+      ("suggest", "aafilter suggest --findings FILE [options]", #line),
       ("lsp", "aafilter lsp [options]", #line),
     ]
     XCTAssertEqual(cases.map(\.0), Self.commands)
@@ -498,8 +524,8 @@ final class OptionVocabularyTests: XCTestCase {
         --from FORMAT         the format of the rules read; one of auto (default), dsl, json,
                               cloudformation, cloudformation-yaml, terraform, terraform-json,
                               cli-shorthand or cli-commands; also spelled --rule-format
-        --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert and plan
-                              write it
+        --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert, plan and
+                              suggest write it
         --deployed FILE       the deployed rules in any format (list-archive-rules output, a template,
                               state); required
         --deployed-from FORMAT
@@ -527,8 +553,8 @@ final class OptionVocabularyTests: XCTestCase {
         --from FORMAT         the format of the rules read; one of auto (default), dsl, json,
                               cloudformation, cloudformation-yaml, terraform, terraform-json,
                               cli-shorthand or cli-commands; also spelled --rule-format
-        --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert and plan
-                              write it
+        --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert, plan and
+                              suggest write it
         --split               split 'or' across keys into several filter maps or rules
         --where-only          print only the predicate (one per rule, named in a comment)
         -h, --help            show this help
@@ -552,6 +578,64 @@ final class OptionVocabularyTests: XCTestCase {
 
       Options:
         --stdio               talk on standard input and output (the only transport; accepted for clients)
+        -h, --help            show this help
+
+      """)
+  }
+
+  /// `suggest`'s page: what it reads, writes and exits with, and every option it shares.
+  func testHelp_suggestGolden() {
+    XCTAssertEqual(
+      aafilter(["help", "suggest"]).stdout,
+      """
+      Usage: aafilter suggest --findings FILE [options]
+
+      suggest the fewest narrow archive rules that archive exactly what was triaged
+
+      The expected findings are the ids in --expected (one a line; blank lines and '#' comments
+      are skipped), or with --from-status ARCHIVED the findings archived by hand. Every other
+      ACTIVE finding is kept: no suggested rule matches it. Rules are drawn from the expected
+      findings' own values, the fewest first, then the narrowest (principals, accounts,
+      resources, conditions; finding type with the role or user for unused access), never
+      matching a public finding without --allow-public; each set is checked against every
+      finding before it is printed (docs/suggest.md).
+
+      Rules belong to an analyzer: each family is suggested for apart, and when expected
+      findings of several families get rules, --analyzer picks the one to write. Standard
+      output gets the rules only: rule text by default, after the analyzer directive
+      '# aafilter: analyzer=FAMILY', or any format convert writes. Standard error gets the
+      report: per rule the findings it covers, why each key, its margin (the nearest kept
+      finding and the key that tells it apart); every expected finding left uncovered, and
+      why; --explain adds the search.
+
+      Exit status: 0 the rules archive exactly the expected findings, 1 some expected findings
+      cannot be told apart from kept ones (the rules cover the rest exactly), 2 trouble (usage,
+      unreadable input, unknown ids, no expected findings, rules of several families).
+
+      Options:
+        --findings FILE       findings JSON or JSON Lines ('-' reads standard input); required
+        --lenient             skip malformed finding records, reporting them
+        --threads N           decode with N threads (default: one per core); from 1 to 256
+        --progress            show progress on standard error even when it is not a terminal
+        --quiet               show no progress (suggest: nor its report, only errors)
+        --expected IDS_FILE   the ids of the findings to archive, one a line, '#' comments ('-' reads
+                              standard input)
+        --from-status STATUS  expect the findings with this status: learn from what was archived by hand;
+                              one of ARCHIVED; archived means ARCHIVED
+        --analyzer FAMILY     the analyzer family: external, internal, unused or an API type such as
+                              ACCOUNT_UNUSED_ACCESS; inferred when absent
+        --max-rules N         the archive-rule quota: to check against, or to suggest within (default
+                              100); from 1 to 10000
+        --name-prefix PREFIX  the start of each suggested rule's name (default suggested)
+        --allow-public        let suggested rules archive public findings
+        --output FORMAT       the output's shape; one of dsl (default), json, rules-json, cloudformation,
+                              cloudformation-yaml, terraform, cli-shorthand or cli-commands; also spelled
+                              --to
+        --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert, plan and
+                              suggest write it
+        --analyzer-type TYPE  the CloudFormation analyzer Type (default: the source's or the family's,
+                              else ACCOUNT)
+        --explain             add the search to the report
         -h, --help            show this help
 
       """)

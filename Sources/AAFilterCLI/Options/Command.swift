@@ -31,7 +31,8 @@ public enum AAFilter {
     [
       CompileCommand.self, FormatCommand.self, QueryCommand.self, PreviewCommand.self,
       ExplainCommand.self, CheckCommand.self, ConvertCommand.self, DiffCommand.self,
-      PlanCommand.self, SQLCommand.self, ExportCommand.self, LSPCommand.self,
+      PlanCommand.self, SQLCommand.self, ExportCommand.self, SuggestCommand.self,
+      LSPCommand.self,
     ]
   }
 

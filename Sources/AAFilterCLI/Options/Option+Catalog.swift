@@ -19,7 +19,8 @@ extension Option {
     defaultValue: "auto", help: "the format of the rules read")
   static let analyzerName = Option(
     name: "--analyzer-name", value: .text("NAME"),
-    help: "the analyzer's name: picks one in a source with several; convert and plan write it")
+    help:
+      "the analyzer's name: picks one in a source with several; convert, plan and suggest write it")
   static let split = Option(
     name: "--split", value: .flag,
     help: "split 'or' across keys into several filter maps or rules")
@@ -41,7 +42,8 @@ extension Option {
   static let progress = Option(
     name: "--progress", value: .flag,
     help: "show progress on standard error even when it is not a terminal")
-  static let quiet = Option(name: "--quiet", value: .flag, help: "show no progress")
+  static let quiet = Option(
+    name: "--quiet", value: .flag, help: "show no progress (suggest: nor its report, only errors)")
 
   // MARK: Rule checks and compilation
 
@@ -54,7 +56,7 @@ extension Option {
     help: "the most filter maps or rules to produce (default 100)")
   static let maxRules = Option(
     name: "--max-rules", value: .integer("N", 1...10_000),
-    help: "the archive-rule quota to check against (default 100)")
+    help: "the archive-rule quota: to check against, or to suggest within (default 100)")
   static let context = Option(
     name: "--context", value: .choice("CONTEXT", FilterContext.allCases.map(\.rawValue)),
     defaultValue: FilterContext.archiveRule.rawValue, help: "where the filter is used")
@@ -88,10 +90,27 @@ extension Option {
 
   static let analyzerType = Option(
     name: "--analyzer-type", value: .text("TYPE"),
-    help: "the CloudFormation analyzer Type (default: the source's, or ACCOUNT)")
+    help: "the CloudFormation analyzer Type (default: the source's or the family's, else ACCOUNT)")
   static let ruleName = Option(
     name: "--rule-name", value: .text("NAME"),
     help: "the name of an unnamed filter (default Rule1)")
+
+  // MARK: Suggestions
+
+  static let expected = Option(
+    name: "--expected", value: .text("IDS_FILE"),
+    help: "the ids of the findings to archive, one a line, '#' comments ('-' reads standard input)")
+  static let fromStatus = Option(
+    name: "--from-status", value: .choice("STATUS", ["ARCHIVED"]),
+    valueAliases: [("archived", "ARCHIVED")],
+    help: "expect the findings with this status: learn from what was archived by hand")
+  static let namePrefix = Option(
+    name: "--name-prefix", value: .text("PREFIX"),
+    help: "the start of each suggested rule's name (default suggested)")
+  static let allowPublic = Option(
+    name: "--allow-public", value: .flag, help: "let suggested rules archive public findings")
+  static let explainSearch = Option(
+    name: "--explain", value: .flag, help: "add the search to the report")
 
   // MARK: SQL
 
