@@ -154,7 +154,7 @@ final class SuggestCommandTests: XCTestCase {
       ),
       (
         ["--findings", "mixed.jsonl", "--expected", "mixed.ids", "--output", "rules-json"], "", 2,
-        "error: rules were suggested for 2 analyzer families (external, unused), and rules-json holds one analyzer's rules\nhelp: give --analyzer external or --analyzer unused, or --output dsl for every family\n",
+        "error: rules were suggested for 2 analyzer families (external, unused), and a rule set holds one analyzer's rules\nhelp: run once per family: --analyzer external, --analyzer unused\n",
         #line
       ),
       // Standard input for the ids, the findings from a file.
@@ -304,23 +304,36 @@ final class SuggestCommandTests: XCTestCase {
     }
   }
 
-  /// Several families: rule text holds each family's set after its directive; a format that
-  /// holds one analyzer's rules takes --analyzer.
-  func testSeveralFamilies_oneSetEach() throws {
+  /// Several families: rules belong to an analyzer, so one family's set is written at a time,
+  /// the one --analyzer names, in every format.
+  func testSeveralFamilies_oneSetAtATime() throws {
     let both = run(["--findings", "mixed.jsonl", "--expected", "mixed.ids"])
-    XCTAssertEqual(both.status, 0, both.stderr)
-    let directives = both.stdout.split(separator: "\n").filter { $0.hasPrefix("# aafilter:") }
-    XCTAssertEqual(
-      directives, ["# aafilter: analyzer=external", "# aafilter: analyzer=unused"], both.stdout)
-    XCTAssertTrue(both.stderr.contains("\nunused-access: 1 rule covering 1 expected finding\n"))
-    let unused = run([
-      "--findings", "mixed.jsonl", "--expected", "mixed.ids", "--analyzer", "unused", "--output",
-      "rules-json",
-    ])
-    XCTAssertLessThan(unused.status, 2, unused.stderr)
-    XCTAssertTrue(unused.stdout.contains("role/batch"), unused.stdout)
-    XCTAssertFalse(unused.stdout.contains("arn:aws:s3"), unused.stdout)
-    XCTAssertFalse(unused.stderr.contains("external-access"), unused.stderr)
+    XCTAssertEqual(both.status, 2)
+    XCTAssertEqual(both.stdout, "")
+    XCTAssertTrue(both.stderr.contains("--analyzer external, --analyzer unused"), both.stderr)
+    let cases: [(String, String, String, UInt)] = [
+      ("external", "444455556666", "role/batch", #line),
+      ("unused", "role/batch", "444455556666", #line),
+    ]
+    for (family, kept, left, line) in cases {
+      for format in ["dsl", "rules-json"] {
+        let one = run([
+          "--findings", "mixed.jsonl", "--expected", "mixed.ids", "--analyzer", family,
+          "--output", format,
+        ])
+        XCTAssertEqual(one.status, 0, one.stderr, line: line)
+        XCTAssertTrue(one.stdout.contains(kept), one.stdout, line: line)
+        XCTAssertFalse(one.stdout.contains(left), one.stdout, line: line)
+        XCTAssertTrue(
+          one.stderr.hasPrefix("\(family)-access: 1 rule covering 1 expected finding\n"),
+          one.stderr, line: line)
+        XCTAssertEqual(
+          one.stderr.components(separatedBy: "-access: ").count, 2, one.stderr, line: line)
+        if format == "dsl" {
+          XCTAssertTrue(one.stdout.hasPrefix("# aafilter: analyzer=\(family)\n\nrule "), line: line)
+        }
+      }
+    }
   }
 
   /// --name-prefix starts every rule's name; --allow-public lets a public finding be covered;
