@@ -45,7 +45,8 @@ let package = Package(
     .testTarget(
       name: "FilterEvalTests", dependencies: ["FilterDSL", "FilterEval", "AAFilterTestSupport"]),
     .testTarget(
-      name: "AAFilterCLITests", dependencies: ["AAFilterCLI", "FilterDSL", "AAFilterTestSupport"]),
+      name: "AAFilterCLITests",
+      dependencies: ["AAFilterCLI", "FilterDSL", "FilterSuggest", "AAFilterTestSupport"]),
     .testTarget(
       name: "FilterSQLTests",
       dependencies: ["FilterSQL", "FilterDSL", "FilterEval", "AAFilterCLI", "AAFilterTestSupport"]),

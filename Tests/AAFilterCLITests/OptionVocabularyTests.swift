@@ -506,6 +506,62 @@ final class OptionVocabularyTests: XCTestCase {
       """)
   }
 
+  /// `suggest`'s page: what it reads, writes and exits with, and every option it shares.
+  func testHelp_suggestGolden() {
+    XCTAssertEqual(
+      aafilter(["help", "suggest"]).stdout,
+      """
+      Usage: aafilter suggest --findings FILE [options]
+
+      suggest the fewest narrow archive rules that archive exactly what was triaged
+
+      The expected findings are the ids in --expected (one a line; blank lines and '#' comments
+      are skipped), or with --from-status ARCHIVED the findings archived by hand. Every other
+      ACTIVE finding is kept: no suggested rule matches it. Rules are drawn from the expected
+      findings' own values, the fewest first, then the narrowest (principals, accounts,
+      resources, conditions; finding type with the role or user for unused access), never
+      matching a public finding without --allow-public; each set is checked against every
+      finding before it is printed (docs/suggest.md).
+
+      Rules belong to an analyzer: each family is suggested for apart, and when expected
+      findings of several families get rules, --analyzer picks the one to write. Standard
+      output gets the rules only: rule text by default, after the analyzer directive
+      '# aafilter: analyzer=FAMILY', or any format convert writes. Standard error gets the
+      report: per rule the findings it covers, why each key, its margin (the nearest kept
+      finding and the key that tells it apart); every expected finding left uncovered, and
+      why; --explain adds the search.
+
+      Exit status: 0 the rules archive exactly the expected findings, 1 some expected findings
+      cannot be told apart from kept ones (the rules cover the rest exactly), 2 trouble (usage,
+      unreadable input, unknown ids, no expected findings, rules of several families).
+
+      Options:
+        --findings FILE       findings JSON or JSON Lines ('-' reads standard input); required
+        --lenient             skip malformed finding records, reporting them
+        --threads N           decode with N threads (default: one per core); from 1 to 256
+        --progress            show progress on standard error even when it is not a terminal
+        --quiet               show no progress (suggest: nor its report, only errors)
+        --expected IDS_FILE   the ids of the findings to archive, one a line, '#' comments ('-' reads
+                              standard input)
+        --from-status STATUS  expect the findings with this status: learn from what was archived by hand;
+                              one of ARCHIVED
+        --analyzer FAMILY     the analyzer family: external, internal, unused or an API type such as
+                              ACCOUNT_UNUSED_ACCESS; inferred when absent
+        --max-rules N         the archive-rule quota: to check against, or to suggest within (default
+                              100); from 1 to 10000
+        --name-prefix PREFIX  the start of each suggested rule's name (default suggested)
+        --allow-public        let suggested rules archive public findings
+        --output FORMAT       the output's shape; one of dsl (default), json, rules-json, cloudformation,
+                              cloudformation-yaml, terraform, cli-shorthand or cli-commands; also spelled
+                              --to
+        --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert, plan and
+                              suggest write it
+        --explain             add the search to the report
+        -h, --help            show this help
+
+      """)
+  }
+
   /// No help line runs past the width, whatever the command.
   func testHelp_linesFitTheWidth() {
     for command in Self.commands {

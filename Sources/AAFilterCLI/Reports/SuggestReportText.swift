@@ -63,7 +63,7 @@ enum SuggestReportText {
     }
     if rule.isBroad {
       lines.append(
-        "    broad: it narrows only by resource type or owner account (the broad-archive-rule risk): nothing narrower separates these findings from the kept ones"
+        "    broad: it narrows only by resource type, finding type or owner account (the broad-archive-rule risk): nothing narrower separates these findings from the kept ones"
       )
     }
     return lines
