@@ -1,5 +1,10 @@
-@testable import AAFilterCLI
+import AAFilterTestSupport
+import FilterEval
+import FilterSuggest
+import Foundation
 import XCTest
+
+@testable import AAFilterCLI
 
 /// `suggest`: its exit statuses (0 exact, 1 some expected findings uncovered, 2 trouble), the
 /// ids file, the options, and that what it prints is what it claims: `preview` of the rules
@@ -369,5 +374,56 @@ final class SuggestCommandTests: XCTestCase {
     XCTAssertTrue(explained.stderr.contains("\nsearch:\n  "), explained.stderr)
     let summary = loud.stderr.split(separator: "\n").last.map(String.init) ?? "missing"
     XCTAssertTrue(explained.stderr.hasSuffix(summary + "\n"), explained.stderr)
+  }
+
+  /// Findings read as several stores (standard input in windows, a file in pieces) give the
+  /// same suggestion as one store of them all; and from standard input, the same output.
+  func testSeveralStores_sameSuggestionAsOne() throws {
+    let cases: [(String, ExpectedFindings, UInt)] = [
+      (Self.crossed, .ids(["e1", "e2"]), #line),
+      (Self.twins, .ids(["same", "other"]), #line),
+      (Self.mixed, .ids(["ext-yes", "unused-yes"]), #line),
+      (
+        try String(
+          contentsOf: repositoryRoot.appendingPathComponent("Examples/findings.jsonl"),
+          encoding: .utf8),
+        .ids(["7f3a0002-4b1c-4e6f-9a2d-5e11c0de0002", "7f3a0004-4b1c-4e6f-9a2d-5e11c0de0004"]),
+        #line
+      ),
+    ]
+    let reader = FindingsStoreReader(options: FindingsDecodingOptions())
+    for (text, expected, line) in cases {
+      let lines = text.split(separator: "\n").map { $0 + "\n" }
+      let half = lines.count / 2
+      let whole = try reader.readAll(InputBytes(Array(text.utf8))).0
+      let parts = try [lines[..<half], lines[half...]].map {
+        try reader.readAll(InputBytes(Array($0.joined().utf8))).0
+      }
+      XCTAssertEqual(parts.map(\.count), [half, lines.count - half], line: line)
+      let one = try SuggestCommand.suggest([whole], expected: expected, options: SuggestOptions())
+      let two = try SuggestCommand.suggest(parts, expected: expected, options: SuggestOptions())
+      XCTAssertEqual(one, two, line: line)
+      XCTAssertFalse(one.ruleSets.isEmpty, line: line)
+    }
+    let file = run(["--findings", "crossed.jsonl", "--expected", "crossed.ids"])
+    let piped = run(["--findings", "-", "--expected", "crossed.ids"], stdin: Self.crossed)
+    XCTAssertEqual(piped.status, 0, piped.stderr)
+    XCTAssertEqual(piped.stdout, file.stdout)
+    XCTAssertEqual(piped.stderr, file.stderr)
+  }
+
+  /// Hints for unknown ids stay within their budget of comparisons: past it, no hint.
+  func testUnknownIDHints_bounded() throws {
+    let ids = (0..<200).map { "finding-\($0)" }
+    let text = ids.map { #"{"id": "\#($0)", "status": "ACTIVE", "resource": "r"}"# }
+      .joined(separator: "\n")
+    let store = try FindingsStoreReader(options: FindingsDecodingOptions())
+      .readAll(InputBytes(Array(text.utf8))).0
+    var hints = UnknownIDHints(stores: [store])
+    XCTAssertEqual(hints.closest(to: "finding-17x"), "finding-17")
+    XCTAssertNil(hints.closest(to: "zzzzzzzzzzzzzzzz"))
+    // An empty id costs nothing to compare, and spends the budget all the same.
+    for _ in 0..<(UnknownIDHints.budget / ids.count) { _ = hints.closest(to: "") }
+    XCTAssertNil(hints.closest(to: "finding-17x"), "the budget is spent")
   }
 }

@@ -134,8 +134,9 @@ struct SuggestCommand: Command {
     return stores
   }
 
-  /// One store goes to the library as it is (its columns); several, as their rows.
-  private static func suggest(
+  /// One store goes to the library as it is (its columns); several (standard input read in
+  /// windows, a file read in pieces), as their rows, which the library reads alike.
+  static func suggest(
     _ stores: [FindingStore], expected: ExpectedFindings, options: SuggestOptions
   ) throws -> FilterSuggest.Suggestion {
     if stores.count == 1, let store = stores.first {
