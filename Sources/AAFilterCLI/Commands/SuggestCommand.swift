@@ -75,6 +75,10 @@ struct SuggestCommand: Command {
     } catch let error as SuggestError {
       report(error, stores: stores, console: console)
       throw Reported(status: .usage)
+    } catch {
+      // Nothing else is documented to be thrown; whatever it is, it is trouble, not status 1.
+      console.writeErrorLine("error: \(error)")
+      throw Reported(status: .usage)
     }
     if suggestion.ruleSets.isEmpty, suggestion.uncovered.isEmpty {
       let scope = options.family.map { " of the \($0.displayName) family" } ?? ""
