@@ -174,7 +174,7 @@ struct CandidateGenerator {
     // Keys in preference order, the free key among them.
     let order = problem.keys.filter(shape.contains)
     let cost = cost(shape)
-    let isBroad = KeyPreference.isBroad(shape.map { problem.table.keys[$0] })
+    let isBroad = KeyPreference.isBroad(shape.map { problem.table.keys[$0] }, in: problem.family)
     let limit = max(1, problem.options.maxValuesPerOperator)
     var result: [Candidate] = []
     for group in groups where !group.blocked {

@@ -188,7 +188,7 @@ struct FamilySearch {
         result.append(
           Candidate(
             keys: keys, values: tuple.map { [$0] }, rows: rows.sorted(), cost: cost,
-            isBroad: KeyPreference.isBroad(names)))
+            isBroad: KeyPreference.isBroad(names, in: problem.family)))
       }
     }
     return result

@@ -4,8 +4,12 @@ import FilterDSL
 /// name who has access and to what come first; resource type, finding type and owner account
 /// alone make a broad rule (the `broad-archive-rule` risk), used only as a last resort.
 enum KeyPreference {
-  /// Keys that narrow only by type or account.
+  /// Keys that narrow only by type or account (external and internal access: the
+  /// `broad-archive-rule` risk's sense).
   static let broadKeys: Set<String> = ["resourceType", "resourceOwnerAccount", "findingType"]
+  /// For unused access the owner account already narrows (the `archives-whole-finding-type`
+  /// risk asks for it); only a type alone is broad.
+  static let unusedBroadKeys: Set<String> = ["resourceType", "findingType"]
 
   /// Unused access finding types for credentials that still work; a rule archiving them
   /// must name the users (`resource`), as the `archives-stale-credentials` risk asks.
@@ -39,7 +43,7 @@ enum KeyPreference {
     case "findingType": return family == .unused ? 1 : 6
     case "principalOwnerAccount": return 1
     case "principalType", "accessType": return 2
-    case "resourceOwnerAccount": return 4
+    case "resourceOwnerAccount": return family == .unused ? 2 : 4
     case "resourceType": return 5
     default: return key.hasPrefix("condition.") ? 2 : 6
     }
@@ -52,8 +56,9 @@ enum KeyPreference {
   }
 
   /// Whether a rule on these keys narrows only by type or account.
-  static func isBroad(_ keys: some Sequence<String>) -> Bool {
-    keys.allSatisfy { broadKeys.contains($0) || $0 == "isPublic" }
+  static func isBroad(_ keys: some Sequence<String>, in family: AnalyzerFamily) -> Bool {
+    let broad = family == .unused ? unusedBroadKeys : broadKeys
+    return keys.allSatisfy { broad.contains($0) || $0 == "isPublic" }
   }
 
   /// What choosing `key` says, for the report.

@@ -121,7 +121,12 @@ public enum RuleSuggester {
       }
       ruleSets.append(SuggestedRuleSet(family: family, rules: verified.rules))
     }
-    let ordered = selection.ordered(uncovered)
+    // A finding of no known family counts for every family: another family's rules may
+    // archive it, and then it is covered.
+    let covered = Set(ruleSets.flatMap { $0.rules.flatMap(\.covered) }.map(ByteString.init))
+    let ordered = selection.ordered(uncovered).filter {
+      !covered.contains(ByteString(text: $0.id))
+    }
     return Suggestion(
       ruleSets: ruleSets, uncovered: ordered, expectedCount: selection.expectedCount,
       keptCount: keptCount, search: search)

@@ -9,6 +9,11 @@ if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "--peak-rss" {
   Measure.wrapperMain(Array(CommandLine.arguments.dropFirst(2)))
 }
 
+// `--suggest-run INPUT IDS OUT`: the measured child of the suggest benchmark.
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "--suggest-run" {
+  SuggestBenchmark.childMain(Array(CommandLine.arguments.dropFirst(2)))
+}
+
 // `--generate COUNT LAYOUT PATH`: write one fair input, for measuring other tools by hand.
 if CommandLine.arguments.count == 5, CommandLine.arguments[1] == "--generate",
   let count = Int(CommandLine.arguments[2]),
@@ -37,6 +42,9 @@ struct Options {
   /// Rules parsed per parse+compile timing, and findings evaluated per filter timing.
   var parses = 2_000
   var evaluations = 2_000_000
+  /// Rule suggestion: findings, expected findings and planted rules; `suggestOnly` runs it alone.
+  var suggest = SuggestBenchmark()
+  var suggestOnly = false
 
   init(_ arguments: [String]) {
     var index = 0
@@ -49,6 +57,9 @@ struct Options {
       case "--large": largeFindings = next ?? largeFindings; index += 1
       case "--runs": runs = max(1, next ?? runs); index += 1
       case "--no-external": external = false
+      case "--suggest": suggestOnly = true
+      case "--expected": suggest.expected = next ?? suggest.expected; index += 1
+      case "--rules": suggest.rules = next ?? suggest.rules; index += 1
       case "--quick":
         findings = 2_000
         linesFindings = 5_000
@@ -57,9 +68,10 @@ struct Options {
         external = false
         parses = 100
         evaluations = 100_000
+        suggest = SuggestBenchmark(findings: 2_000, expected: 200, rules: 5)
       default:
         print(
-          "usage: aafilter-bench [--findings N] [--lines N] [--large N] [--runs N] [--no-external] [--quick] | --growth"
+          "usage: aafilter-bench [--findings N] [--lines N] [--large N] [--runs N] [--no-external] [--quick] [--suggest [--findings N] [--expected N] [--rules N]] | --growth"
         )
         exit(2)
       }
@@ -68,7 +80,10 @@ struct Options {
   }
 }
 
-let options = Options(Array(CommandLine.arguments.dropFirst()))
+var options = Options(Array(CommandLine.arguments.dropFirst()))
+if options.suggestOnly, CommandLine.arguments.contains("--findings") {
+  options.suggest.findings = options.findings
+}
 #if DEBUG
   print("note: a debug build; figures mean nothing (use swift run -c release aafilter-bench)")
 #endif
@@ -79,6 +94,14 @@ let workDirectory = FileManager.default.temporaryDirectory.appendingPathComponen
   "aafilter-bench-\(getpid())")
 try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: workDirectory) }
+
+// `--suggest`: the suggest benchmark alone (100k findings, 10k expected, 50 planted rules).
+if options.suggestOnly {
+  try options.suggest.run(report: report, directory: workDirectory)
+  report.finish()
+  try? FileManager.default.removeItem(at: workDirectory)
+  exit(0)
+}
 
 var generator = SyntheticFindings(seed: 42)
 let documentBytes = generator.listFindings(count: options.findings)
@@ -100,4 +123,5 @@ let tool = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathCompon
 if FileManager.default.isExecutableFile(atPath: tool) {
   try ScaleBenchmarks(options: options, report: report, tool: tool, directory: workDirectory).run()
 }
+try options.suggest.run(report: report, directory: workDirectory)
 report.finish()
