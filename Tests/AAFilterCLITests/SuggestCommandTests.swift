@@ -142,7 +142,7 @@ final class SuggestCommandTests: XCTestCase {
         "error: '9lives' cannot start a rule name", #line
       ),
       (
-        ["--findings", Self.external, "--name-prefix", String(repeating: "a", count: 201)]
+        ["--findings", Self.external, "--name-prefix", String(repeating: "a", count: 101)]
           + expected, "", 2, "cannot start a rule name", #line
       ),
       (
@@ -376,40 +376,43 @@ final class SuggestCommandTests: XCTestCase {
     XCTAssertTrue(explained.stderr.hasSuffix(summary + "\n"), explained.stderr)
   }
 
-  /// Findings read as several stores (standard input in windows, a file in pieces) give the
-  /// same suggestion as one store of them all; and from standard input, the same output.
-  func testSeveralStores_sameSuggestionAsOne() throws {
-    let cases: [(String, ExpectedFindings, UInt)] = [
-      (Self.crossed, .ids(["e1", "e2"]), #line),
-      (Self.twins, .ids(["same", "other"]), #line),
-      (Self.mixed, .ids(["ext-yes", "unused-yes"]), #line),
-      (
-        try String(
-          contentsOf: repositoryRoot.appendingPathComponent("Examples/findings.jsonl"),
-          encoding: .utf8),
-        .ids(["7f3a0002-4b1c-4e6f-9a2d-5e11c0de0002", "7f3a0004-4b1c-4e6f-9a2d-5e11c0de0004"]),
-        #line
-      ),
-    ]
-    let reader = FindingsStoreReader(options: FindingsDecodingOptions())
-    for (text, expected, line) in cases {
-      let lines = text.split(separator: "\n").map { $0 + "\n" }
-      let half = lines.count / 2
-      let whole = try reader.readAll(InputBytes(Array(text.utf8))).0
-      let parts = try [lines[..<half], lines[half...]].map {
-        try reader.readAll(InputBytes(Array($0.joined().utf8))).0
-      }
-      XCTAssertEqual(parts.map(\.count), [half, lines.count - half], line: line)
-      let one = try SuggestCommand.suggest([whole], expected: expected, options: SuggestOptions())
-      let two = try SuggestCommand.suggest(parts, expected: expected, options: SuggestOptions())
-      XCTAssertEqual(one, two, line: line)
-      XCTAssertFalse(one.ruleSets.isEmpty, line: line)
+  /// `suggest` reads every finding into one store, so the library tests separation on its
+  /// columns: a document larger than a reading piece is joined, in order; standard input is
+  /// read whole; and either gives the output a file gives.
+  func testFindingsInput_readsOneStore() throws {
+    let count = 24_000
+    let records = (0..<count).map { index in
+      #"{"id": "f-\#(index)", "status": "ACTIVE", "resource": "arn:aws:s3:::bucket-\#(index)", "resourceType": "AWS::S3::Bucket", "isPublic": false, "principal": {"AWS": "\#(100_000_000_000 + index % 97)"}, "condition": {"aws:SourceVpc": "vpc-\#(index % 13)"}}"#
+    }
+    let document = "[" + records.joined(separator: ",\n") + "]"
+    XCTAssertGreaterThan(document.utf8.count, 4 << 20, "more than one reading piece")
+    let lines = records.joined(separator: "\n") + "\n"
+    let console = Console(
+      write: { _ in }, writeError: { _ in }, readInput: { Array(lines.utf8) },
+      readFile: { _ in Array(document.utf8) })
+    for path in ["findings.json", "-"] {
+      let input = FindingsInput(path: path, lenient: false)
+      let (store, summary) = try input.readAll(console: console)
+      XCTAssertEqual(store.count, count, path)
+      XCTAssertEqual(
+        (0..<store.count).map { store.id(at: $0) ?? "" }, (0..<count).map { "f-\($0)" }, path)
+      XCTAssertEqual(summary.families, [.external], path)
     }
     let file = run(["--findings", "crossed.jsonl", "--expected", "crossed.ids"])
     let piped = run(["--findings", "-", "--expected", "crossed.ids"], stdin: Self.crossed)
     XCTAssertEqual(piped.status, 0, piped.stderr)
     XCTAssertEqual(piped.stdout, file.stdout)
     XCTAssertEqual(piped.stderr, file.stderr)
+    let examples = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("Examples/findings.jsonl"),
+      encoding: .utf8)
+    let fromFile = run([
+      "--findings", "Examples/findings.jsonl", "--expected", "Examples/expected-ids.txt",
+    ])
+    let fromInput = run(
+      ["--findings", "-", "--expected", "Examples/expected-ids.txt"], stdin: examples)
+    XCTAssertEqual(fromFile.status, 0, fromFile.stderr)
+    XCTAssertEqual(fromInput.stdout, fromFile.stdout)
   }
 
   /// Hints for unknown ids stay within their budget of comparisons: past it, no hint.
@@ -419,7 +422,7 @@ final class SuggestCommandTests: XCTestCase {
       .joined(separator: "\n")
     let store = try FindingsStoreReader(options: FindingsDecodingOptions())
       .readAll(InputBytes(Array(text.utf8))).0
-    var hints = UnknownIDHints(stores: [store])
+    var hints = UnknownIDHints(store: store)
     XCTAssertEqual(hints.closest(to: "finding-17x"), "finding-17")
     XCTAssertNil(hints.closest(to: "zzzzzzzzzzzzzzzz"))
     // An empty id costs nothing to compare, and spends the budget all the same.

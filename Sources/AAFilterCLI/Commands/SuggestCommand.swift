@@ -39,7 +39,7 @@ struct SuggestCommand: Command {
     ]
 
   /// The longest `--name-prefix`: the rest of a name's 255 characters say what the rule covers.
-  static let maxPrefixLength = 200
+  static let maxPrefixLength = 100
 
   static func run(_ arguments: Arguments, console: Console) throws {
     guard let path = arguments.value(.findings) else {
@@ -68,12 +68,12 @@ struct SuggestCommand: Command {
       expected = .status(status)
     }
 
-    let stores = try readFindings(arguments, path: path, console: console)
+    let store = try readFindings(arguments, path: path, console: console)
     let suggestion: FilterSuggest.Suggestion
     do {
-      suggestion = try suggest(stores, expected: expected, options: options)
+      suggestion = try RuleSuggester.suggest(store, expected: expected, options: options)
     } catch let error as SuggestError {
-      report(error, stores: stores, console: console)
+      report(error, store: store, console: console)
       throw Reported(status: .usage)
     } catch {
       // Nothing else is documented to be thrown; whatever it is, it is trouble, not status 1.
@@ -124,34 +124,20 @@ struct SuggestCommand: Command {
     return options
   }
 
-  /// Every finding, a store at a time; trouble reading is exit status 2.
+  /// Every finding in one store, so the library tests separation on its columns; trouble
+  /// reading is exit status 2.
   private static func readFindings(_ arguments: Arguments, path: String, console: Console) throws
-    -> [FindingStore]
+    -> FindingStore
   {
-    var stores: [FindingStore] = []
     do {
-      let input = try FindingsInput(arguments, path: path, console: console)
-      _ = try input.readStores(console: console) { stores.append($0) }
+      return try FindingsInput(arguments, path: path, console: console).readAll(console: console).0
     } catch is Reported {
       throw Reported(status: .usage)
     }
-    return stores
-  }
-
-  /// One store goes to the library as it is (its columns); several (standard input read in
-  /// windows, a file read in pieces), as their rows, which the library reads alike.
-  static func suggest(
-    _ stores: [FindingStore], expected: ExpectedFindings, options: SuggestOptions
-  ) throws -> FilterSuggest.Suggestion {
-    if stores.count == 1, let store = stores.first {
-      return try RuleSuggester.suggest(store, expected: expected, options: options)
-    }
-    let rows = stores.flatMap { store in (0..<store.count).map { store[$0] } }
-    return try RuleSuggester.suggest(rows, expected: expected, options: options)
   }
 
   /// Unknown ids, each with the closest known id when one is near; or a rejected option.
-  private static func report(_ error: SuggestError, stores: [FindingStore], console: Console) {
+  private static func report(_ error: SuggestError, store: FindingStore, console: Console) {
     switch error.kind {
     case .invalidOption(let message):
       console.writeErrorLine("error: \(message)")
@@ -160,7 +146,7 @@ struct SuggestCommand: Command {
       console.writeErrorLine(
         "error: \(count == 1 ? "1 expected id is" : "\(count) expected ids are") not among the findings"
       )
-      var known = UnknownIDHints(stores: stores)
+      var known = UnknownIDHints(store: store)
       for id in ids.prefix(20) {
         let hint = known.closest(to: id).map { " (did you mean '\($0)'?)" } ?? ""
         console.writeErrorLine("  \(id)\(hint)")

@@ -87,6 +87,55 @@ struct FindingsInput {
     }
   }
 
+  /// Every finding in one store, for a command that needs them all at once (`suggest`): a
+  /// file is read on every core and its pieces joined; standard input and pipes are read
+  /// whole first, as the store keeps the bytes its findings point into anyway.
+  func readAll(console: Console) throws -> (FindingStore, Summary) {
+    defer { progress?.finish() }
+    let input: InputBytes
+    if let mapped = try mapped(console) {
+      input = mapped
+    } else {
+      input = InputBytes(try readStream(console))
+    }
+    var reader = FindingsStoreReader(
+      options: FindingsDecodingOptions(lenient: lenient), columns: columns)
+    if let threads { reader.threads = max(1, threads) }
+    if let progress { reader.progress = { progress.update($0) } }
+    do {
+      let (store, read) = try reader.readAll(input)
+      progress?.finish()
+      var summary = Summary(
+        shape: read.shape, nextToken: read.nextToken, skipped: read.skipped,
+        families: store.families, skippedEvents: read.skippedEvents)
+      summary.partialDetails = store.partialDetailsCount
+      reportSkipped(summary.skipped, console: console)
+      reportFamilyNotes(summary, console: console)
+      return (store, summary)
+    } catch let error as RecordError {
+      progress?.finish()
+      console.writeErrorLine("error: \(name): \(error)")
+      throw Reported()
+    }
+  }
+
+  /// Standard input or a pipe, whole, with progress as the bytes arrive.
+  private func readStream(_ console: Console) throws -> [UInt8] {
+    let next: () throws -> [UInt8]
+    do {
+      next = try console.openChunks(path)
+    } catch {
+      console.writeErrorLine("error: cannot read '\(path)'")
+      throw Reported()
+    }
+    var bytes: [UInt8] = []
+    while case let chunk = try next(), !chunk.isEmpty {
+      bytes += chunk
+      progress?.update(bytesRead: bytes.count, totalBytes: nil, findings: 0)
+    }
+    return bytes
+  }
+
   /// The whole input at once: a mapped file, or a file's bytes from the console; `nil` for
   /// standard input and pipes, which are streamed.
   private func mapped(_ console: Console) throws -> InputBytes? {

@@ -11,11 +11,9 @@ struct UnknownIDHints {
   private var known: [String] = []
   private var remaining = budget
 
-  init(stores: [FindingStore]) {
-    for store in stores {
-      for row in 0..<store.count {
-        if let id = store.id(at: row) { known.append(id) }
-      }
+  init(store: FindingStore) {
+    for row in 0..<store.count {
+      if let id = store.id(at: row) { known.append(id) }
     }
   }
 
