@@ -52,7 +52,7 @@ final class OptionVocabularyTests: XCTestCase {
     ("--from-status", ["suggest"], #line),
     ("--name-prefix", ["suggest"], #line),
     ("--max-maps", ["compile"], #line),
-    ("--analyzer-type", ["convert"], #line),
+    ("--analyzer-type", ["convert", "suggest"], #line),
     ("--rule-name", ["convert"], #line),
   ]
   static let flags: [(String, Set<String>, UInt)] = [
@@ -556,6 +556,8 @@ final class OptionVocabularyTests: XCTestCase {
                               --to
         --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert, plan and
                               suggest write it
+        --analyzer-type TYPE  the CloudFormation analyzer Type (default: the source's or the family's,
+                              else ACCOUNT)
         --explain             add the search to the report
         -h, --help            show this help
 

@@ -162,6 +162,14 @@ final class SuggestCommandTests: XCTestCase {
         "error: rules were suggested for 2 analyzer families (external, unused), and a rule set holds one analyzer's rules\nhelp: run once per family: --analyzer external, --analyzer unused\n",
         #line
       ),
+      (
+        [
+          "--findings", Self.unused, "--expected", "Examples/unused/expected-ids.txt", "--output",
+          "cloudformation", "--analyzer-type", "ORGANIZATION",
+        ], "", 2,
+        "error: the unused-access rules need an analyzer Type of ACCOUNT_UNUSED_ACCESS or ORGANIZATION_UNUSED_ACCESS, not 'ORGANIZATION'",
+        #line
+      ),
       // Standard input for the ids, the findings from a file.
       (
         ["--findings", Self.external, "--expected", "-"],
@@ -302,6 +310,11 @@ final class SuggestCommandTests: XCTestCase {
         XCTAssertEqual(converted.status, 0, converted.stderr, line: line)
         XCTAssertEqual(written.stdout, converted.stdout, format, line: line)
       }
+      let organization = analyzerType.replacingOccurrences(of: "ACCOUNT", with: "ORGANIZATION")
+      let template = run(
+        arguments + ["--output", "cloudformation", "--analyzer-type", organization] + named)
+      XCTAssertEqual(template.status, 0, template.stderr, line: line)
+      XCTAssertTrue(template.stdout.contains(#""Type": "\#(organization)""#), line: line)
       // The old spelling of --output.
       XCTAssertEqual(
         run(arguments + ["--to", "rules-json"]).stdout,

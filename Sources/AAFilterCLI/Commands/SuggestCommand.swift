@@ -35,7 +35,7 @@ struct SuggestCommand: Command {
   static let options: [Option] =
     OptionGroup.findingsInput + [
       .expected, .fromStatus, .analyzer, .maxRules, .namePrefix, .allowPublic, output,
-      .analyzerName, .explainSearch,
+      .analyzerName, .analyzerType, .explainSearch,
     ]
 
   /// The longest `--name-prefix`: the rest of a name's 255 characters say what the rule covers.
@@ -94,7 +94,7 @@ struct SuggestCommand: Command {
     console.write(
       try SuggestOutput.text(
         suggestion, format: format, analyzerName: arguments.value(.analyzerName),
-        console: console))
+        analyzerType: arguments.value(.analyzerType), console: console))
     if !arguments.has(.quiet) {
       for line in SuggestReportText.lines(
         suggestion, maxRules: options.maxRules, explain: arguments.has(.explainSearch))

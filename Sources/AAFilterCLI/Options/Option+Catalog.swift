@@ -90,7 +90,7 @@ extension Option {
 
   static let analyzerType = Option(
     name: "--analyzer-type", value: .text("TYPE"),
-    help: "the CloudFormation analyzer Type (default: the source's, or ACCOUNT)")
+    help: "the CloudFormation analyzer Type (default: the source's or the family's, else ACCOUNT)")
   static let ruleName = Option(
     name: "--rule-name", value: .text("NAME"),
     help: "the name of an unnamed filter (default Rule1)")

@@ -7,7 +7,8 @@ import FilterSuggest
 ///
 /// Rules belong to an analyzer, and a rule file to one family: rule text starts with the
 /// analyzer directive `# aafilter: analyzer=FAMILY` and a blank line (the file's header, where
-/// the directive counts); a template's analyzer `Type` is the family's account-level type.
+/// the directive counts); a template's analyzer `Type` is `--analyzer-type`, which must be
+/// of the family, else the family's account-level type.
 /// When several families have rules, nothing is written: the user picks one with
 /// `--analyzer`, as one file could not hold them.
 enum SuggestOutput {
@@ -20,7 +21,7 @@ enum SuggestOutput {
   ///   rules cannot be written in `format`.
   static func text(
     _ suggestion: FilterSuggest.Suggestion, format: RuleOutputFormat, analyzerName: String?,
-    console: Console
+    analyzerType: String? = nil, console: Console
   ) throws -> String {
     let sets = suggestion.ruleSets.filter { !$0.rules.isEmpty }
     guard sets.count <= 1 else {
@@ -39,8 +40,16 @@ enum SuggestOutput {
         set.archiveRules, as: .dsl, options: ConversionOptions(), console: console)
       return directive(set.family) + "\n\n" + rules
     }
+    // A template's analyzer must be of the rules' family: another type would deploy them
+    // where no finding they name can arise.
+    if let analyzerType, !set.family.apiTypes.contains(analyzerType) {
+      console.writeErrorLine(
+        "error: the \(set.family.displayName) rules need an analyzer Type of \(set.family.apiTypes.joined(separator: " or ")), not '\(analyzerType)'"
+      )
+      throw Reported(status: .usage)
+    }
     let options = ConversionOptions(
-      analyzerName: analyzerName, analyzerType: set.family.apiTypes.first)
+      analyzerName: analyzerName, analyzerType: analyzerType ?? set.family.apiTypes.first)
     return try write(set.archiveRules, as: format, options: options, console: console)
   }
   private static func write(
