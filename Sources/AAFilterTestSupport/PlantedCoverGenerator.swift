@@ -251,8 +251,13 @@ package struct PlantedCoverGenerator {
 }
 
 extension PlantedCoverGenerator {
-  /// A finding as a list-findings record: the fields the generator sets, keys sorted.
-  package static func json(_ finding: Finding) -> String {
+  /// A finding as a list-findings record: the fields the generator sets, keys sorted. With
+  /// `indent`, laid out as the AWS CLI prints it (4 spaces a level, the record at `indent`).
+  package static func json(_ finding: Finding, indent: Int? = nil) -> String {
+    let inner = indent.map { "\n" + String(repeating: " ", count: $0 + 4) } ?? ""
+    let outer = indent.map { "\n" + String(repeating: " ", count: $0) } ?? ""
+    let nested = indent.map { "\n" + String(repeating: " ", count: $0 + 8) } ?? ""
+    let separator = indent == nil ? ", " : ","
     var fields: [(String, String)] = []
     func text(_ key: String, _ value: String?) {
       if let value { fields.append((key, JSONString.quote(value))) }
@@ -269,17 +274,20 @@ extension PlantedCoverGenerator {
     if let flag = finding.isPublic { fields.append(("isPublic", flag ? "true" : "false")) }
     for (key, map) in [("principal", finding.principal), ("condition", finding.condition)] {
       guard let map else { continue }
-      let body = map.entries.map { "\(JSONString.quote($0.key)): \(JSONString.quote($0.value))" }
-      fields.append((key, "{" + body.joined(separator: ", ") + "}"))
+      let body = map.entries.map {
+        nested + "\(JSONString.quote($0.key)): \(JSONString.quote($0.value))"
+      }
+      fields.append((key, "{" + body.joined(separator: separator) + inner + "}"))
     }
     if let action = finding.action {
-      fields.append(("action", "[" + action.map(JSONString.quote).joined(separator: ", ") + "]"))
+      let body = action.map { nested + JSONString.quote($0) }
+      fields.append(("action", "[" + body.joined(separator: separator) + inner + "]"))
     }
     fields.append(("createdAt", "\"2024-02-01T10:00:00+00:00\""))
     fields.append(("analyzedAt", "\"2024-02-01T10:00:00+00:00\""))
     fields.append(("updatedAt", "\"2024-02-01T10:00:00+00:00\""))
     return "{"
-      + fields.sorted { $0.0 < $1.0 }.map { "\"\($0.0)\": \($0.1)" }
-      .joined(separator: ", ") + "}"
+      + fields.sorted { $0.0 < $1.0 }.map { inner + "\"\($0.0)\": \($0.1)" }
+      .joined(separator: separator) + outer + "}"
   }
 }

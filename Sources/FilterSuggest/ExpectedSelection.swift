@@ -6,7 +6,7 @@ import FilterEval
 ///
 /// Kept rows are the active ones that are not expected; a row without a status is kept too,
 /// since nothing says it may be archived. Other archived or resolved rows count neither way.
-struct ExpectedSelection: Sendable {
+struct ExpectedSelection {
   /// Expected rows, in the order the ids were given (rows of one id in input order).
   private(set) var rows: [Int] = []
   /// Kept rows, in input order.
@@ -16,8 +16,9 @@ struct ExpectedSelection: Sendable {
   /// Each expected row's place in the order given.
   private var order: [Int: Int] = [:]
 
-  init<Records: RandomAccessCollection>(_ records: Records, expected: ExpectedFindings) throws
-  where Records.Element: FindingRecord, Records.Index == Int {
+  init<Records: RandomAccessCollection>(
+    _ records: Records, expected: ExpectedFindings, release: (Range<Int>) -> Void
+  ) throws where Records.Element: FindingRecord, Records.Index == Int {
     var isExpected = [Bool](repeating: false, count: records.count)
     switch expected {
     case .ids(let ids):
@@ -29,6 +30,7 @@ struct ExpectedSelection: Sendable {
       }
       var found = [[Int]](repeating: [], count: unique.count)
       for row in records.indices {
+        if row % 4_096 == 4_095 { release(row - 4_095..<row + 1) }
         guard let id = records[row].findingID, let place = wanted[ByteString(text: id)] else {
           continue
         }

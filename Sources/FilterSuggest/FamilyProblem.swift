@@ -3,7 +3,7 @@ import FilterEval
 
 /// One family's search: the expected rows a rule may archive, the kept rows it must keep out,
 /// and the keys and values rules may use.
-struct FamilyProblem: Sendable {
+struct FamilyProblem {
   let family: AnalyzerFamily
   let table: SuggestTable
   let options: SuggestOptions
@@ -63,7 +63,7 @@ struct FamilyProblem: Sendable {
   /// Whether value id `value` may be a criterion on key `key`.
   func usable(_ key: Int, _ value: UInt32) -> Bool {
     value != SuggestTable.absent && value != SuggestTable.undecidable
-      && !(unusable[key]?.contains(value) ?? false)
+      && value != SuggestTable.other && !(unusable[key]?.contains(value) ?? false)
   }
 
   /// Why a rule for expected row `row` could not be kept safe; `""` for plain public, `nil`
@@ -99,7 +99,7 @@ struct FamilyProblem: Sendable {
 
   func stringValue(_ key: String, _ row: Int) -> String? {
     guard let index = table.index(of: key) else { return nil }
-    return table.text(table.columns[index][row])
+    return table.text(row: row, key: index)
   }
 
   /// Lints each value the expected findings hold, once per key and value, as the criterion
@@ -112,7 +112,7 @@ struct FamilyProblem: Sendable {
       for row in expected {
         let value = table.columns[key][row]
         guard value != SuggestTable.absent, value != SuggestTable.undecidable,
-          seen.insert(value).inserted, let text = table.text(value)
+          value != SuggestTable.other, seen.insert(value).inserted, let text = table.text(value)
         else { continue }
         let map: FilterCriteriaMap = [table.keys[key]: Criterion(eq: [text])]
         if Linter.lint(map, options: options).count(.error) > 0 { bad.insert(value) }

@@ -10,7 +10,7 @@ struct FamilySearch {
   struct Outcome {
     var rules: [Candidate]
     /// Expected rows no rule archives: row and reason.
-    var uncovered: [(row: Int, reason: UncoveredFinding.Reason)]
+    var uncovered: [(position: Int, kind: Gap.Kind)]
   }
 
   init(problem: FamilyProblem) {
@@ -79,7 +79,7 @@ struct FamilySearch {
     rules = merger.merge(rules)
     log.append("  merged \(merger.merges) pairs into 'in' lists: \(rules.count) rules")
     rules = dropRedundant(rules)
-    var uncovered: [(row: Int, reason: UncoveredFinding.Reason)] = []
+    var uncovered: [(position: Int, kind: Gap.Kind)] = []
     if rules.count > problem.options.maxRules {
       log.append(
         "  \(rules.count) rules exceed the limit of \(problem.options.maxRules); "
@@ -91,7 +91,7 @@ struct FamilySearch {
     for rule in rules { for row in rule.rows { archived[Int(row)] = true } }
     for position in expected.indices where !archived[position] {
       if let kept = inseparable[position] {
-        uncovered.append((position, .inseparable(keptID: problem.table.ids[kept])))
+        uncovered.append((position, .inseparable(keptRow: kept)))
       } else {
         uncovered.append((position, .ruleLimit))
       }

@@ -63,7 +63,7 @@ struct RuleReporter {
           fails += 1
           if firstKey == nil {
             firstKey = table.keys[rule.keys[index]]
-            firstValue = table.text(value)
+            firstValue = table.text(row: row, key: rule.keys[index])
           }
         }
       }
@@ -82,7 +82,7 @@ struct RuleReporter {
       if best.map({ fails < $0.fails }) ?? true { best = (fails, row, key, firstValue) }
     }
     guard let best else { return (nil, alone) }
-    return (Margin(keptID: table.ids[best.row], key: best.key, keptValue: best.value), alone)
+    return (Margin(keptID: table.id(best.row), key: best.key, keptValue: best.value), alone)
   }
 
   /// `PREFIX-KEY-VALUE`, from the rule's most preferred key and its first value; made unique

@@ -44,7 +44,20 @@ public enum RuleSuggester {
       conditionKeys: { row in
         (records[row] as? Finding)?.condition?.entries.map(\.key) ?? []
       },
-      evaluate: { map in records.map { FindingMatcher(map).evaluate($0) } })
+      release: { _ in },
+      id: { records[$0].findingID ?? "" },
+      value: { row, key in
+        FindingAttribute(filterKey: key).flatMap { records[row].value(for: $0)?.text }
+      },
+      evaluate: { maps in
+        maps.map { map in
+          let matcher = FindingMatcher(map)
+          return records.indices.compactMap { row in
+            let verdict = matcher.evaluate(records[row])
+            return verdict == .noMatch ? nil : (row, verdict)
+          }
+        }
+      })
   }
 
   /// Suggests rules over findings read into a store (as the CLI reads them).
@@ -60,7 +73,28 @@ public enum RuleSuggester {
     try run(
       (0..<store.count).lazy.map { store[$0] }, expected: expected, options: options,
       conditionKeys: { store.entryKeys(at: $0, principal: false) },
-      evaluate: { store.evaluate($0) })
+      release: { store.releaseInput(rows: $0) },
+      id: { store.id(at: $0) ?? "" },
+      value: { row, key in
+        FindingAttribute(filterKey: key).flatMap { store[row].value(for: $0)?.text }
+      },
+      evaluate: { maps in
+        // Piece by piece, handing each piece's input pages back before the next: ids and
+        // ARNs are read from the input, and the whole file need not be resident at once.
+        var matches = [[(Int, Verdict)]](repeating: [], count: maps.count)
+        let piece = 8_192
+        for start in stride(from: 0, to: store.count, by: piece) {
+          let rows = start..<min(store.count, start + piece)
+          for (index, map) in maps.enumerated() {
+            for (offset, verdict) in store.evaluate(map, rows: rows).enumerated()
+            where verdict != .noMatch {
+              matches[index].append((start + offset, verdict))
+            }
+          }
+          store.releaseInput(rows: rows)
+        }
+        return matches
+      })
   }
 
   static func validate(_ options: SuggestOptions) throws {
@@ -82,18 +116,24 @@ public enum RuleSuggester {
     }
   }
 
+  /// Per filter map, the rows it matches or cannot decide, with the verdict.
+  typealias Evaluate = ([FilterCriteriaMap]) -> [[(row: Int, verdict: Verdict)]]
+
   static func run<Records: RandomAccessCollection>(
     _ records: Records, expected: ExpectedFindings, options: SuggestOptions,
-    conditionKeys: (Int) -> [String], evaluate: (FilterCriteriaMap) -> [Verdict]
+    conditionKeys: (Int) -> [String], release: @escaping (Range<Int>) -> Void,
+    id: @escaping (Int) -> String, value: @escaping (Int, String) -> String?,
+    evaluate: Evaluate
   ) throws -> Suggestion where Records.Element: FindingRecord, Records.Index == Int {
     try validate(options)
-    var selection = try ExpectedSelection(records, expected: expected)
+    var selection = try ExpectedSelection(records, expected: expected, release: release)
     let table = SuggestTable(
-      records, discover: selection.rows, conditionKeys: conditionKeys)
+      records, expected: selection.rows, conditionKeys: conditionKeys, release: release, id: id,
+      value: value)
     var search: [String] = []
     selection.assignFamilies(table, family: options.family, log: &search)
     var ruleSets: [SuggestedRuleSet] = []
-    var uncovered: [Int: UncoveredFinding] = [:]
+    var gaps: [Int: Gap] = [:]
     var keptCount = 0
     for family in AnalyzerFamily.allCases {
       let expectedRows = selection.rows(of: family)
@@ -103,27 +143,32 @@ public enum RuleSuggester {
       let problem = FamilyProblem(
         family: family, table: table, options: options, expected: expectedRows, kept: kept)
       for (row, detail) in problem.unsafe {
-        uncovered[row] = UncoveredFinding(
-          id: table.ids[row], family: family, reason: .isPublic, detail: detail)
+        gaps[row] = Gap(row: row, family: family, kind: .isPublic, detail: detail)
       }
       var familySearch = FamilySearch(problem: problem)
       let outcome = familySearch.run()
       search += familySearch.log
-      for (position, reason) in outcome.uncovered {
+      for (position, kind) in outcome.uncovered {
         let row = problem.expected[position]
-        uncovered[row] = UncoveredFinding(id: table.ids[row], family: family, reason: reason)
+        gaps[row] = Gap(row: row, family: family, kind: kind)
       }
       var verifier = RuleVerifier(problem: problem, selection: selection)
       let verified = verifier.verify(outcome.rules, evaluate: evaluate)
       search += verifier.log
-      for (row, reason) in verified.failed where uncovered[row] == nil {
-        uncovered[row] = UncoveredFinding(id: table.ids[row], family: family, reason: reason)
+      for (row, kind) in verified.failed where gaps[row] == nil {
+        gaps[row] = Gap(row: row, family: family, kind: kind)
       }
       ruleSets.append(SuggestedRuleSet(family: family, rules: verified.rules))
     }
     // A finding of no known family counts for every family: another family's rules may
     // archive it, and then it is covered.
     let covered = Set(ruleSets.flatMap { $0.rules.flatMap(\.covered) }.map(ByteString.init))
+    let named = table.ids(
+      gaps.values.flatMap { gap -> [Int] in
+        if case .inseparable(let kept) = gap.kind { return [gap.row, kept] }
+        return [gap.row]
+      })
+    let uncovered = gaps.mapValues { $0.finding(named) }
     let ordered = selection.ordered(uncovered).filter {
       !covered.contains(ByteString(text: $0.id))
     }

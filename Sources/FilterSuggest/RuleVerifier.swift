@@ -14,22 +14,21 @@ struct RuleVerifier {
   struct Result {
     var rules: [SuggestedRule]
     /// Expected rows a dropped rule would have archived, with the reason.
-    var failed: [(row: Int, reason: UncoveredFinding.Reason)]
+    var failed: [(row: Int, kind: Gap.Kind)]
   }
 
-  mutating func verify(_ candidates: [Candidate], evaluate: (FilterCriteriaMap) -> [Verdict])
-    -> Result
-  {
+  mutating func verify(_ candidates: [Candidate], evaluate: RuleSuggester.Evaluate) -> Result {
     var reporter = RuleReporter(problem: problem)
     let table = problem.table
     var rules = candidates.map { reporter.report($0, covered: []) }
+    let matches = evaluate(rules.map(\.archiveRule.filter))
     var lintOptions = LintOptions(analyzer: problem.family)
     lintOptions.limits.maxRules = max(lintOptions.limits.maxRules, problem.options.maxRules)
     let lint = Linter.lint(rules.map(\.archiveRule), options: lintOptions)
     let lintErrors = Set(
       lint.rules.filter { $0.diagnostics.contains { $0.severity == .error } }.compactMap(\.name))
     let keptRows = Set(problem.allKept)
-    var failed: [(row: Int, reason: UncoveredFinding.Reason)] = []
+    var failed: [(row: Int, kind: Gap.Kind)] = []
     var kept: [SuggestedRule] = []
     var claimed = Set<Int>()
     for (index, var rule) in rules.enumerated() {
@@ -43,9 +42,8 @@ struct RuleVerifier {
       }) {
         problems.append("too many values")
       }
-      let verdicts = evaluate(map)
       var archived: [Int] = []
-      for (row, verdict) in verdicts.enumerated() where verdict != .noMatch {
+      for (row, verdict) in matches[index] where verdict != .noMatch {
         let family = table.families[row]
         guard family == nil || family == problem.family else { continue }
         if keptRows.contains(row) {
@@ -56,21 +54,24 @@ struct RuleVerifier {
           archived.append(row)
         }
       }
-      if let offender { problems.append("it matches '\(table.ids[offender])'") }
+      if let offender { problems.append("it matches '\(table.id(offender))'") }
       guard problems.isEmpty else {
         log.append(
           "  dropped rule '\(rule.archiveRule.ruleName)': " + problems.joined(separator: "; "))
         for position in candidate.rows {
           let row = problem.expected[Int(position)]
           failed.append(
-            (row, offender.map { .inseparable(keptID: table.ids[$0]) } ?? .ruleLimit))
+            (row, offender.map { .inseparable(keptRow: $0) } ?? .ruleLimit))
         }
         continue
       }
-      let ids = archived.sorted { selection.place($0) < selection.place($1) }
+      let ordered = archived.sorted { selection.place($0) < selection.place($1) }
       claimed.formUnion(archived)
+      let ids = table.ids(archived)
       var seen = Set<ByteString>()
-      rule.covered = ids.map { table.ids[$0] }.filter { seen.insert(ByteString(text: $0)).inserted }
+      rule.covered = ordered.compactMap { ids[$0] }.filter {
+        seen.insert(ByteString(text: $0)).inserted
+      }
       kept.append(rule)
       rules[index] = rule
     }

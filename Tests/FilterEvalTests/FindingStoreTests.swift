@@ -306,6 +306,14 @@ final class FindingStoreTests: XCTestCase {
       let kept = try read(FindingStore.Columns(reading: map))
       XCTAssertEqual(kept.evaluate(map), expected, "iteration \(iteration), filter's columns")
       XCTAssertEqual(bare.evaluate(map), expected, "iteration \(iteration), no columns")
+      // Piece by piece (how a tool hands input pages back between pieces), the same answers.
+      let piece = 1 + iteration % 97
+      for source in [store, bare] {
+        let pieces = stride(from: 0, to: source.count, by: piece).flatMap {
+          source.evaluate(map, rows: $0..<min(source.count, $0 + piece))
+        }
+        XCTAssertEqual(pieces, expected, "iteration \(iteration), pieces of \(piece)")
+      }
       if expected != actual {
         let row = expected.indices.first { expected[$0] != actual[$0] } ?? 0
         XCTFail(

@@ -54,7 +54,7 @@ public final class InputBytes: @unchecked Sendable {
   /// single pass over a large file keeps few pages resident. Harmless for a buffer. Returns
   /// where the released pages end, where the next release in a pass should start.
   @discardableResult
-  func release(_ range: Range<Int>) -> Int {
+  package func release(_ range: Range<Int>) -> Int {
     let page = Self.pageSize
     let lower = (range.lowerBound + page - 1) / page * page
     let upper = range.upperBound / page * page
