@@ -39,6 +39,11 @@ enum SuggestReportText {
       lines += suggestion.search.map { "  " + $0 }
       lines.append("")
     }
+    if suggestion.ruleSets.allSatisfy(\.rules.isEmpty) {
+      lines.append(
+        "warning: no rule could be suggested, so standard output is empty; an empty rule file is the empty filter, which matches every finding"
+      )
+    }
     lines.append(summary(suggestion))
     return lines
   }
