@@ -544,7 +544,7 @@ final class OptionVocabularyTests: XCTestCase {
         --expected IDS_FILE   the ids of the findings to archive, one a line, '#' comments ('-' reads
                               standard input)
         --from-status STATUS  expect the findings with this status: learn from what was archived by hand;
-                              one of ARCHIVED
+                              one of ARCHIVED; archived means ARCHIVED
         --analyzer FAMILY     the analyzer family: external, internal, unused or an API type such as
                               ACCOUNT_UNUSED_ACCESS; inferred when absent
         --max-rules N         the archive-rule quota: to check against, or to suggest within (default

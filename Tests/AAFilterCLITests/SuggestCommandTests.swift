@@ -98,6 +98,7 @@ final class SuggestCommandTests: XCTestCase {
         "", 0, "internal-access: ", #line
       ),
       (["--findings", Self.unused, "--from-status", "ARCHIVED"], "", 0, "suggest: ", #line),
+      (["--findings", Self.unused, "--from-status", "archived"], "", 0, "suggest: ", #line),
       (["--findings", "crossed.jsonl", "--expected", "crossed.ids"], "", 0, "2 rules", #line),
       (
         ["--findings", "twins.jsonl", "--expected", "twins.ids"], "", 1,

@@ -102,6 +102,7 @@ extension Option {
     help: "the ids of the findings to archive, one a line, '#' comments ('-' reads standard input)")
   static let fromStatus = Option(
     name: "--from-status", value: .choice("STATUS", ["ARCHIVED"]),
+    valueAliases: [("archived", "ARCHIVED")],
     help: "expect the findings with this status: learn from what was archived by hand")
   static let namePrefix = Option(
     name: "--name-prefix", value: .text("PREFIX"),
