@@ -52,6 +52,8 @@ enum SuggestOutput {
       analyzerName: analyzerName, analyzerType: analyzerType ?? set.family.apiTypes.first)
     return try write(set.archiveRules, as: format, options: options, console: console)
   }
+
+  /// The rules in `format`; what the format cannot say is reported, and nothing written.
   private static func write(
     _ rules: [ArchiveRule], as format: RuleOutputFormat, options: ConversionOptions,
     console: Console
