@@ -53,9 +53,7 @@ struct CandidateGenerator {
   }
 
   func cost(_ shape: [Int]) -> Int {
-    shape.reduce(0) {
-      $0 + 10 * KeyPreference.rank(problem.table.keys[$1], in: problem.family) + 1
-    }
+    KeyPreference.cost(shape.map { problem.table.keys[$0] }, in: problem.family)
   }
 
   /// Candidates of every allowed shape, several-finding ones only (see `singles`).
@@ -194,7 +192,10 @@ struct CandidateGenerator {
         let candidate = Candidate(
           keys: order, values: values, rows: rows, cost: cost, isBroad: isBroad)
         if rows.count == 1, let row = rows.first {
-          if !isBroad, singles[row].map({ $0.cost > cost }) ?? true { singles[row] = candidate }
+          // Per finding the preferred single: narrow before broad, then the lower cost.
+          if singles[row].map({ ($0.isBroad ? 1 : 0, $0.cost) > (isBroad ? 1 : 0, cost) }) ?? true {
+            singles[row] = candidate
+          }
         } else {
           result.append(candidate)
         }

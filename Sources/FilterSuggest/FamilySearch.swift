@@ -33,13 +33,15 @@ struct FamilySearch {
     // Singles, then a rule on every key for what no shape reached.
     candidates += generator.singles.keys.sorted().compactMap { generator.singles[$0] }
     var covered = [Bool](repeating: false, count: expected.count)
-    for candidate in candidates { for row in candidate.rows { covered[Int(row)] = true } }
+    for candidate in candidates where !candidate.isBroad {
+      for row in candidate.rows { covered[Int(row)] = true }
+    }
     var inseparable: [Int: Int] = [:]
     let missing = covered.indices.filter { !covered[$0] }
     if !missing.isEmpty {
       let points = pointCandidates(missing, inseparable: &inseparable)
       log.append(
-        "  \(missing.count) findings no shape reaches: \(points.count) rules on every key, "
+        "  \(missing.count) findings no narrow shape reaches: \(points.count) rules on every key, "
           + "\(inseparable.count) inseparable")
       candidates += points
     }
@@ -181,9 +183,7 @@ struct FamilySearch {
         }
       }
       let names = keys.map { table.keys[$0] }
-      let cost = keys.reduce(0) {
-        $0 + 10 * KeyPreference.rank(table.keys[$1], in: problem.family) + 1
-      }
+      let cost = KeyPreference.cost(names, in: problem.family)
       for (tuple, rows) in byTuple {
         result.append(
           Candidate(

@@ -49,6 +49,14 @@ enum KeyPreference {
     }
   }
 
+  /// A rule's preference cost, lower preferred: first the best rank among its keys (a rule
+  /// naming who has access before one naming only what), then `10 × rank + 1` summed over
+  /// its keys (fewer keys, each more telling).
+  static func cost(_ keys: [String], in family: AnalyzerFamily) -> Int {
+    let ranks = keys.map { rank($0, in: family) }
+    return 1_000 * (ranks.min() ?? 0) + ranks.reduce(0) { $0 + 10 * $1 + 1 }
+  }
+
   /// Whether `key` names the principals, as internal access rules must (the
   /// `unscoped-internal-access` risk).
   static func namesPrincipals(_ key: String) -> Bool {

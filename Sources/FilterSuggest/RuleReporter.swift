@@ -33,7 +33,9 @@ struct RuleReporter {
       var reason = KeyPreference.describe(name)
       reason += count == 1 ? "; shared by every finding it covers" : "; \(count) values in one list"
       if let out = keptOut[name], out > 0 {
-        reason += "; alone keeps out \(out) kept finding\(out == 1 ? "" : "s") that match the rest"
+        reason +=
+          "; alone keeps out \(out) kept finding\(out == 1 ? " that matches" : "s that match")"
+          + " the rest"
       }
       choices.append(KeyChoice(key: name, reason: reason))
     }

@@ -30,7 +30,7 @@ import FilterEval
 public enum RuleSuggester {
   /// Suggests rules over findings in memory.
   /// - Parameters:
-  ///   - findings: the findings, of any ``FindingRecord`` type.
+  ///   - findings: the findings, of any `FindingRecord` type.
   ///   - expected: the findings to archive.
   ///   - options: the family, limits and names.
   /// - Returns: the rule sets and the report.

@@ -87,7 +87,8 @@ final class SuggestPropertyTests: XCTestCase {
       XCTAssertEqual(suggestion.expectedCount, inScope.count, "seed \(seed)")
       // The same findings read from JSON through the store give a sound answer too.
       if seed % 10 == 0 {
-        let text = "[" + findings.map { PlantedCoverGenerator.json($0) }.joined(separator: ",") + "]"
+        let text =
+          "[" + findings.map { PlantedCoverGenerator.json($0) }.joined(separator: ",") + "]"
         let (store, _) = try FindingsStoreReader(threads: 1).readAll(InputBytes(Array(text.utf8)))
         let fromStore = try RuleSuggester.suggest(store, expected: expected, options: options)
         XCTAssertEqual(fromStore.isExact, fromStore.uncovered.isEmpty)
