@@ -3,10 +3,11 @@ import FilterDSL
 import FilterEval
 import XCTest
 
-/// `suggest` end to end on seeded findings with planted covers, in each family: exit status 0
-/// and no more rules than were planted; `preview` of what it prints archives exactly the
-/// expected ACTIVE findings and no public trap; twins give exit status 1, each named with its
-/// kept twin; rules learned with `--from-status ARCHIVED` archive no ACTIVE finding.
+/// `suggest` end to end on seeded findings with 1, 2, 3, 5, 8 and 50 planted rules in each
+/// family: exit status 0 and no more rules than were planted; `preview` of what it prints
+/// archives exactly the expected ACTIVE findings and no public trap. Planted twins give exit
+/// status 1, each named with its kept twin; rules learned with `--from-status ARCHIVED`
+/// archive no ACTIVE finding.
 final class SuggestPlantedCoverTests: XCTestCase {
   struct Case {
     var family: AnalyzerFamily
@@ -15,7 +16,7 @@ final class SuggestPlantedCoverTests: XCTestCase {
   }
 
   static let cases: [Case] = AnalyzerFamily.allCases.flatMap { family in
-    [(1, 11), (3, 12), (8, 13)].map { rules, seed in
+    [(1, 11), (2, 12), (3, 13), (5, 14), (8, 15), (50, 16)].map { rules, seed in
       Case(family: family, rules: rules, seed: UInt64(seed) * 31 + UInt64(rules))
     }
   }
