@@ -153,28 +153,27 @@ struct FamilySearch {
     }
     var result: [Candidate] = []
     for (keys, members) in bySignature.sorted(by: { $0.value[0] < $1.value[0] }) {
-      var keptByTuple: [[UInt32]: Int] = [:]
-      var unsure: [Int] = []
+      // Kept rows by the keys they decide: a kept row that cannot decide some keys agrees
+      // with every value there, so it is looked up with those positions blanked out.
+      var keptByMask: [[Bool]: [[UInt32]: Int]] = [:]
       for row in problem.kept {
-        let tuple = keys.map { table.columns[$0][row] }
-        if tuple.contains(SuggestTable.undecidable) {
-          unsure.append(row)
-        } else if keptByTuple[tuple] == nil {
-          keptByTuple[tuple] = row
-        }
+        var tuple = keys.map { table.columns[$0][row] }
+        let mask = tuple.map { $0 == SuggestTable.undecidable }
+        for index in tuple.indices where mask[index] { tuple[index] = SuggestTable.undecidable }
+        if keptByMask[mask]?[tuple] == nil { keptByMask[mask, default: [:]][tuple] = row }
       }
+      let masks = keptByMask.keys.sorted { $0.filter { $0 }.count < $1.filter { $0 }.count }
       var byTuple: [[UInt32]: [Int32]] = [:]
       for position in members {
         let row = problem.expected[position]
         let tuple = keys.map { table.columns[$0][row] }
-        var blocker = keptByTuple[tuple]
-        if blocker == nil {
-          blocker = unsure.first { kept in
-            keys.indices.allSatisfy { index in
-              let value = table.columns[keys[index]][kept]
-              return value == SuggestTable.undecidable || value == tuple[index]
-            }
+        var blocker: Int? = nil
+        for mask in masks where blocker == nil {
+          var blanked = tuple
+          for index in blanked.indices where mask[index] {
+            blanked[index] = SuggestTable.undecidable
           }
+          blocker = keptByMask[mask]?[blanked]
         }
         if let blocker {
           inseparable[position] = blocker

@@ -37,11 +37,16 @@ public struct UncoveredFinding: Hashable, Sendable, Codable {
     self.detail = detail
   }
 
-  /// A sentence for the report: the id, then why it is not covered.
+  /// A sentence for the report: the id, then why it is not covered (and the detail).
   public var explanation: String {
     let base: String
     switch reason {
     case .isPublic:
+      if let detail {
+        // The family's equivalent of public, or a finding that may be public.
+        return
+          "'\(id)' is left uncovered for safety: \(detail); unless allowed, rules never archive it"
+      }
       base = "'\(id)' is public; rules never archive public findings unless allowed"
     case .inseparable(let keptID):
       base =

@@ -87,6 +87,12 @@ final class SuggestSafetyTests: XCTestCase {
       XCTAssertEqual(strict.uncovered.map(\.id), test.unsafe, test.name)
       XCTAssertEqual(strict.uncovered.map(\.reason), test.unsafe.map { _ in .isPublic }, test.name)
       XCTAssertEqual(strict.uncovered.first?.detail, test.detail, test.name)
+      if let detail = test.detail {
+        XCTAssertEqual(
+          strict.uncovered.first?.explanation,
+          "'a' is left uncovered for safety: \(detail); unless allowed, rules never archive it",
+          test.name)
+      }
       let options = SuggestOptions(allowPublic: true)
       let allowed = try RuleSuggester.suggest(
         test.findings, expected: .ids(test.expected), options: options)
@@ -216,6 +222,32 @@ final class SuggestSafetyTests: XCTestCase {
     XCTAssertTrue(suggestion.search.contains { $0.contains("left out") })
     let every = try RuleSuggester.suggest(findings, expected: .ids(["e", "u"]))
     XCTAssertEqual(every.ruleSets.map(\.family), [.external, .unused])
+  }
+
+  func testUndecidableKept_separatedOnlyByWhatItDecides() throws {
+    var elsewhere = external("m", principal: "444455556666")
+    elsewhere.hasAccessDetails = false
+    elsewhere.resource = "arn:aws:s3:::bucket-other"
+    // The summary cannot say its principal, and agrees with 'a' on everything else.
+    let twin = Finding(
+      id: "k", resource: "arn:aws:s3:::bucket-a", resourceType: "AWS::S3::Bucket",
+      resourceOwnerAccount: "111122223333", status: "ACTIVE", isPublic: false,
+      findingType: "ExternalAccess", principal: ["AWS": "444455556666"])
+    var twinSummary = twin
+    twinSummary.hasAccessDetails = false
+    twinSummary.analyzerFamily = .external
+    let cases: [(String, [Finding], [UncoveredFinding.Reason])] = [
+      (
+        "twin summary", [external("a", principal: "444455556666"), twinSummary],
+        [.inseparable(keptID: "k")]
+      ),
+      ("summary elsewhere", [external("a", principal: "444455556666"), elsewhere], []),
+    ]
+    for (name, findings, reasons) in cases {
+      let suggestion = try RuleSuggester.suggest(findings, expected: .ids(["a"]))
+      assertSound(suggestion, findings: findings, expected: ["a"], context: name)
+      XCTAssertEqual(suggestion.uncovered.map(\.reason), reasons, name)
+    }
   }
 
   func testCodable_roundTrips() throws {
