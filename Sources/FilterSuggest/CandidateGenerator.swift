@@ -22,7 +22,7 @@ struct CandidateGenerator {
   init(problem: FamilyProblem) {
     self.problem = problem
     let rows = problem.expected.count + problem.kept.count
-    let keys = problem.keys.count
+    let keys = problem.shapeKeys.count
     let triples = keys * (keys - 1) * (keys - 2) / 6
     // Three-key shapes while the passes they take stay small.
     if triples * 3 * rows <= 30_000_000 { maxShapeSize = 3 }
@@ -30,7 +30,7 @@ struct CandidateGenerator {
 
   /// Every shape allowed for the family, smaller shapes first.
   func shapes() -> [[Int]] {
-    let keys = problem.keys
+    let keys = problem.shapeKeys
     var result: [[Int]] = []
     func extend(_ shape: [Int], from start: Int) {
       if !shape.isEmpty { result.append(shape) }
@@ -62,7 +62,7 @@ struct CandidateGenerator {
     let shapes = shapes()
     log.append(
       "\(problem.family.displayName): \(shapes.count) shapes of up to \(maxShapeSize) keys over "
-        + problem.keys.map { problem.table.keys[$0] }.joined(separator: ", "))
+        + problem.shapeKeys.map { problem.table.keys[$0] }.joined(separator: ", "))
     for shape in shapes {
       for free in shape {
         all += candidates(shape: shape, free: free)

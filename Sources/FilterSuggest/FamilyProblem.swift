@@ -13,8 +13,12 @@ struct FamilyProblem {
   var kept: [Int] = []
   /// Every kept row of the family, for margins.
   var allKept: [Int] = []
-  /// Candidate key indices, in preference order.
+  /// Candidate key indices, in preference order: every key a rule may use.
   var keys: [Int] = []
+  /// The keys shapes are made of: every key but `condition.X`, and the four condition keys
+  /// most expected findings hold, so that findings with many condition keys cannot make the
+  /// shapes explode. The rule on every key (`FamilySearch`) uses all of `keys`.
+  var shapeKeys: [Int] = []
   /// Per key index, value ids `check` rejects as criteria (never used).
   var unusable: [Int: Set<UInt32>] = [:]
   /// Expected findings reported unsafe, as (row, detail).
@@ -58,6 +62,13 @@ struct FamilyProblem {
     keys = keys.filter { key in
       self.expected.contains { usable(key, table.columns[key][$0]) }
     }
+    let conditions = keys.filter { table.keys[$0].hasPrefix("condition.") }
+    let frequent = Set(
+      conditions.map { key in
+        (key, self.expected.filter { usable(key, table.columns[key][$0]) }.count)
+      }
+      .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(4).map(\.0))
+    shapeKeys = keys.filter { !table.keys[$0].hasPrefix("condition.") || frequent.contains($0) }
   }
 
   /// Whether value id `value` may be a criterion on key `key`.

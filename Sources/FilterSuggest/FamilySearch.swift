@@ -48,11 +48,14 @@ struct FamilySearch {
     // Narrow rules first; broad ones only for what nothing narrower separates.
     covered = [Bool](repeating: false, count: expected.count)
     for row in inseparable.keys { covered[row] = true }
-    let narrowAll = candidates.indices.filter { !candidates[$0].isBroad }
+    let narrowAll = SetCover.undominated(
+      candidates, among: candidates.indices.filter { !candidates[$0].isBroad },
+      rows: expected.count)
     var chosen = SetCover.greedy(candidates, among: narrowAll, covered: &covered)
-    log.append("  greedy cover: \(chosen.count) narrow rules")
+    log.append(
+      "  greedy cover: \(chosen.count) narrow rules from \(narrowAll.count) undominated candidates")
     let universe = Set(chosen.flatMap { candidates[$0].rows }).sorted()
-    if universe.count <= 64, narrowAll.count <= 3_000,
+    if narrowAll.count <= 5_000,
       let exact = SetCover.exact(
         candidates, among: narrowAll, universe: universe, bound: chosen.count)
     {
@@ -79,7 +82,9 @@ struct FamilySearch {
     var merger = RuleMerger(
       index: KeptIndex(problem: problem), limit: max(1, problem.options.maxValuesPerOperator))
     rules = merger.merge(rules)
-    log.append("  merged \(merger.merges) pairs into 'in' lists: \(rules.count) rules")
+    log.append(
+      "  merged \(merger.merges) pairs into 'in' lists: \(rules.count) rules"
+        + (merger.exhausted ? " (stopped after \(merger.attempts) pairs tried)" : ""))
     rules = dropRedundant(rules)
     var uncovered: [(position: Int, kind: Gap.Kind)] = []
     if rules.count > problem.options.maxRules {
@@ -147,8 +152,12 @@ struct FamilySearch {
     for position in positions {
       let row = problem.expected[position]
       let keys = problem.keys.filter { problem.usable($0, table.columns[$0][row]) }
-      // A rule with no key would archive everything: never suggested.
-      guard !keys.isEmpty else { continue }
+      // A rule with no key would archive everything: never suggested. Such a finding agrees
+      // with every kept finding on every key a rule could use.
+      guard !keys.isEmpty else {
+        if let kept = problem.kept.first { inseparable[position] = kept }
+        continue
+      }
       bySignature[keys, default: []].append(position)
     }
     var result: [Candidate] = []
@@ -162,7 +171,13 @@ struct FamilySearch {
         for index in tuple.indices where mask[index] { tuple[index] = SuggestTable.undecidable }
         if keptByMask[mask]?[tuple] == nil { keptByMask[mask, default: [:]][tuple] = row }
       }
-      let masks = keptByMask.keys.sorted { $0.filter { $0 }.count < $1.filter { $0 }.count }
+      // Fewest undecided keys first, then a fixed order, so the kept finding named is the
+      // same on every run.
+      let masks = keptByMask.keys.sorted { a, b in
+        let (countA, countB) = (a.filter { $0 }.count, b.filter { $0 }.count)
+        if countA != countB { return countA < countB }
+        return a.map { $0 ? 1 : 0 }.lexicographicallyPrecedes(b.map { $0 ? 1 : 0 })
+      }
       var byTuple: [[UInt32]: [Int32]] = [:]
       for position in members {
         let row = problem.expected[position]
@@ -183,7 +198,7 @@ struct FamilySearch {
       }
       let names = keys.map { table.keys[$0] }
       let cost = KeyPreference.cost(names, in: problem.family)
-      for (tuple, rows) in byTuple {
+      for (tuple, rows) in byTuple.sorted(by: { $0.value[0] < $1.value[0] }) {
         result.append(
           Candidate(
             keys: keys, values: tuple.map { [$0] }, rows: rows.sorted(), cost: cost,

@@ -8,6 +8,11 @@ struct RuleMerger {
   var index: KeptIndex
   let limit: Int
   var merges = 0
+  /// Pairs tried, at most `budget`: many rules of one shape would otherwise cost their
+  /// square. Stopping early leaves correct rules, only more of them.
+  var attempts = 0
+  var budget = 200_000
+  var exhausted: Bool { attempts >= budget }
 
   mutating func merge(_ rules: [Candidate]) -> [Candidate] {
     var byShape: [[Int]: [Candidate]] = [:]
@@ -28,6 +33,8 @@ struct RuleMerger {
       while first < rules.count {
         var second = first + 1
         while second < rules.count {
+          guard attempts < budget else { return rules }
+          attempts += 1
           if let merged = tryMerge(rules[first], rules[second]) {
             rules[first] = merged
             rules.remove(at: second)

@@ -37,48 +37,103 @@ enum SetCover {
     return chosen
   }
 
-  /// The fewest candidates archiving every position of `universe` (positions below 64), by
-  /// branch and bound; `nil` when it finds nothing better than `bound` rules.
+  /// Candidates whose findings another candidate archives too are dropped (the other
+  /// archives at least as many; on equal sets the preferred one stays), so that the findings
+  /// fall into few classes for the exact search.
+  static func undominated(_ candidates: [Candidate], among indices: [Int], rows: Int) -> [Int] {
+    var containing = [[Int]](repeating: [], count: rows)
+    for index in indices {
+      for row in candidates[index].rows { containing[Int(row)].append(index) }
+    }
+    // Whether every element of `inner` is in `outer`, both ascending: one merged walk.
+    func contained(_ inner: [Int32], in outer: [Int32]) -> Bool {
+      var position = 0
+      for element in inner {
+        while position < outer.count, outer[position] < element { position += 1 }
+        guard position < outer.count, outer[position] == element else { return false }
+        position += 1
+      }
+      return true
+    }
+    return indices.filter { index in
+      let candidate = candidates[index]
+      guard let first = candidate.rows.first else { return false }
+      for other in containing[Int(first)] where other != index {
+        let rival = candidates[other]
+        guard rival.rows.count >= candidate.rows.count else { continue }
+        let equal = rival.rows.count == candidate.rows.count
+        // On equal sets one of them stays: the preferred one, else the first.
+        if equal, (candidate.cost, index) < (rival.cost, other) { continue }
+        if contained(candidate.rows, in: rival.rows) { return false }
+      }
+      return true
+    }
+  }
+
+  /// The fewest candidates archiving every position of `universe`, by branch and bound over
+  /// classes of findings (findings that the same candidates archive are one class); `nil`
+  /// when the classes are too many or it finds nothing better than `bound` rules.
   static func exact(
     _ candidates: [Candidate], among indices: [Int], universe: [Int32], bound: Int,
     nodeBudget: Int = 200_000
   ) -> Result? {
-    guard universe.count <= 64, bound > 1 else { return nil }
-    var bit: [Int32: Int] = [:]
-    for (index, row) in universe.enumerated() { bit[row] = index }
-    let full: UInt64 = universe.count == 64 ? .max : (1 << UInt64(universe.count)) - 1
-    // Each candidate as a mask; among equal masks, the preferred one.
-    var masks: [(mask: UInt64, index: Int)] = []
-    var bestForMask: [UInt64: Int] = [:]
-    for index in indices {
-      var mask: UInt64 = 0
-      for row in candidates[index].rows { if let b = bit[row] { mask |= 1 << UInt64(b) } }
-      guard mask != 0 else { continue }
-      if let other = bestForMask[mask], candidates[other].cost <= candidates[index].cost {
+    guard bound > 1, !universe.isEmpty else { return nil }
+    var inUniverse: [Int32: Int] = [:]
+    for (position, row) in universe.enumerated() { inUniverse[row] = position }
+    var membership = [[Int]](repeating: [], count: universe.count)
+    for (slot, index) in indices.enumerated() {
+      for row in candidates[index].rows {
+        if let at = inUniverse[row] { membership[at].append(slot) }
+      }
+    }
+    var classOf: [[Int]: Int] = [:]
+    for members in membership where classOf[members] == nil { classOf[members] = classOf.count }
+    let classCount = classOf.count
+    guard classCount <= 64 * maxWords else { return nil }
+    let words = (classCount + 63) / 64
+    var masks = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: indices.count)
+    for (members, number) in classOf {
+      for slot in members { masks[slot][number / 64] |= 1 << UInt64(number % 64) }
+    }
+    // Distinct masks not inside another, each with its preferred candidate.
+    var best: [[UInt64]: Int] = [:]
+    for (slot, mask) in masks.enumerated() where mask.contains(where: { $0 != 0 }) {
+      if let other = best[mask],
+        (candidates[indices[other]].cost, other) <= (candidates[indices[slot]].cost, slot)
+      {
         continue
       }
-      bestForMask[mask] = index
+      best[mask] = slot
     }
-    masks = bestForMask.map { ($0.key, $0.value) }.sorted {
-      ($0.mask.nonzeroBitCount, -candidates[$0.index].cost, -$0.index)
-        > ($1.mask.nonzeroBitCount, -candidates[$1.index].cost, -$1.index)
+    func count(_ mask: [UInt64]) -> Int { mask.reduce(0) { $0 + $1.nonzeroBitCount } }
+    var sets = best.map { (mask: $0.key, slot: $0.value) }.sorted {
+      (count($0.mask), -candidates[indices[$0.slot]].cost, -$0.slot)
+        > (count($1.mask), -candidates[indices[$1.slot]].cost, -$1.slot)
     }
-    // Drop masks inside another mask (a superset archives more for one rule).
-    masks = masks.enumerated().filter { position, entry in
-      !masks[..<position].contains { $0.mask & entry.mask == entry.mask }
+    sets = sets.enumerated().filter { position, entry in
+      !sets[..<position].contains { other in
+        zip(other.mask, entry.mask).allSatisfy { $0 & $1 == $1 }
+      }
     }.map(\.element)
-    guard !masks.isEmpty else { return nil }
-    let largest = masks.map(\.mask.nonzeroBitCount).max() ?? 1
-    var best: [Int]? = nil
+    var byClass = [[Int]](repeating: [], count: classCount)
+    for (position, entry) in sets.enumerated() {
+      for number in 0..<classCount where entry.mask[number / 64] & (1 << UInt64(number % 64)) != 0 {
+        byClass[number].append(position)
+      }
+    }
+    let largest = max(1, sets.map { count($0.mask) }.max() ?? 1)
+    var found: [Int]? = nil
     var bestCount = bound
     var nodes = 0
     var exhausted = false
     var stack: [Int] = []
-    func search(_ covered: UInt64) {
-      if covered & full == full {
+    // Depth is at most `bound` (chosen sets), itself at most the number of classes.
+    func search(_ covered: [UInt64]) {
+      let remaining = classCount - count(covered)
+      if remaining == 0 {
         if stack.count < bestCount {
           bestCount = stack.count
-          best = stack
+          found = stack
         }
         return
       }
@@ -87,24 +142,33 @@ enum SetCover {
         exhausted = true
         return
       }
-      let remaining = (full & ~covered).nonzeroBitCount
-      let lower = stack.count + (remaining + largest - 1) / largest
-      guard lower < bestCount else { return }
-      // Branch on the first position not yet archived: some chosen mask must hold it.
-      let first = UInt64((full & ~covered).trailingZeroBitCount)
-      for (position, entry) in masks.enumerated() where entry.mask & (1 << first) != 0 {
+      guard stack.count + (remaining + largest - 1) / largest < bestCount else { return }
+      // Branch on the class fewest sets hold: some chosen set must hold it.
+      var pick = -1
+      for number in 0..<classCount
+      where covered[number / 64] & (1 << UInt64(number % 64)) == 0
+        && (pick < 0 || byClass[number].count < byClass[pick].count)
+      {
+        pick = number
+      }
+      guard pick >= 0 else { return }
+      for position in byClass[pick] {
         stack.append(position)
-        search(covered | entry.mask)
+        search(zip(covered, sets[position].mask).map { $0 | $1 })
         stack.removeLast()
         if exhausted { return }
       }
     }
-    search(0)
-    guard let best else {
+    search([UInt64](repeating: 0, count: words))
+    guard let found else {
       return exhausted ? nil : Result(chosen: [], isOptimal: true, nodes: nodes)
     }
-    return Result(chosen: best.map { masks[$0].index }, isOptimal: !exhausted, nodes: nodes)
+    return Result(
+      chosen: found.map { indices[sets[$0].slot] }, isOptimal: !exhausted, nodes: nodes)
   }
+
+  /// The exact search works on at most `64 × maxWords` classes.
+  static let maxWords = 4
 }
 
 /// A binary max-heap of greedy entries: most gain first, then lowest cost, then lowest index.

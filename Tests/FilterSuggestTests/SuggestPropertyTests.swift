@@ -96,6 +96,31 @@ final class SuggestPropertyTests: XCTestCase {
     }
   }
 
+  func testHostile_manyConditionKeysStaySmall() throws {
+    // Every finding holds 300 condition keys: shapes use the four most common ones only.
+    let findings = (0..<40).map { index -> Finding in
+      let entries = (0..<300).map { StringMap.Entry(key: "k\($0)", value: "v\(($0 + index) % 7)") }
+      var finding = Finding(
+        id: "f-\(index)", resource: "arn:aws:s3:::b\(index % 5)", resourceType: "AWS::S3::Bucket",
+        resourceOwnerAccount: "111122223333", status: index % 3 == 0 ? "ARCHIVED" : "ACTIVE",
+        isPublic: false, findingType: "ExternalAccess", principal: ["AWS": "444455556666"],
+        condition: StringMap(entries))
+      finding.analyzerFamily = .external
+      return finding
+    }
+    let suggestion = try RuleSuggester.suggest(findings, expected: .status("ARCHIVED"))
+    let expected = Set(findings.filter { $0.status == "ARCHIVED" }.compactMap(\.id))
+    assertSound(suggestion, findings: findings, expected: expected)
+    // Findings 35 apart agree on every key; each such archived one is inseparable.
+    XCTAssertFalse(suggestion.uncovered.isEmpty)
+    XCTAssertTrue(
+      suggestion.uncovered.allSatisfy {
+        if case .inseparable = $0.reason { return true }
+        return false
+      })
+    XCTAssertTrue(suggestion.search.contains { $0.contains("shapes of up to") })
+  }
+
   func testOptions_outOfRangeAreErrors() {
     let findings = [Finding(id: "a", status: "ACTIVE")]
     let cases: [(SuggestOptions, String)] = [
