@@ -135,6 +135,22 @@ final class SuggestCommandTests: XCTestCase {
     }
   }
 
+  /// An ids file saved with a UTF-8 byte-order mark (Windows editors, PowerShell) reads as
+  /// without it.
+  func testIDsFile_byteOrderMark_sameAsWithout() {
+    var files = SuggestFixtures.files
+    let ids = "7f3a0002-4b1c-4e6f-9a2d-5e11c0de0002\r\n7f3a0003-4b1c-4e6f-9a2d-5e11c0de0003\r\n"
+    files["bom.ids"] = "\u{FEFF}" + ids
+    files["plain.ids"] = ids
+    let bom = aafilter(
+      ["suggest", "--findings", SuggestFixtures.external, "--expected", "bom.ids"], files: files)
+    let plain = aafilter(
+      ["suggest", "--findings", SuggestFixtures.external, "--expected", "plain.ids"], files: files)
+    XCTAssertEqual(bom.status, 0, bom.stderr)
+    XCTAssertEqual(bom.stdout, plain.stdout)
+    XCTAssertFalse(bom.stdout.isEmpty)
+  }
+
   /// The ids file: one id a line, surrounding whitespace trimmed, blank lines and comments
   /// skipped, a `#` inside an id kept.
   func testIDsFile_commentsAndBlanks() {
@@ -150,6 +166,12 @@ final class SuggestCommandTests: XCTestCase {
       ("a#b\n#c\n", ["a#b"], #line),
       ("a\na\n", ["a", "a"], #line),
       ("é-1\n", ["é-1"], #line),
+      // One byte-order mark may start the file; it is not part of the first id.
+      ("\u{FEFF}a\r\nb\r\n", ["a", "b"], #line),
+      ("\u{FEFF}# ids\na\n", ["a"], #line),
+      ("\u{FEFF}", [], #line),
+      // Only the first is a byte-order mark; one further in stays in the id.
+      ("a\n\u{FEFF}b\n", ["a", "\u{FEFF}b"], #line),
     ]
     for (text, ids, line) in cases {
       XCTAssertEqual(ExpectedIDsFile.parse(Array(text.utf8)), ids, line: line)
