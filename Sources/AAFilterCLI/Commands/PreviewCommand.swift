@@ -23,7 +23,7 @@ struct PreviewCommand: Command {
       throw UsageError(message: "--findings is required")
     }
     let output = arguments.choice(output)
-    let rules = try RuleSources.rules(arguments, console: console)
+    let rules = try RuleSources.rules(arguments, console: console, emptySet: true)
     // The summary and table show a bounded sample, so any input size previews in bounded
     // memory; ids and json list every finding.
     var preview = ArchivePreview(

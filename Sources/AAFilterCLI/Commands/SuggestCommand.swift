@@ -95,7 +95,11 @@ struct SuggestCommand: Command {
       try SuggestOutput.text(
         suggestion, format: format, analyzerName: arguments.value(.analyzerName),
         analyzerType: arguments.value(.analyzerType), console: console))
-    if !arguments.has(.quiet) {
+    if arguments.has(.quiet) {
+      if let warning = SuggestReportText.noRuleWarning(suggestion) {
+        console.writeErrorLine(warning)
+      }
+    } else {
       for line in SuggestReportText.lines(
         suggestion, maxRules: options.maxRules, explain: arguments.has(.explainSearch))
       {

@@ -32,7 +32,12 @@ enum RuleSources {
   }
 
   /// `--rule [NAME=]EXPR ...` and `--rules FILE`, in that order, as archive rules.
-  static func rules(_ arguments: Arguments, console: Console) throws -> [ArchiveRule] {
+  /// - Parameter emptySet: whether a `--rules` file holding the empty rule set
+  ///   (`{"archiveRules": []}`, as `suggest` writes when it suggests no rule) is zero rules
+  ///   rather than a usage error; `preview` of it then archives nothing.
+  static func rules(_ arguments: Arguments, console: Console, emptySet: Bool = false) throws
+    -> [ArchiveRule]
+  {
     let format = format(arguments)
     let options = CompileOptions(split: arguments.has(.split))
     var rules: [ArchiveRule] = []
@@ -49,7 +54,7 @@ enum RuleSources {
         input.read(format: format, analyzer: arguments.value(.analyzerName)), options: options,
         defaultName: "Rule1", console: console)
     }
-    guard !rules.isEmpty else {
+    guard !rules.isEmpty || (emptySet && arguments.value(.rules) != nil) else {
       throw UsageError(message: "give at least one rule with --rule or --rules")
     }
     return rules

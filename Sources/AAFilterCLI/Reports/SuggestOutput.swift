@@ -11,6 +11,12 @@ import FilterSuggest
 /// of the family, else the family's account-level type.
 /// When several families have rules, nothing is written: the user picks one with
 /// `--analyzer`, as one file could not hold them.
+///
+/// When no rule was suggested, the output is still a rule set, the empty one: rule text with
+/// no rule would be the empty query, which every command reads as `{}`, the filter that
+/// matches every finding. So rule text (`dsl`) gives way to the JSON form `{"archiveRules": []}`,
+/// which `compile`, `check`, `preview` and `convert` read as zero rules, and every other
+/// format writes its own empty form.
 enum SuggestOutput {
   /// The directive line that names the family of the rules after it.
   static func directive(_ family: AnalyzerFamily) -> String {
@@ -34,7 +40,30 @@ enum SuggestOutput {
       )
       throw Reported(status: .usage)
     }
-    guard let set = sets.first else { return "" }
+    guard let set = sets.first else {
+      let family = suggestion.ruleSets.first?.family ?? .external
+      let empty = SuggestedRuleSet(family: family, rules: [])
+      let written = try text(
+        empty, format: format == .dsl ? .rulesJSON : format, analyzerName: analyzerName,
+        analyzerType: analyzerType, console: console)
+      // Terraform with no resource is empty too; an empty `locals` block keeps it Terraform.
+      if format == .terraform, written.allSatisfy(\.isWhitespace) { return emptyTerraform }
+      return written
+    }
+    return try text(
+      set, format: format, analyzerName: analyzerName, analyzerType: analyzerType,
+      console: console)
+  }
+
+  /// A Terraform file with no archive rule that `convert` and `preview` still read as
+  /// Terraform (zero rules), not as the empty rule text.
+  static let emptyTerraform = "# No archive rule was suggested.\nlocals {}\n"
+
+  /// One family's rules in `format`.
+  private static func text(
+    _ set: SuggestedRuleSet, format: RuleOutputFormat, analyzerName: String?,
+    analyzerType: String?, console: Console
+  ) throws -> String {
     if format == .dsl {
       let rules = try write(
         set.archiveRules, as: .dsl, options: ConversionOptions(), console: console)

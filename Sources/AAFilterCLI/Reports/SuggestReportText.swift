@@ -39,11 +39,7 @@ enum SuggestReportText {
       lines += suggestion.search.map { "  " + $0 }
       lines.append("")
     }
-    if suggestion.ruleSets.allSatisfy(\.rules.isEmpty) {
-      lines.append(
-        "warning: no rule could be suggested, so standard output is empty; an empty rule file is the empty filter, which matches every finding"
-      )
-    }
+    if let warning = noRuleWarning(suggestion) { lines.append(warning) }
     lines.append(summary(suggestion))
     return lines
   }
@@ -122,5 +118,13 @@ enum SuggestReportText {
   /// `1 rule`, `2 rules`
   private static func count(_ number: Int, _ noun: String) -> String {
     number == 1 ? "1 \(noun)" : "\(number) \(noun)s"
+  }
+
+  /// The warning when no rule was suggested; `--quiet` does not hide it, as standard output
+  /// (the empty rule set) is otherwise the only sign.
+  static func noRuleWarning(_ suggestion: FilterSuggest.Suggestion) -> String? {
+    guard suggestion.ruleSets.allSatisfy(\.rules.isEmpty) else { return nil }
+    return
+      "warning: no rule could be suggested, so standard output is the empty rule set, which archives nothing"
   }
 }
