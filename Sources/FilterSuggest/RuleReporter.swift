@@ -40,7 +40,7 @@ struct RuleReporter {
       choices.append(KeyChoice(key: name, reason: reason))
     }
     if problem.requiresNotPublic {
-      choices.append(KeyChoice(key: "isPublic", reason: KeyPreference.describe("isPublic")))
+      choices.append(KeyChoice(key: "isPublic", reason: KeyPreference.requiredNotPublic))
     }
     return SuggestedRule(
       archiveRule: ArchiveRule(ruleName: name, filter: map), covered: covered, choices: choices,

@@ -103,6 +103,62 @@ final class SuggestSafetyTests: XCTestCase {
     }
   }
 
+  /// Allowing public findings never covers less than without: `isPublic` stays a key that
+  /// can tell a private expected finding from a public kept one sharing every other value.
+  func testAllowPublic_neverCoversLessThanWithout() throws {
+    struct Case {
+      var name: String
+      var findings: [Finding]
+      var expected: [String]
+      /// Covered with `allowPublic`, a superset of what is covered without.
+      var covered: Set<String>
+    }
+    let cases = [
+      Case(
+        name: "private expected, public kept twin",
+        findings: [
+          external("priv", principal: "444455556666"),
+          external("pub-kept", principal: "444455556666", isPublic: true),
+          external("k", principal: "777788889999"),
+        ].map(sameResource), expected: ["priv"], covered: ["priv"]),
+      Case(
+        name: "public and private expected, public kept twin",
+        findings: [
+          external("priv", principal: "444455556666"),
+          external("pub-exp", principal: "*", isPublic: true),
+          external("pub-kept", principal: "444455556666", isPublic: true),
+          external("k", principal: "777788889999"),
+        ].map(sameResource), expected: ["priv", "pub-exp"], covered: ["priv", "pub-exp"]),
+      Case(
+        name: "public expected, private kept twin",
+        findings: [
+          external("pub-exp", principal: "444455556666", isPublic: true),
+          external("priv-kept", principal: "444455556666"),
+        ].map(sameResource), expected: ["pub-exp"], covered: ["pub-exp"]),
+    ]
+    for test in cases {
+      let strict = try RuleSuggester.suggest(test.findings, expected: .ids(test.expected))
+      let options = SuggestOptions(allowPublic: true)
+      let allowed = try RuleSuggester.suggest(
+        test.findings, expected: .ids(test.expected), options: options)
+      assertSound(
+        allowed, findings: test.findings, expected: Set(test.expected), options: options,
+        context: test.name)
+      let strictCovered = Set(strict.ruleSets.flatMap(\.rules).flatMap(\.covered))
+      let allowedCovered = Set(allowed.ruleSets.flatMap(\.rules).flatMap(\.covered))
+      XCTAssertTrue(strictCovered.isSubset(of: allowedCovered), test.name)
+      XCTAssertEqual(allowedCovered, test.covered, test.name)
+      XCTAssertTrue(allowed.isExact, "\(test.name): \(allowed.uncovered)")
+    }
+  }
+
+  /// Puts every finding on one resource, so only the principal and the public flag differ.
+  private func sameResource(_ finding: Finding) -> Finding {
+    var copy = finding
+    copy.resource = "arn:aws:s3:::site"
+    return copy
+  }
+
   func testSafety_everyRuleCarriesItsFamilysCriterion() throws {
     for seed in 1...5 {
       for family in AnalyzerFamily.allCases {
