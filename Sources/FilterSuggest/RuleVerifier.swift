@@ -15,6 +15,8 @@ struct RuleVerifier {
     var rules: [SuggestedRule]
     /// Expected rows a dropped rule would have archived, with the reason.
     var failed: [(row: Int, kind: Gap.Kind)]
+    /// Expected rows the returned rules archive, as the matcher says.
+    var archived: Set<Int>
   }
 
   mutating func verify(_ candidates: [Candidate], evaluate: RuleSuggester.Evaluate) -> Result {
@@ -79,6 +81,6 @@ struct RuleVerifier {
     log.append(
       "  verified \(kept.count) rules with the matcher: \(claimed.count) expected findings "
         + "archived, no kept finding matched")
-    return Result(rules: kept, failed: failed)
+    return Result(rules: kept, failed: failed, archived: claimed)
   }
 }

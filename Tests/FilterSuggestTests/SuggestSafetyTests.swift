@@ -152,6 +152,59 @@ final class SuggestSafetyTests: XCTestCase {
     }
   }
 
+  /// Two records may share an id (two snapshots concatenated): a rule archiving one says
+  /// nothing of the other, which is reported uncovered, so the suggestion is not exact.
+  func testDuplicateIDs_unarchivedRecordReported() throws {
+    struct Case {
+      var name: String
+      var findings: [Finding]
+      var expected: ExpectedFindings
+      var uncovered: [String]
+      var reasons: [UncoveredFinding.Reason]
+    }
+    let cases = [
+      Case(
+        name: "one of two public",
+        findings: [
+          external("d1", principal: "444455556666"),
+          external("d1", principal: "444455556666", isPublic: true),
+          external("k", principal: "777788889999"),
+        ], expected: .ids(["d1"]), uncovered: ["d1"], reasons: [.isPublic]),
+      Case(
+        name: "archived twice by hand, one public",
+        findings: [
+          external("d1", principal: "444455556666", status: "ARCHIVED"),
+          external("d1", principal: "*", status: "ARCHIVED", isPublic: true),
+          external("k", principal: "777788889999"),
+        ], expected: .status("ARCHIVED"), uncovered: ["d1"], reasons: [.isPublic]),
+      Case(
+        name: "both archivable",
+        findings: [
+          external("d1", principal: "444455556666"),
+          external("d1", principal: "444455556666"),
+          external("k", principal: "777788889999"),
+        ], expected: .ids(["d1"]), uncovered: [], reasons: []),
+    ]
+    for test in cases {
+      let suggestion = try RuleSuggester.suggest(test.findings, expected: test.expected)
+      XCTAssertEqual(suggestion.uncovered.map(\.id), test.uncovered, test.name)
+      XCTAssertEqual(suggestion.uncovered.map(\.reason), test.reasons, test.name)
+      XCTAssertEqual(suggestion.isExact, test.uncovered.isEmpty, test.name)
+      // Every record left unmatched by the rules is named.
+      let matchers = suggestion.archiveRules.map { FindingMatcher($0.filter) }
+      let expectedRows = test.findings.filter { finding in
+        switch test.expected {
+        case .ids(let ids): ids.contains(finding.findingID ?? "")
+        case .status(let status): finding.status == status
+        }
+      }
+      for finding in expectedRows
+      where !matchers.contains(where: { $0.evaluate(finding) == .match }) {
+        XCTAssertTrue(test.uncovered.contains(finding.findingID ?? ""), test.name)
+      }
+    }
+  }
+
   /// Puts every finding on one resource, so only the principal and the public flag differ.
   private func sameResource(_ finding: Finding) -> Finding {
     var copy = finding
