@@ -53,38 +53,48 @@ struct RuleReporter {
     let table = problem.table
     let sets = rule.values.map(Set.init)
     let columns = rule.keys.map { table.columns[$0] }
-    var best: (fails: Int, row: Int, key: String, value: String?)? = nil
-    var alone: [String: Int] = [:]
+    // The first criterion each kept row fails, by position: `columns.count` for `isPublic`.
+    // Texts are read only for the nearest row, at the end (reading one may touch the input).
+    var best: (fails: Int, row: Int, first: Int)? = nil
+    var alone = [Int](repeating: 0, count: columns.count + 1)
     for row in problem.allKept {
       var fails = 0
-      var firstKey: String? = nil
-      var firstValue: String? = nil
+      var first = -1
       for index in columns.indices {
         let value = columns[index][row]
         if value != SuggestTable.undecidable, !sets[index].contains(value) {
           fails += 1
-          if firstKey == nil {
-            firstKey = table.keys[rule.keys[index]]
-            firstValue = table.text(row: row, key: rule.keys[index])
-          }
+          if first < 0 { first = index }
         }
       }
       if problem.requiresNotPublic {
         let flag = table.publicFlags[row]
         if flag == .yes || flag == .absent {
           fails += 1
-          if firstKey == nil {
-            firstKey = "isPublic"
-            firstValue = flag == .yes ? "true" : nil
-          }
+          if first < 0 { first = columns.count }
         }
       }
-      guard fails > 0, let key = firstKey else { continue }
-      if fails == 1 { alone[key, default: 0] += 1 }
-      if best.map({ fails < $0.fails }) ?? true { best = (fails, row, key, firstValue) }
+      guard fails > 0, first >= 0 else { continue }
+      if fails == 1 { alone[first] += 1 }
+      if best.map({ fails < $0.fails }) ?? true { best = (fails, row, first) }
     }
-    guard let best else { return (nil, alone) }
-    return (Margin(keptID: table.id(best.row), key: best.key, keptValue: best.value), alone)
+    var keptOut: [String: Int] = [:]
+    for (index, count) in alone.enumerated() where count > 0 {
+      keptOut[index < columns.count ? table.keys[rule.keys[index]] : "isPublic"] = count
+    }
+    guard let best else { return (nil, keptOut) }
+    let margin: Margin
+    if best.first < columns.count {
+      let key = rule.keys[best.first]
+      margin = Margin(
+        keptID: table.id(best.row), key: table.keys[key],
+        keptValue: table.text(row: best.row, key: key))
+    } else {
+      let flag = table.publicFlags[best.row]
+      margin = Margin(
+        keptID: table.id(best.row), key: "isPublic", keptValue: flag == .yes ? "true" : nil)
+    }
+    return (margin, keptOut)
   }
 
   /// `PREFIX-KEY-VALUE`, from the rule's most preferred key and its first value; made unique
