@@ -114,6 +114,15 @@ final class SuggestCommandTests: XCTestCase {
         "error: the unused-access rules need an analyzer Type of ACCOUNT_UNUSED_ACCESS or ORGANIZATION_UNUSED_ACCESS, not 'ORGANIZATION'",
         #line
       ),
+      // Findings that cannot be read, even when opening works (a directory), are trouble.
+      (
+        ["--findings", "Examples", "--expected", "Examples/expected-ids.txt"], "", 2,
+        "error: cannot read 'Examples'", #line
+      ),
+      (
+        ["--findings", "no-such-file.json", "--expected", "Examples/expected-ids.txt"], "", 2,
+        "error: cannot read 'no-such-file.json'", #line
+      ),
       // Standard input for the ids, the findings from a file.
       (
         ["--findings", SuggestFixtures.external, "--expected", "-"],

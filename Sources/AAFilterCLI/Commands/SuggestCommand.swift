@@ -137,6 +137,11 @@ struct SuggestCommand: Command {
       return try FindingsInput(arguments, path: path, console: console).readAll(console: console).0
     } catch is Reported {
       throw Reported(status: .usage)
+    } catch {
+      // A read that fails midway (a directory, a device) is trouble too: exit status 1 means
+      // that rules were printed and some expected findings are uncovered.
+      console.writeErrorLine("error: \(error)")
+      throw Reported(status: .usage)
     }
   }
 
