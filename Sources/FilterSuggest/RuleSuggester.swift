@@ -162,6 +162,7 @@ public enum RuleSuggester {
       }
       ruleSets.append(SuggestedRuleSet(family: family, rules: verified.rules))
     }
+    uniqueNamesAcrossFamilies(&ruleSets)
     // A finding of no known family counts for every family: another family's rules may
     // archive it, and then it is covered. Coverage is by row, not by id: two records may
     // share an id (two snapshots concatenated), and a rule archiving one of them says nothing
@@ -176,5 +177,24 @@ public enum RuleSuggester {
     return Suggestion(
       ruleSets: ruleSets, uncovered: ordered, expectedCount: selection.expectedCount,
       keptCount: keptCount, search: search)
+  }
+
+  /// Numbers on a rule name another family's set already uses (`NAME-2`, ...), so that every
+  /// family's set can share one rule file and each name says one rule.
+  static func uniqueNamesAcrossFamilies(_ ruleSets: inout [SuggestedRuleSet]) {
+    var used = Set<String>()
+    for set in ruleSets.indices {
+      for rule in ruleSets[set].rules.indices {
+        let base = ruleSets[set].rules[rule].archiveRule.ruleName
+        var name = base
+        var number = 2
+        while used.contains(name) {
+          name = "\(base)-\(number)"
+          number += 1
+        }
+        used.insert(name)
+        ruleSets[set].rules[rule].archiveRule.ruleName = name
+      }
+    }
   }
 }

@@ -102,7 +102,7 @@ final class SuggestCommandTests: XCTestCase {
       ),
       (
         ["--findings", "mixed.jsonl", "--expected", "mixed.ids", "--output", "rules-json"], "", 2,
-        "error: rules were suggested for 2 analyzer families (external, unused), and a rule set holds one analyzer's rules\nhelp: run once per family: --analyzer external, --analyzer unused\n",
+        "error: rules were suggested for 2 analyzer families (external, unused), and a rule set holds one analyzer's rules\nhelp: run once per family: --analyzer external, --analyzer unused; or write rule text (--output dsl), which holds each family's set after its directive\n",
         #line
       ),
       (
@@ -198,13 +198,32 @@ final class SuggestCommandTests: XCTestCase {
     XCTAssertFalse(plain.stdout.isEmpty)
   }
 
-  /// Several families: rules belong to an analyzer, so one family's set is written at a time,
-  /// the one --analyzer names, in every format.
-  func testSeveralFamilies_oneSetAtATime() throws {
+  /// Several families: rules belong to an analyzer. Rule text holds each family's set after
+  /// its directive; --analyzer writes one family's set, in every format.
+  func testSeveralFamilies_eachSetInRuleText_oneSetAtATime() throws {
     let both = run(["--findings", "mixed.jsonl", "--expected", "mixed.ids"])
-    XCTAssertEqual(both.status, 2)
-    XCTAssertEqual(both.stdout, "")
-    XCTAssertTrue(both.stderr.contains("--analyzer external, --analyzer unused"), both.stderr)
+    XCTAssertEqual(both.status, 0, both.stderr)
+    XCTAssertEqual(
+      both.stdout,
+      """
+      # aafilter: analyzer=external
+
+      rule suggested-AWS-444455556666 {
+        isPublic eq false and principal.AWS eq 444455556666
+      }
+
+      # aafilter: analyzer=unused
+
+      rule suggested-resource-role-batch {
+        resource eq arn:aws:iam::111122223333:role/batch
+      }
+
+      """)
+    XCTAssertEqual(aafilter(["check", "-"], stdin: both.stdout).status, 0)
+    let json = run(["--findings", "mixed.jsonl", "--expected", "mixed.ids", "--output", "json"])
+    XCTAssertEqual(json.status, 2)
+    XCTAssertEqual(json.stdout, "")
+    XCTAssertTrue(json.stderr.contains("--analyzer external, --analyzer unused"), json.stderr)
     let cases: [(String, String, String, UInt)] = [
       ("external", "444455556666", "role/batch", #line),
       ("unused", "role/batch", "444455556666", #line),
