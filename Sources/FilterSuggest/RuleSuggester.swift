@@ -176,7 +176,7 @@ public enum RuleSuggester {
     let ordered = selection.ordered(uncovered)
     return Suggestion(
       ruleSets: ruleSets, uncovered: ordered, expectedCount: selection.expectedCount,
-      keptCount: keptCount, search: search)
+      keptCount: keptCount, search: search, otherFamilyCount: selection.otherFamilyCount)
   }
 
   /// Numbers on a rule name another family's set already uses (`NAME-2`, ...), so that every

@@ -242,6 +242,11 @@ final class SuggestCommandTests: XCTestCase {
           one.stderr, line: line)
         XCTAssertEqual(
           one.stderr.components(separatedBy: "-access: ").count, 2, one.stderr, line: line)
+        // The other family's expected finding is left out, and the report says so.
+        XCTAssertTrue(
+          one.stderr.contains(
+            "note: 1 expected finding is of another family than --analyzer names, and left out\n"),
+          one.stderr, line: line)
         if format == "dsl" {
           XCTAssertTrue(one.stdout.hasPrefix("# aafilter: analyzer=\(family)\n\nrule "), line: line)
         }

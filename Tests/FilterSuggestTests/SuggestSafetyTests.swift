@@ -329,8 +329,10 @@ final class SuggestSafetyTests: XCTestCase {
     XCTAssertEqual(suggestion.expectedCount, 1)
     XCTAssertTrue(suggestion.isExact)
     XCTAssertTrue(suggestion.search.contains { $0.contains("left out") })
+    XCTAssertEqual(suggestion.otherFamilyCount, 1)
     let every = try RuleSuggester.suggest(findings, expected: .ids(["e", "u"]))
     XCTAssertEqual(every.ruleSets.map(\.family), [.external, .unused])
+    XCTAssertEqual(every.otherFamilyCount, 0)
   }
 
   func testUndecidableKept_separatedOnlyByWhatItDecides() throws {

@@ -40,6 +40,13 @@ enum SuggestReportText {
       lines.append("")
     }
     if let warning = noRuleWarning(suggestion) { lines.append(warning) }
+    if suggestion.otherFamilyCount > 0 {
+      // Not uncovered (the family asked for is what the rules are for), but never silent.
+      let count = suggestion.otherFamilyCount
+      lines.append(
+        "note: \(count == 1 ? "1 expected finding is" : "\(count) expected findings are") of another family than --analyzer names, and left out"
+      )
+    }
     lines.append(summary(suggestion))
     return lines
   }
