@@ -37,9 +37,10 @@ struct FamilySearch {
       for row in candidate.rows { covered[Int(row)] = true }
     }
     var inseparable: [Int: Int] = [:]
+    var nameless = Set<Int>()
     let missing = covered.indices.filter { !covered[$0] }
     if !missing.isEmpty {
-      let points = pointCandidates(missing, inseparable: &inseparable)
+      let points = pointCandidates(missing, inseparable: &inseparable, nameless: &nameless)
       log.append(
         "  \(missing.count) findings no narrow shape reaches: \(points.count) rules on every key, "
           + "\(inseparable.count) inseparable")
@@ -127,6 +128,8 @@ struct FamilySearch {
     for position in expected.indices where !archived[position] {
       if let kept = inseparable[position] {
         uncovered.append((position, .inseparable(keptRow: kept)))
+      } else if nameless.contains(position) {
+        uncovered.append((position, .nothingToName))
       } else {
         uncovered.append((position, .ruleLimit))
       }
@@ -172,9 +175,9 @@ struct FamilySearch {
 
   /// For each expected position no shape reaches, the rule on every key it carries: safe
   /// unless a kept finding agrees on all of them, which is then reported as inseparable.
-  private func pointCandidates(_ positions: [Int], inseparable: inout [Int: Int])
-    -> [Candidate]
-  {
+  private func pointCandidates(
+    _ positions: [Int], inseparable: inout [Int: Int], nameless: inout Set<Int>
+  ) -> [Candidate] {
     let table = problem.table
     var bySignature: [[Int]: [Int]] = [:]
     for position in positions {
@@ -183,7 +186,11 @@ struct FamilySearch {
       // A rule with no key would archive everything: never suggested. Such a finding agrees
       // with every kept finding on every key a rule could use.
       guard !keys.isEmpty else {
-        if let kept = problem.kept.first { inseparable[position] = kept }
+        if let kept = problem.kept.first {
+          inseparable[position] = kept
+        } else {
+          nameless.insert(position)
+        }
         continue
       }
       bySignature[keys, default: []].append(position)

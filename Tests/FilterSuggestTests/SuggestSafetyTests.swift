@@ -205,6 +205,35 @@ final class SuggestSafetyTests: XCTestCase {
     }
   }
 
+  /// A finding with no value a rule may name: the reason says so (raising the rule limit
+  /// would not help), unless a kept finding agrees with it on every key (inseparable).
+  func testNothingToName_reasonSaysSo() throws {
+    var bare = Finding(id: "m1", status: "ACTIVE", isPublic: false)
+    bare.analyzerFamily = .external
+    let cases: [(String, [Finding], [UncoveredFinding.Reason])] = [
+      (
+        "no kept finding to agree with",
+        [bare, external("e", principal: "444455556666"), external("p", principal: "*", isPublic: true)],
+        [.nothingToName]
+      ),
+      (
+        "a kept finding agrees on every key",
+        [bare, external("e", principal: "444455556666"), external("k", principal: "777788889999")],
+        [.inseparable(keptID: "k")]
+      ),
+    ]
+    for (name, findings, reasons) in cases {
+      let suggestion = try RuleSuggester.suggest(findings, expected: .ids(["m1", "e"]))
+      assertSound(suggestion, findings: findings, expected: ["m1", "e"], context: name)
+      XCTAssertEqual(suggestion.uncovered.map(\.id), ["m1"], name)
+      XCTAssertEqual(suggestion.uncovered.map(\.reason), reasons, name)
+      XCTAssertEqual(suggestion.ruleSets.flatMap(\.rules).flatMap(\.covered), ["e"], name)
+    }
+    XCTAssertEqual(
+      UncoveredFinding(id: "m1", family: .external, reason: .nothingToName).explanation,
+      "'m1' holds no value a rule can name")
+  }
+
   /// Puts every finding on one resource, so only the principal and the public flag differ.
   private func sameResource(_ finding: Finding) -> Finding {
     var copy = finding

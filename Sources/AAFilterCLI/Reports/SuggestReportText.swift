@@ -97,6 +97,8 @@ enum SuggestReportText {
         "cannot be told apart from the kept finding \(keptID): they share every value a rule could test"
     case .ruleLimit:
       text = "the rule limit is reached (--max-rules \(maxRules))"
+    case .nothingToName:
+      text = "it holds no value a rule can name, and a rule naming nothing would archive every finding"
     }
     return finding.detail.map { "\(text); \($0)" } ?? text
   }
