@@ -19,7 +19,28 @@ struct RuleReporter {
         .sorted(by: FilterCriteriaMap.byteOrder)
       map[problem.table.keys[key]] = Criterion(eq: texts)
     }
+    if let types = findingTypes(rule) { map["findingType"] = types }
     return map
+  }
+
+  /// For unused access, the finding types of what the rule covers, when it does not name
+  /// them already: a rule on the role or user alone would also archive the other kinds of
+  /// unused access of that role or user (a working access key, say) that nobody triaged.
+  /// Only added when every covered finding has a usable type, so the rule covers the same
+  /// findings and is only narrower.
+  private func findingTypes(_ rule: Candidate) -> Criterion? {
+    guard problem.family == .unused, let key = problem.table.index(of: "findingType"),
+      !rule.keys.contains(key)
+    else { return nil }
+    var values = Set<UInt32>()
+    for position in rule.rows {
+      let value = problem.table.columns[key][problem.expected[Int(position)]]
+      guard problem.usable(key, value) else { return nil }
+      values.insert(value)
+    }
+    let texts = values.compactMap(problem.table.text).sorted(by: FilterCriteriaMap.byteOrder)
+    guard !texts.isEmpty, texts.count <= problem.options.maxValuesPerOperator else { return nil }
+    return Criterion(eq: texts)
   }
 
   mutating func report(_ rule: Candidate, covered: [String]) -> SuggestedRule {
@@ -41,6 +62,13 @@ struct RuleReporter {
     }
     if problem.requiresNotPublic {
       choices.append(KeyChoice(key: "isPublic", reason: KeyPreference.requiredNotPublic))
+    }
+    if findingTypes(rule) != nil {
+      choices.append(
+        KeyChoice(
+          key: "findingType",
+          reason: "names the kinds of unused access it covers, so other kinds for the same "
+            + "resources are not archived with them"))
     }
     return SuggestedRule(
       archiveRule: ArchiveRule(ruleName: name, filter: map), covered: covered, choices: choices,

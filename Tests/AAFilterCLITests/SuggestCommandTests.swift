@@ -215,7 +215,7 @@ final class SuggestCommandTests: XCTestCase {
       # aafilter: analyzer=unused
 
       rule suggested-resource-role-batch {
-        resource eq arn:aws:iam::111122223333:role/batch
+        findingType eq UnusedIAMRole and resource eq arn:aws:iam::111122223333:role/batch
       }
 
       """)

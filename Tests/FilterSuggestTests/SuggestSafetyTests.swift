@@ -234,6 +234,48 @@ final class SuggestSafetyTests: XCTestCase {
       "'m1' holds no value a rule can name")
   }
 
+  /// Unused access rules name the finding types they cover: a rule on the role or user alone
+  /// would archive any other kind of unused access of it that comes later, untriaged.
+  func testUnused_rulesNameTheFindingTypes() throws {
+    let user = "arn:aws:iam::111122223333:user/u1"
+    let role = "arn:aws:iam::111122223333:role/r1"
+    let cases: [(String, [Finding], [String], [(String, String)], UInt)] = [
+      (
+        "password and permission",
+        [
+          unused("p", type: "UnusedIAMUserPassword", resource: user),
+          unused("q", type: "UnusedPermission", resource: role),
+          unused("k", type: "UnusedIAMRole", resource: "arn:aws:iam::111122223333:role/r9"),
+        ], ["p", "q"],
+        [("UnusedIAMUserAccessKey", user), ("UnusedIAMRole", role)], #line
+      ),
+      (
+        "one role",
+        [
+          unused("r", type: "UnusedIAMRole", resource: role),
+          unused("k", type: "UnusedIAMRole", resource: "arn:aws:iam::111122223333:role/r9"),
+        ], ["r"], [("UnusedPermission", role)], #line
+      ),
+    ]
+    for (name, findings, expected, later, line) in cases {
+      let suggestion = try RuleSuggester.suggest(findings, expected: .ids(expected))
+      assertSound(suggestion, findings: findings, expected: Set(expected), context: name)
+      XCTAssertTrue(suggestion.isExact, name, line: line)
+      let matchers = suggestion.archiveRules.map { FindingMatcher($0.filter) }
+      XCTAssertFalse(matchers.isEmpty, name, line: line)
+      for rule in suggestion.archiveRules {
+        XCTAssertNotNil(rule.filter["findingType"], "\(name): \(rule.ruleName)", line: line)
+      }
+      // Another kind of unused access for the same user or role, arising later, stays.
+      for (type, resource) in later {
+        let other = unused("later", type: type, resource: resource)
+        XCTAssertTrue(
+          matchers.allSatisfy { $0.evaluate(other) == .noMatch }, "\(name): \(type)",
+          line: line)
+      }
+    }
+  }
+
   /// Puts every finding on one resource, so only the principal and the public flag differ.
   private func sameResource(_ finding: Finding) -> Finding {
     var copy = finding
