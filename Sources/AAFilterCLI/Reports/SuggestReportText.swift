@@ -40,6 +40,13 @@ enum SuggestReportText {
       lines.append("")
     }
     if let warning = noRuleWarning(suggestion) { lines.append(warning) }
+    let quota = Limits.default.maxRules
+    for set in suggestion.ruleSets where set.rules.count > quota {
+      // --max-rules may be raised past the default quota; the other commands keep it.
+      lines.append(
+        "warning: \(set.family.displayName): \(set.rules.count) rules, more than the quota of \(quota) archive rules per analyzer that convert and preview hold to (check --max-rules \(set.rules.count) reads them)"
+      )
+    }
     if suggestion.otherFamilyCount > 0 {
       // Not uncovered (the family asked for is what the rules are for), but never silent.
       let count = suggestion.otherFamilyCount
