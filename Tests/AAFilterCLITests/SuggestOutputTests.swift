@@ -62,6 +62,14 @@ final class SuggestOutputTests: XCTestCase {
         }
       }
     }
+    // Rule text has no analyzer type, so a type of another family is no error there either.
+    let typed = aafilter(
+      [
+        "suggest", "--findings", "public.jsonl", "--expected", "public.ids", "--analyzer-type",
+        "ACCOUNT_UNUSED_ACCESS",
+      ], files: files)
+    XCTAssertEqual(typed.status, 1, typed.stderr)
+    XCTAssertEqual(typed.stdout.filter { !$0.isWhitespace }, #"{"archiveRules":[]}"#)
   }
 
   /// What `preview` would archive with the suggested rules is exactly the expected ACTIVE

@@ -51,9 +51,10 @@ enum SuggestOutput {
     guard let set = sets.first else {
       let family = suggestion.ruleSets.first?.family ?? .external
       let empty = SuggestedRuleSet(family: family, rules: [])
+      // Rule text has no analyzer type to check, so neither has its stand-in.
       let written = try text(
         empty, format: format == .dsl ? .rulesJSON : format, analyzerName: analyzerName,
-        analyzerType: analyzerType, console: console)
+        analyzerType: format == .dsl ? nil : analyzerType, console: console)
       // Terraform with no resource is empty too; an empty `locals` block keeps it Terraform.
       if format == .terraform, written.allSatisfy(\.isWhitespace) { return emptyTerraform }
       return written
