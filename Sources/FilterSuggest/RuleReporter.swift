@@ -5,9 +5,19 @@ import FilterDSL
 struct RuleReporter {
   let problem: FamilyProblem
   var usedNames: Set<String> = []
+  /// How many of the set's rules have each (key, first value): a name says what sets a rule
+  /// apart, so it is drawn from the first key whose first value no other rule shares.
+  private var firstValueCounts: [[UInt32]: Int] = [:]
 
-  init(problem: FamilyProblem) {
+  /// Readies names for the set `rules`: each is named by what sets it apart from the others.
+  init(problem: FamilyProblem, naming rules: [Candidate]) {
     self.problem = problem
+    for rule in rules {
+      for (index, key) in rule.keys.enumerated() {
+        guard let value = rule.values[index].first else { continue }
+        firstValueCounts[[UInt32(key), value], default: 0] += 1
+      }
+    }
   }
 
   /// The rule's filter map: its keys with `eq` (one value) or `in` (several), and the
@@ -125,15 +135,24 @@ struct RuleReporter {
     return (margin, keptOut)
   }
 
-  /// `PREFIX-KEY-VALUE`, from the rule's most preferred key and its first value; made unique
+  /// `PREFIX-KEY-VALUE`, from the rule's most preferred key whose first value no other rule of
+  /// the set shares (else its most preferred key) and that value; made unique
   /// with a number, and always a valid name.
   private mutating func uniqueName(_ rule: Candidate) -> String {
     var parts = [problem.options.namePrefix]
-    if let key = rule.keys.first, let value = rule.values.first?.first {
+    // The first key (in preference order) whose first value is the rule's own, else the first.
+    let telling =
+      rule.keys.indices.first { index in
+        guard let value = rule.values[index].first else { return false }
+        return firstValueCounts[[UInt32(rule.keys[index]), value]] == 1
+      } ?? 0
+    if telling < rule.keys.count, let value = rule.values[telling].first {
+      let key = rule.keys[telling]
       let name = problem.table.keys[key]
       parts.append(Self.sanitize(name.split(separator: ".").last.map(String.init) ?? name))
       parts.append(Self.sanitize(Self.shortValue(problem.table.text(value) ?? "")))
-      if let count = rule.values.first?.count, count > 1 { parts.append("and-\(count - 1)-more") }
+      let count = rule.values[telling].count
+      if count > 1 { parts.append("and-\(count - 1)-more") }
     }
     var base = String(parts.filter { !$0.isEmpty }.joined(separator: "-").prefix(200))
     if !ArchiveRule.isValidName(base) { base = problem.options.namePrefix }

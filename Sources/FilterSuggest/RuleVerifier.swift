@@ -20,7 +20,7 @@ struct RuleVerifier {
   }
 
   mutating func verify(_ candidates: [Candidate], evaluate: RuleSuggester.Evaluate) -> Result {
-    var reporter = RuleReporter(problem: problem)
+    var reporter = RuleReporter(problem: problem, naming: candidates)
     let table = problem.table
     var rules = candidates.map { reporter.report($0, covered: []) }
     let matches = evaluate(rules.map(\.archiveRule.filter))

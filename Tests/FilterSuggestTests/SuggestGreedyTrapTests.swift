@@ -57,4 +57,12 @@ final class SuggestGreedyTrapTests: XCTestCase {
       XCTAssertLessThanOrEqual(suggestion.archiveRules.count, 2 * copies, line: line)
     }
   }
+
+  /// Every rule of a trap shares the principal: names come from what sets each rule apart.
+  func testNames_sayWhatSetsEachRuleApart() throws {
+    let (findings, expected) = traps(blocks: 3, copies: 1)
+    let suggestion = try RuleSuggester.suggest(findings, expected: .ids(expected))
+    XCTAssertEqual(
+      Set(suggestion.archiveRules.map(\.ruleName)), ["suggested-row0c0-y", "suggested-row1c0-y"])
+  }
 }
