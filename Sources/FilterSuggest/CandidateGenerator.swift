@@ -28,7 +28,8 @@ struct CandidateGenerator {
     if triples * 3 * rows <= 30_000_000 { maxShapeSize = 3 }
   }
 
-  /// Every shape allowed for the family, smaller shapes first.
+  /// Every shape allowed for the family, smaller shapes first: combinations of the shape keys,
+  /// and each other key alone.
   func shapes() -> [[Int]] {
     let keys = problem.shapeKeys
     var result: [[Int]] = []
@@ -38,6 +39,10 @@ struct CandidateGenerator {
       for index in start..<keys.count { extend(shape + [keys[index]], from: index + 1) }
     }
     extend([], from: 0)
+    // Every key alone is a shape too: one pass each, so keys left out of the combined shapes
+    // (condition keys beyond the most frequent) still give the one-key rules they separate by.
+    let combined = Set(keys)
+    result += problem.keys.filter { !combined.contains($0) }.map { [$0] }
     return result.filter(allowed).sorted { $0.count < $1.count }
   }
 

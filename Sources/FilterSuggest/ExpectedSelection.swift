@@ -15,6 +15,8 @@ struct ExpectedSelection {
   private var familyOf: [Int: AnalyzerFamily] = [:]
   /// Each expected row's place in the order given.
   private var order: [Int: Int] = [:]
+  /// Expected rows of other families than the one asked for, left out.
+  private(set) var otherFamilyCount = 0
 
   init<Records: RandomAccessCollection>(
     _ records: Records, expected: ExpectedFindings, release: (Range<Int>) -> Void
@@ -72,6 +74,7 @@ struct ExpectedSelection {
       kept.append(row)
     }
     rows = kept
+    otherFamilyCount = outside
     if outside > 0, let family {
       log.append(
         "\(outside) expected findings of other families left out: only \(family.displayName) asked for"

@@ -40,7 +40,9 @@ struct FamilyProblem {
     self.table = table
     self.options = options
     allKept = kept
-    keys = table.keys.indices.filter { KeyPreference.allows(table.keys[$0], in: family) }
+    keys = table.keys.indices.filter { 
+      KeyPreference.allows(table.keys[$0], in: family, allowPublic: options.allowPublic)
+    }
       .sorted {
         (KeyPreference.rank(table.keys[$0], in: family), table.keys[$0])
           < (KeyPreference.rank(table.keys[$1], in: family), table.keys[$1])

@@ -37,9 +37,10 @@ struct FamilySearch {
       for row in candidate.rows { covered[Int(row)] = true }
     }
     var inseparable: [Int: Int] = [:]
+    var nameless = Set<Int>()
     let missing = covered.indices.filter { !covered[$0] }
     if !missing.isEmpty {
-      let points = pointCandidates(missing, inseparable: &inseparable)
+      let points = pointCandidates(missing, inseparable: &inseparable, nameless: &nameless)
       log.append(
         "  \(missing.count) findings no narrow shape reaches: \(points.count) rules on every key, "
           + "\(inseparable.count) inseparable")
@@ -54,17 +55,45 @@ struct FamilySearch {
     var chosen = SetCover.greedy(candidates, among: narrowAll, covered: &covered)
     log.append(
       "  greedy cover: \(chosen.count) narrow rules from \(narrowAll.count) undominated candidates")
-    let universe = Set(chosen.flatMap { candidates[$0].rows }).sorted()
-    if narrowAll.count <= 5_000,
-      let exact = SetCover.exact(
-        candidates, among: narrowAll, universe: universe, bound: chosen.count)
-    {
-      if !exact.chosen.isEmpty, exact.chosen.count < chosen.count {
-        chosen = exact.chosen
+    // Exact part by part: parts share no finding, so the fewest rules are the sum of each
+    // part's fewest, and independent traps for greedy are each solved within the class limit.
+    let parts = SetCover.components(candidates, among: narrowAll, rows: expected.count)
+    var improved: [Int] = []
+    var solved = 0
+    var optimal = true
+    var nodes = 0
+    var fewer = false
+    for part in parts {
+      let members = Set(part)
+      let greedyPart = chosen.filter { members.contains($0) }
+      let universe = Set(greedyPart.flatMap { candidates[$0].rows }).sorted()
+      guard part.count <= 5_000,
+        let exact = SetCover.exact(
+          candidates, among: part, universe: universe, bound: greedyPart.count)
+      else {
+        improved += greedyPart
+        if greedyPart.count > 1 { optimal = false }
+        continue
       }
+      solved += 1
+      nodes += exact.nodes
+      if !exact.isOptimal { optimal = false }
+      if !exact.chosen.isEmpty, exact.chosen.count < greedyPart.count {
+        improved += exact.chosen
+        fewer = true
+      } else {
+        improved += greedyPart
+      }
+    }
+    if solved > 0 {
+      // Greedy's order stays unless a part found fewer rules.
+      if fewer { chosen = improved }
       log.append(
-        "  exact cover (branch and bound, \(exact.nodes) nodes): \(chosen.count) rules, "
-          + (exact.isOptimal ? "the fewest possible from these candidates" : "budget reached"))
+        "  exact cover (branch and bound over \(parts.count) independent parts, "
+          + "\(solved) searched, \(nodes) nodes): \(chosen.count) rules, "
+          + (optimal
+            ? "the fewest possible from these candidates"
+            : "the fewest in the parts searched to the end; greedy elsewhere"))
     } else {
       let largest = chosen.map { candidates[$0].rows.count }.max() ?? 1
       log.append(
@@ -99,6 +128,8 @@ struct FamilySearch {
     for position in expected.indices where !archived[position] {
       if let kept = inseparable[position] {
         uncovered.append((position, .inseparable(keptRow: kept)))
+      } else if nameless.contains(position) {
+        uncovered.append((position, .nothingToName))
       } else {
         uncovered.append((position, .ruleLimit))
       }
@@ -144,9 +175,9 @@ struct FamilySearch {
 
   /// For each expected position no shape reaches, the rule on every key it carries: safe
   /// unless a kept finding agrees on all of them, which is then reported as inseparable.
-  private func pointCandidates(_ positions: [Int], inseparable: inout [Int: Int])
-    -> [Candidate]
-  {
+  private func pointCandidates(
+    _ positions: [Int], inseparable: inout [Int: Int], nameless: inout Set<Int>
+  ) -> [Candidate] {
     let table = problem.table
     var bySignature: [[Int]: [Int]] = [:]
     for position in positions {
@@ -155,7 +186,11 @@ struct FamilySearch {
       // A rule with no key would archive everything: never suggested. Such a finding agrees
       // with every kept finding on every key a rule could use.
       guard !keys.isEmpty else {
-        if let kept = problem.kept.first { inseparable[position] = kept }
+        if let kept = problem.kept.first {
+          inseparable[position] = kept
+        } else {
+          nameless.insert(position)
+        }
         continue
       }
       bySignature[keys, default: []].append(position)

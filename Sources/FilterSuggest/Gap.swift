@@ -7,6 +7,7 @@ struct Gap {
     case isPublic
     case inseparable(keptRow: Int)
     case ruleLimit
+    case nothingToName
   }
 
   var row: Int
@@ -21,6 +22,7 @@ struct Gap {
     case .isPublic: reason = .isPublic
     case .inseparable(let kept): reason = .inseparable(keptID: ids[kept] ?? "")
     case .ruleLimit: reason = .ruleLimit
+    case .nothingToName: reason = .nothingToName
     }
     return UncoveredFinding(id: ids[row] ?? "", family: family, reason: reason, detail: detail)
   }

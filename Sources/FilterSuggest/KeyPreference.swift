@@ -18,11 +18,17 @@ enum KeyPreference {
   ]
 
   /// Whether a rule for `family` may use `key`.
-  static func allows(_ key: String, in family: AnalyzerFamily) -> Bool {
+  ///
+  /// `isPublic` is a key of its own only when public findings may be archived: otherwise every
+  /// external access rule already carries `isPublic eq false`. Allowing public findings must
+  /// never cover less than without, so the flag then stays available to tell a private
+  /// expected finding from a public kept one.
+  static func allows(_ key: String, in family: AnalyzerFamily, allowPublic: Bool = false) -> Bool {
     switch family {
     case .external:
       return key.hasPrefix("principal.") || key.hasPrefix("condition.")
         || ["resource", "resourceOwnerAccount", "resourceType"].contains(key)
+        || (allowPublic && key == "isPublic")
     case .internal:
       return key.hasPrefix("principal.")
         || [
@@ -44,7 +50,7 @@ enum KeyPreference {
     case "principalOwnerAccount": return 1
     case "principalType", "accessType": return 2
     case "resourceOwnerAccount": return family == .unused ? 2 : 4
-    case "resourceType": return 5
+    case "resourceType", "isPublic": return 5
     default: return key.hasPrefix("condition.") ? 2 : 6
     }
   }
@@ -69,6 +75,9 @@ enum KeyPreference {
     return keys.allSatisfy { broad.contains($0) || $0 == "isPublic" }
   }
 
+  /// Why every external access rule carries `isPublic eq false` without `allowPublic`.
+  static let requiredNotPublic = "required: never archive a finding that is public"
+
   /// What choosing `key` says, for the report.
   static func describe(_ key: String) -> String {
     if key.hasPrefix("principal.") { return "names who has access" }
@@ -81,7 +90,7 @@ enum KeyPreference {
     case "findingType": return "names the kind of unused access"
     case "resourceOwnerAccount": return "names the account that owns the resources"
     case "resourceType": return "names the type of resource"
-    case "isPublic": return "required: never archive a finding that is public"
+    case "isPublic": return "tells public findings from the others"
     default: return "narrows the findings"
     }
   }

@@ -5,9 +5,19 @@ import FilterDSL
 struct RuleReporter {
   let problem: FamilyProblem
   var usedNames: Set<String> = []
+  /// How many of the set's rules have each (key, first value): a name says what sets a rule
+  /// apart, so it is drawn from the first key whose first value no other rule shares.
+  private var firstValueCounts: [[UInt32]: Int] = [:]
 
-  init(problem: FamilyProblem) {
+  /// Readies names for the set `rules`: each is named by what sets it apart from the others.
+  init(problem: FamilyProblem, naming rules: [Candidate]) {
     self.problem = problem
+    for rule in rules {
+      for (index, key) in rule.keys.enumerated() {
+        guard let value = rule.values[index].first else { continue }
+        firstValueCounts[[UInt32(key), value], default: 0] += 1
+      }
+    }
   }
 
   /// The rule's filter map: its keys with `eq` (one value) or `in` (several), and the
@@ -19,7 +29,28 @@ struct RuleReporter {
         .sorted(by: FilterCriteriaMap.byteOrder)
       map[problem.table.keys[key]] = Criterion(eq: texts)
     }
+    if let types = findingTypes(rule) { map["findingType"] = types }
     return map
+  }
+
+  /// For unused access, the finding types of what the rule covers, when it does not name
+  /// them already: a rule on the role or user alone would also archive the other kinds of
+  /// unused access of that role or user (a working access key, say) that nobody triaged.
+  /// Only added when every covered finding has a usable type, so the rule covers the same
+  /// findings and is only narrower.
+  private func findingTypes(_ rule: Candidate) -> Criterion? {
+    guard problem.family == .unused, let key = problem.table.index(of: "findingType"),
+      !rule.keys.contains(key)
+    else { return nil }
+    var values = Set<UInt32>()
+    for position in rule.rows {
+      let value = problem.table.columns[key][problem.expected[Int(position)]]
+      guard problem.usable(key, value) else { return nil }
+      values.insert(value)
+    }
+    let texts = values.compactMap(problem.table.text).sorted(by: FilterCriteriaMap.byteOrder)
+    guard !texts.isEmpty, texts.count <= problem.options.maxValuesPerOperator else { return nil }
+    return Criterion(eq: texts)
   }
 
   mutating func report(_ rule: Candidate, covered: [String]) -> SuggestedRule {
@@ -40,7 +71,14 @@ struct RuleReporter {
       choices.append(KeyChoice(key: name, reason: reason))
     }
     if problem.requiresNotPublic {
-      choices.append(KeyChoice(key: "isPublic", reason: KeyPreference.describe("isPublic")))
+      choices.append(KeyChoice(key: "isPublic", reason: KeyPreference.requiredNotPublic))
+    }
+    if findingTypes(rule) != nil {
+      choices.append(
+        KeyChoice(
+          key: "findingType",
+          reason: "names the kinds of unused access it covers, so other kinds for the same "
+            + "resources are not archived with them"))
     }
     return SuggestedRule(
       archiveRule: ArchiveRule(ruleName: name, filter: map), covered: covered, choices: choices,
@@ -97,15 +135,24 @@ struct RuleReporter {
     return (margin, keptOut)
   }
 
-  /// `PREFIX-KEY-VALUE`, from the rule's most preferred key and its first value; made unique
+  /// `PREFIX-KEY-VALUE`, from the rule's most preferred key whose first value no other rule of
+  /// the set shares (else its most preferred key) and that value; made unique
   /// with a number, and always a valid name.
   private mutating func uniqueName(_ rule: Candidate) -> String {
     var parts = [problem.options.namePrefix]
-    if let key = rule.keys.first, let value = rule.values.first?.first {
+    // The first key (in preference order) whose first value is the rule's own, else the first.
+    let telling =
+      rule.keys.indices.first { index in
+        guard let value = rule.values[index].first else { return false }
+        return firstValueCounts[[UInt32(rule.keys[index]), value]] == 1
+      } ?? 0
+    if telling < rule.keys.count, let value = rule.values[telling].first {
+      let key = rule.keys[telling]
       let name = problem.table.keys[key]
       parts.append(Self.sanitize(name.split(separator: ".").last.map(String.init) ?? name))
       parts.append(Self.sanitize(Self.shortValue(problem.table.text(value) ?? "")))
-      if let count = rule.values.first?.count, count > 1 { parts.append("and-\(count - 1)-more") }
+      let count = rule.values[telling].count
+      if count > 1 { parts.append("and-\(count - 1)-more") }
     }
     var base = String(parts.filter { !$0.isEmpty }.joined(separator: "-").prefix(200))
     if !ArchiveRule.isValidName(base) { base = problem.options.namePrefix }

@@ -135,6 +135,7 @@ public enum RuleSuggester {
     var ruleSets: [SuggestedRuleSet] = []
     var gaps: [Int: Gap] = [:]
     var keptCount = 0
+    var archivedRows = Set<Int>()
     for family in AnalyzerFamily.allCases {
       let expectedRows = selection.rows(of: family)
       let kept = selection.kept.filter { table.families[$0] == family || table.families[$0] == nil }
@@ -155,25 +156,45 @@ public enum RuleSuggester {
       var verifier = RuleVerifier(problem: problem, selection: selection)
       let verified = verifier.verify(outcome.rules, evaluate: evaluate)
       search += verifier.log
+      archivedRows.formUnion(verified.archived)
       for (row, kind) in verified.failed where gaps[row] == nil {
         gaps[row] = Gap(row: row, family: family, kind: kind)
       }
       ruleSets.append(SuggestedRuleSet(family: family, rules: verified.rules))
     }
+    uniqueNamesAcrossFamilies(&ruleSets)
     // A finding of no known family counts for every family: another family's rules may
-    // archive it, and then it is covered.
-    let covered = Set(ruleSets.flatMap { $0.rules.flatMap(\.covered) }.map(ByteString.init))
+    // archive it, and then it is covered. Coverage is by row, not by id: two records may
+    // share an id (two snapshots concatenated), and a rule archiving one of them says nothing
+    // of the other, which stays reported.
     let named = table.ids(
       gaps.values.flatMap { gap -> [Int] in
         if case .inseparable(let kept) = gap.kind { return [gap.row, kept] }
         return [gap.row]
       })
-    let uncovered = gaps.mapValues { $0.finding(named) }
-    let ordered = selection.ordered(uncovered).filter {
-      !covered.contains(ByteString(text: $0.id))
-    }
+    let uncovered = gaps.filter { !archivedRows.contains($0.key) }.mapValues { $0.finding(named) }
+    let ordered = selection.ordered(uncovered)
     return Suggestion(
       ruleSets: ruleSets, uncovered: ordered, expectedCount: selection.expectedCount,
-      keptCount: keptCount, search: search)
+      keptCount: keptCount, search: search, otherFamilyCount: selection.otherFamilyCount)
+  }
+
+  /// Numbers on a rule name another family's set already uses (`NAME-2`, ...), so that every
+  /// family's set can share one rule file and each name says one rule.
+  static func uniqueNamesAcrossFamilies(_ ruleSets: inout [SuggestedRuleSet]) {
+    var used = Set<String>()
+    for set in ruleSets.indices {
+      for rule in ruleSets[set].rules.indices {
+        let base = ruleSets[set].rules[rule].archiveRule.ruleName
+        var name = base
+        var number = 2
+        while used.contains(name) {
+          name = "\(base)-\(number)"
+          number += 1
+        }
+        used.insert(name)
+        ruleSets[set].rules[rule].archiveRule.ruleName = name
+      }
+    }
   }
 }

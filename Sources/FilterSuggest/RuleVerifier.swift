@@ -15,10 +15,12 @@ struct RuleVerifier {
     var rules: [SuggestedRule]
     /// Expected rows a dropped rule would have archived, with the reason.
     var failed: [(row: Int, kind: Gap.Kind)]
+    /// Expected rows the returned rules archive, as the matcher says.
+    var archived: Set<Int>
   }
 
   mutating func verify(_ candidates: [Candidate], evaluate: RuleSuggester.Evaluate) -> Result {
-    var reporter = RuleReporter(problem: problem)
+    var reporter = RuleReporter(problem: problem, naming: candidates)
     let table = problem.table
     var rules = candidates.map { reporter.report($0, covered: []) }
     let matches = evaluate(rules.map(\.archiveRule.filter))
@@ -79,6 +81,6 @@ struct RuleVerifier {
     log.append(
       "  verified \(kept.count) rules with the matcher: \(claimed.count) expected findings "
         + "archived, no kept finding matched")
-    return Result(rules: kept, failed: failed)
+    return Result(rules: kept, failed: failed, archived: claimed)
   }
 }

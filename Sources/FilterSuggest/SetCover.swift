@@ -167,6 +167,48 @@ enum SetCover {
       chosen: found.map { indices[sets[$0].slot] }, isOptimal: !exhausted, nodes: nodes)
   }
 
+  /// The candidates split into independent parts: two candidates are in one part when a
+  /// chain of candidates, each sharing an archived finding with the next, links them. The
+  /// fewest rules of the whole cover are the sum of each part's fewest, so the exact search
+  /// runs part by part and its class limit applies to a part, not to the whole.
+  /// - Returns: the parts, each in the order of `indices`, in the order of their first member.
+  static func components(_ candidates: [Candidate], among indices: [Int], rows: Int) -> [[Int]] {
+    var parent = Array(indices.indices)
+    // Iterative, with path halving: no recursion on the number of candidates.
+    func root(_ slot: Int) -> Int {
+      var slot = slot
+      while parent[slot] != slot {
+        parent[slot] = parent[parent[slot]]
+        slot = parent[slot]
+      }
+      return slot
+    }
+    var firstHolder = [Int](repeating: -1, count: rows)
+    for (slot, index) in indices.enumerated() {
+      for row in candidates[index].rows where Int(row) < rows {
+        let holder = firstHolder[Int(row)]
+        if holder < 0 {
+          firstHolder[Int(row)] = slot
+        } else {
+          let (a, b) = (root(holder), root(slot))
+          if a != b { parent[max(a, b)] = min(a, b) }
+        }
+      }
+    }
+    var partOf: [Int: Int] = [:]
+    var parts: [[Int]] = []
+    for (slot, index) in indices.enumerated() {
+      let top = root(slot)
+      if let part = partOf[top] {
+        parts[part].append(index)
+      } else {
+        partOf[top] = parts.count
+        parts.append([index])
+      }
+    }
+    return parts
+  }
+
   /// The exact search works on at most `64 × maxWords` classes.
   static let maxWords = 4
 }

@@ -88,7 +88,7 @@ struct SuggestTable {
     releaseRows = release
     let fixedKeys = [
       "resource", "resourceType", "resourceOwnerAccount", "findingType", "principalOwnerAccount",
-      "principalType", "accessType",
+      "principalType", "accessType", "isPublic",
     ]
     let principalEntries =
       FilterKeyCatalog.principalEntries + FilterKeyCatalog.observedPrincipalEntries

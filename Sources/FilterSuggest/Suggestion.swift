@@ -12,6 +12,9 @@ public struct Suggestion: Hashable, Sendable, Codable {
   public var keptCount: Int
   /// The search, one line per step, for `--explain`.
   public var search: [String]
+  /// Expected findings of other families than the one asked for (`SuggestOptions.family`),
+  /// left out of the suggestion: neither covered nor uncovered.
+  public var otherFamilyCount: Int
 
   /// A suggestion.
   /// - Parameters:
@@ -20,10 +23,12 @@ public struct Suggestion: Hashable, Sendable, Codable {
   ///   - expectedCount: how many findings were expected.
   ///   - keptCount: how many findings must stay.
   ///   - search: the search log.
+  ///   - otherFamilyCount: expected findings of families not asked for, left out.
   public init(
     ruleSets: [SuggestedRuleSet], uncovered: [UncoveredFinding], expectedCount: Int,
-    keptCount: Int, search: [String]
+    keptCount: Int, search: [String], otherFamilyCount: Int = 0
   ) {
+    self.otherFamilyCount = otherFamilyCount
     self.ruleSets = ruleSets
     self.uncovered = uncovered
     self.expectedCount = expectedCount

@@ -13,6 +13,9 @@ public struct UncoveredFinding: Hashable, Sendable, Codable {
     case inseparable(keptID: String)
     /// Covering it would take more than `maxRules` rules.
     case ruleLimit
+    /// It holds no value a rule may name (every key absent, undecidable or unusable), and
+    /// a rule with no key would archive every finding.
+    case nothingToName
   }
 
   /// The finding's id.
@@ -53,6 +56,8 @@ public struct UncoveredFinding: Hashable, Sendable, Codable {
         "'\(id)' cannot be told apart from kept finding '\(keptID)': they agree on every key a rule can use"
     case .ruleLimit:
       base = "'\(id)' would need more rules than the limit allows"
+    case .nothingToName:
+      base = "'\(id)' holds no value a rule can name"
     }
     return detail.map { base + " (\($0))" } ?? base
   }

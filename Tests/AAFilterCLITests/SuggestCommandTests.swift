@@ -102,7 +102,7 @@ final class SuggestCommandTests: XCTestCase {
       ),
       (
         ["--findings", "mixed.jsonl", "--expected", "mixed.ids", "--output", "rules-json"], "", 2,
-        "error: rules were suggested for 2 analyzer families (external, unused), and a rule set holds one analyzer's rules\nhelp: run once per family: --analyzer external, --analyzer unused\n",
+        "error: rules were suggested for 2 analyzer families (external, unused), and a rule set holds one analyzer's rules\nhelp: run once per family: --analyzer external, --analyzer unused; or write rule text (--output dsl), which holds each family's set after its directive\n",
         #line
       ),
       (
@@ -113,6 +113,15 @@ final class SuggestCommandTests: XCTestCase {
         ], "", 2,
         "error: the unused-access rules need an analyzer Type of ACCOUNT_UNUSED_ACCESS or ORGANIZATION_UNUSED_ACCESS, not 'ORGANIZATION'",
         #line
+      ),
+      // Findings that cannot be read, even when opening works (a directory), are trouble.
+      (
+        ["--findings", "Examples", "--expected", "Examples/expected-ids.txt"], "", 2,
+        "error: cannot read 'Examples'", #line
+      ),
+      (
+        ["--findings", "no-such-file.json", "--expected", "Examples/expected-ids.txt"], "", 2,
+        "error: cannot read 'no-such-file.json'", #line
       ),
       // Standard input for the ids, the findings from a file.
       (
@@ -128,11 +137,31 @@ final class SuggestCommandTests: XCTestCase {
       if status == 2 {
         XCTAssertEqual(result.stdout, "", "nothing on standard output", line: line)
       } else if !result.stdout.isEmpty {
-        // Rules, when any, start with their family's directive and check without errors.
-        XCTAssertTrue(result.stdout.hasPrefix("# aafilter: analyzer="), result.stdout, line: line)
+        // Rules start with their family's directive, no rule is the empty rule set; either
+        // checks without errors.
+        XCTAssertTrue(
+          result.stdout.hasPrefix("# aafilter: analyzer=")
+            || result.stdout.filter { !$0.isWhitespace } == #"{"archiveRules":[]}"#,
+          result.stdout, line: line)
         XCTAssertEqual(aafilter(["check", "-"], stdin: result.stdout).status, 0, line: line)
       }
     }
+  }
+
+  /// An ids file saved with a UTF-8 byte-order mark (Windows editors, PowerShell) reads as
+  /// without it.
+  func testIDsFile_byteOrderMark_sameAsWithout() {
+    var files = SuggestFixtures.files
+    let ids = "7f3a0002-4b1c-4e6f-9a2d-5e11c0de0002\r\n7f3a0003-4b1c-4e6f-9a2d-5e11c0de0003\r\n"
+    files["bom.ids"] = "\u{FEFF}" + ids
+    files["plain.ids"] = ids
+    let bom = aafilter(
+      ["suggest", "--findings", SuggestFixtures.external, "--expected", "bom.ids"], files: files)
+    let plain = aafilter(
+      ["suggest", "--findings", SuggestFixtures.external, "--expected", "plain.ids"], files: files)
+    XCTAssertEqual(bom.status, 0, bom.stderr)
+    XCTAssertEqual(bom.stdout, plain.stdout)
+    XCTAssertFalse(bom.stdout.isEmpty)
   }
 
   /// The ids file: one id a line, surrounding whitespace trimmed, blank lines and comments
@@ -150,6 +179,12 @@ final class SuggestCommandTests: XCTestCase {
       ("a#b\n#c\n", ["a#b"], #line),
       ("a\na\n", ["a", "a"], #line),
       ("é-1\n", ["é-1"], #line),
+      // One byte-order mark may start the file; it is not part of the first id.
+      ("\u{FEFF}a\r\nb\r\n", ["a", "b"], #line),
+      ("\u{FEFF}# ids\na\n", ["a"], #line),
+      ("\u{FEFF}", [], #line),
+      // Only the first is a byte-order mark; one further in stays in the id.
+      ("a\n\u{FEFF}b\n", ["a", "\u{FEFF}b"], #line),
     ]
     for (text, ids, line) in cases {
       XCTAssertEqual(ExpectedIDsFile.parse(Array(text.utf8)), ids, line: line)
@@ -163,13 +198,32 @@ final class SuggestCommandTests: XCTestCase {
     XCTAssertFalse(plain.stdout.isEmpty)
   }
 
-  /// Several families: rules belong to an analyzer, so one family's set is written at a time,
-  /// the one --analyzer names, in every format.
-  func testSeveralFamilies_oneSetAtATime() throws {
+  /// Several families: rules belong to an analyzer. Rule text holds each family's set after
+  /// its directive; --analyzer writes one family's set, in every format.
+  func testSeveralFamilies_eachSetInRuleText_oneSetAtATime() throws {
     let both = run(["--findings", "mixed.jsonl", "--expected", "mixed.ids"])
-    XCTAssertEqual(both.status, 2)
-    XCTAssertEqual(both.stdout, "")
-    XCTAssertTrue(both.stderr.contains("--analyzer external, --analyzer unused"), both.stderr)
+    XCTAssertEqual(both.status, 0, both.stderr)
+    XCTAssertEqual(
+      both.stdout,
+      """
+      # aafilter: analyzer=external
+
+      rule suggested-AWS-444455556666 {
+        isPublic eq false and principal.AWS eq 444455556666
+      }
+
+      # aafilter: analyzer=unused
+
+      rule suggested-resource-role-batch {
+        findingType eq UnusedIAMRole and resource eq arn:aws:iam::111122223333:role/batch
+      }
+
+      """)
+    XCTAssertEqual(aafilter(["check", "-"], stdin: both.stdout).status, 0)
+    let json = run(["--findings", "mixed.jsonl", "--expected", "mixed.ids", "--output", "json"])
+    XCTAssertEqual(json.status, 2)
+    XCTAssertEqual(json.stdout, "")
+    XCTAssertTrue(json.stderr.contains("--analyzer external, --analyzer unused"), json.stderr)
     let cases: [(String, String, String, UInt)] = [
       ("external", "444455556666", "role/batch", #line),
       ("unused", "role/batch", "444455556666", #line),
@@ -188,6 +242,11 @@ final class SuggestCommandTests: XCTestCase {
           one.stderr, line: line)
         XCTAssertEqual(
           one.stderr.components(separatedBy: "-access: ").count, 2, one.stderr, line: line)
+        // The other family's expected finding is left out, and the report says so.
+        XCTAssertTrue(
+          one.stderr.contains(
+            "note: 1 expected finding is of another family than --analyzer names, and left out\n"),
+          one.stderr, line: line)
         if format == "dsl" {
           XCTAssertTrue(one.stdout.hasPrefix("# aafilter: analyzer=\(family)\n\nrule "), line: line)
         }
@@ -208,7 +267,9 @@ final class SuggestCommandTests: XCTestCase {
 
     let safe = run(["--findings", "public.jsonl", "--expected", "public.ids"])
     XCTAssertEqual(safe.status, 1)
-    XCTAssertEqual(safe.stdout, "", "no rule for the public finding")
+    XCTAssertEqual(
+      safe.stdout.filter { !$0.isWhitespace }, #"{"archiveRules":[]}"#,
+      "no rule for the public finding: the empty rule set")
     let allowed = run(["--findings", "public.jsonl", "--expected", "public.ids", "--allow-public"])
     XCTAssertEqual(allowed.status, 0, allowed.stderr)
     XCTAssertTrue(allowed.stdout.contains("rule "), allowed.stdout)

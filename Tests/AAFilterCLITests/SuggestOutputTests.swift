@@ -1,5 +1,6 @@
 import AAFilterTestSupport
 import FilterEval
+import FilterFormats
 import FilterSuggest
 import Foundation
 import XCTest
@@ -11,6 +12,64 @@ import XCTest
 final class SuggestOutputTests: XCTestCase {
   func run(_ arguments: [String], stdin: String = "") -> RunResult {
     aafilter(["suggest"] + arguments, stdin: stdin, files: SuggestFixtures.files)
+  }
+
+  /// No rule suggested is still a rule set, the empty one, in every format: never an empty
+  /// output, which other commands read as the empty filter that archives everything. The
+  /// warning is the only other sign, so `--quiet` does not hide it.
+  func testNoRule_theEmptyRuleSetInEveryFormat_previewArchivesNothing() throws {
+    // Formats `preview` reads back; the others are checked for their empty form only.
+    let readable: Set<RuleOutputFormat> = [.dsl, .json, .rulesJSON, .cloudFormation, .terraform]
+    let cases: [(String, String, UInt)] = [
+      ("public.jsonl", "public.ids", #line),
+      (SuggestFixtures.external, "public-example.ids", #line),
+    ]
+    var files = SuggestFixtures.files
+    files["public-example.ids"] = "7f3a0001-4b1c-4e6f-9a2d-5e11c0de0001\n"
+    for (findings, ids, line) in cases {
+      for format in RuleOutputFormat.allCases {
+        for quiet in [false, true] {
+          let arguments =
+            ["suggest", "--findings", findings, "--expected", ids, "--output", format.rawValue]
+            + ["--analyzer-name", "team"] + (quiet ? ["--quiet"] : [])
+          let result = aafilter(arguments, files: files)
+          let label = "\(arguments.joined(separator: " ")): \(result.stderr)"
+          XCTAssertEqual(result.status, 1, label, line: line)
+          XCTAssertTrue(
+            result.stderr.contains(
+              "warning: no rule could be suggested, so standard output is the empty rule set, which archives nothing"
+            ), label, line: line)
+          // Shell fragments have no empty form but no command at all; no command reads them.
+          let isShell = format == .cliShorthand || format == .cliCommands
+          XCTAssertEqual(result.stdout.isEmpty, isShell, label, line: line)
+          if format == .dsl || format == .json || format == .rulesJSON {
+            let compact = result.stdout.filter { !$0.isWhitespace }
+            XCTAssertEqual(compact, #"{"archiveRules":[]}"#, label, line: line)
+          }
+          guard readable.contains(format) else { continue }
+          var withRules = files
+          withRules["s.out"] = result.stdout
+          let preview = aafilter(
+            ["preview", "--rules", "s.out", "--findings", findings, "--output", "ids"],
+            files: withRules)
+          XCTAssertEqual(preview.status, 0, "\(label)\n\(preview.stderr)", line: line)
+          XCTAssertEqual(preview.stdout, "", label, line: line)
+          let compiled = aafilter(["compile", "-f", "s.out"], files: withRules)
+          XCTAssertEqual(compiled.status, 0, "\(label)\n\(compiled.stderr)", line: line)
+          XCTAssertEqual(
+            compiled.stdout.filter { !$0.isWhitespace }, #"{"archiveRules":[]}"#, label,
+            line: line)
+        }
+      }
+    }
+    // Rule text has no analyzer type, so a type of another family is no error there either.
+    let typed = aafilter(
+      [
+        "suggest", "--findings", "public.jsonl", "--expected", "public.ids", "--analyzer-type",
+        "ACCOUNT_UNUSED_ACCESS",
+      ], files: files)
+    XCTAssertEqual(typed.status, 1, typed.stderr)
+    XCTAssertEqual(typed.stdout.filter { !$0.isWhitespace }, #"{"archiveRules":[]}"#)
   }
 
   /// What `preview` would archive with the suggested rules is exactly the expected ACTIVE

@@ -17,6 +17,22 @@ final class SuggestReportTextTests: XCTestCase {
       margin: margin, isBroad: isBroad)
   }
 
+  /// More rules than the default quota (with --max-rules raised) are said to be so, as
+  /// convert and preview hold to the quota; at the quota, nothing is said.
+  func testOverQuota_warned() {
+    let cases: [(Int, Bool, UInt)] = [(100, false, #line), (101, true, #line), (150, true, #line)]
+    for (count, warned, line) in cases {
+      let rules = (0..<count).map { Self.rule("r\($0)", covered: ["e\($0)"], margin: nil) }
+      let suggestion = FilterSuggest.Suggestion(
+        ruleSets: [SuggestedRuleSet(family: .unused, rules: rules)], uncovered: [],
+        expectedCount: count, keptCount: 0, search: [])
+      let lines = SuggestReportText.lines(suggestion, maxRules: 200, explain: false)
+      let warning =
+        "warning: unused-access: \(count) rules, more than the quota of 100 archive rules per analyzer that convert and preview hold to (check --max-rules \(count) reads them)"
+      XCTAssertEqual(lines.contains(warning), warned, "\(lines.suffix(3))", line: line)
+    }
+  }
+
   func testRenderer_golden() {
     let suggestion = FilterSuggest.Suggestion(
       ruleSets: [

@@ -103,6 +103,186 @@ final class SuggestSafetyTests: XCTestCase {
     }
   }
 
+  /// Allowing public findings never covers less than without: `isPublic` stays a key that
+  /// can tell a private expected finding from a public kept one sharing every other value.
+  func testAllowPublic_neverCoversLessThanWithout() throws {
+    struct Case {
+      var name: String
+      var findings: [Finding]
+      var expected: [String]
+      /// Covered with `allowPublic`, a superset of what is covered without.
+      var covered: Set<String>
+    }
+    let cases = [
+      Case(
+        name: "private expected, public kept twin",
+        findings: [
+          external("priv", principal: "444455556666"),
+          external("pub-kept", principal: "444455556666", isPublic: true),
+          external("k", principal: "777788889999"),
+        ].map(sameResource), expected: ["priv"], covered: ["priv"]),
+      Case(
+        name: "public and private expected, public kept twin",
+        findings: [
+          external("priv", principal: "444455556666"),
+          external("pub-exp", principal: "*", isPublic: true),
+          external("pub-kept", principal: "444455556666", isPublic: true),
+          external("k", principal: "777788889999"),
+        ].map(sameResource), expected: ["priv", "pub-exp"], covered: ["priv", "pub-exp"]),
+      Case(
+        name: "public expected, private kept twin",
+        findings: [
+          external("pub-exp", principal: "444455556666", isPublic: true),
+          external("priv-kept", principal: "444455556666"),
+        ].map(sameResource), expected: ["pub-exp"], covered: ["pub-exp"]),
+    ]
+    for test in cases {
+      let strict = try RuleSuggester.suggest(test.findings, expected: .ids(test.expected))
+      let options = SuggestOptions(allowPublic: true)
+      let allowed = try RuleSuggester.suggest(
+        test.findings, expected: .ids(test.expected), options: options)
+      assertSound(
+        allowed, findings: test.findings, expected: Set(test.expected), options: options,
+        context: test.name)
+      let strictCovered = Set(strict.ruleSets.flatMap(\.rules).flatMap(\.covered))
+      let allowedCovered = Set(allowed.ruleSets.flatMap(\.rules).flatMap(\.covered))
+      XCTAssertTrue(strictCovered.isSubset(of: allowedCovered), test.name)
+      XCTAssertEqual(allowedCovered, test.covered, test.name)
+      XCTAssertTrue(allowed.isExact, "\(test.name): \(allowed.uncovered)")
+    }
+  }
+
+  /// Two records may share an id (two snapshots concatenated): a rule archiving one says
+  /// nothing of the other, which is reported uncovered, so the suggestion is not exact.
+  func testDuplicateIDs_unarchivedRecordReported() throws {
+    struct Case {
+      var name: String
+      var findings: [Finding]
+      var expected: ExpectedFindings
+      var uncovered: [String]
+      var reasons: [UncoveredFinding.Reason]
+    }
+    let cases = [
+      Case(
+        name: "one of two public",
+        findings: [
+          external("d1", principal: "444455556666"),
+          external("d1", principal: "444455556666", isPublic: true),
+          external("k", principal: "777788889999"),
+        ], expected: .ids(["d1"]), uncovered: ["d1"], reasons: [.isPublic]),
+      Case(
+        name: "archived twice by hand, one public",
+        findings: [
+          external("d1", principal: "444455556666", status: "ARCHIVED"),
+          external("d1", principal: "*", status: "ARCHIVED", isPublic: true),
+          external("k", principal: "777788889999"),
+        ], expected: .status("ARCHIVED"), uncovered: ["d1"], reasons: [.isPublic]),
+      Case(
+        name: "both archivable",
+        findings: [
+          external("d1", principal: "444455556666"),
+          external("d1", principal: "444455556666"),
+          external("k", principal: "777788889999"),
+        ], expected: .ids(["d1"]), uncovered: [], reasons: []),
+    ]
+    for test in cases {
+      let suggestion = try RuleSuggester.suggest(test.findings, expected: test.expected)
+      XCTAssertEqual(suggestion.uncovered.map(\.id), test.uncovered, test.name)
+      XCTAssertEqual(suggestion.uncovered.map(\.reason), test.reasons, test.name)
+      XCTAssertEqual(suggestion.isExact, test.uncovered.isEmpty, test.name)
+      // Every record left unmatched by the rules is named.
+      let matchers = suggestion.archiveRules.map { FindingMatcher($0.filter) }
+      let expectedRows = test.findings.filter { finding in
+        switch test.expected {
+        case .ids(let ids): ids.contains(finding.findingID ?? "")
+        case .status(let status): finding.status == status
+        }
+      }
+      for finding in expectedRows
+      where !matchers.contains(where: { $0.evaluate(finding) == .match }) {
+        XCTAssertTrue(test.uncovered.contains(finding.findingID ?? ""), test.name)
+      }
+    }
+  }
+
+  /// A finding with no value a rule may name: the reason says so (raising the rule limit
+  /// would not help), unless a kept finding agrees with it on every key (inseparable).
+  func testNothingToName_reasonSaysSo() throws {
+    var bare = Finding(id: "m1", status: "ACTIVE", isPublic: false)
+    bare.analyzerFamily = .external
+    let cases: [(String, [Finding], [UncoveredFinding.Reason])] = [
+      (
+        "no kept finding to agree with",
+        [bare, external("e", principal: "444455556666"), external("p", principal: "*", isPublic: true)],
+        [.nothingToName]
+      ),
+      (
+        "a kept finding agrees on every key",
+        [bare, external("e", principal: "444455556666"), external("k", principal: "777788889999")],
+        [.inseparable(keptID: "k")]
+      ),
+    ]
+    for (name, findings, reasons) in cases {
+      let suggestion = try RuleSuggester.suggest(findings, expected: .ids(["m1", "e"]))
+      assertSound(suggestion, findings: findings, expected: ["m1", "e"], context: name)
+      XCTAssertEqual(suggestion.uncovered.map(\.id), ["m1"], name)
+      XCTAssertEqual(suggestion.uncovered.map(\.reason), reasons, name)
+      XCTAssertEqual(suggestion.ruleSets.flatMap(\.rules).flatMap(\.covered), ["e"], name)
+    }
+    XCTAssertEqual(
+      UncoveredFinding(id: "m1", family: .external, reason: .nothingToName).explanation,
+      "'m1' holds no value a rule can name")
+  }
+
+  /// Unused access rules name the finding types they cover: a rule on the role or user alone
+  /// would archive any other kind of unused access of it that comes later, untriaged.
+  func testUnused_rulesNameTheFindingTypes() throws {
+    let user = "arn:aws:iam::111122223333:user/u1"
+    let role = "arn:aws:iam::111122223333:role/r1"
+    let cases: [(String, [Finding], [String], [(String, String)], UInt)] = [
+      (
+        "password and permission",
+        [
+          unused("p", type: "UnusedIAMUserPassword", resource: user),
+          unused("q", type: "UnusedPermission", resource: role),
+          unused("k", type: "UnusedIAMRole", resource: "arn:aws:iam::111122223333:role/r9"),
+        ], ["p", "q"],
+        [("UnusedIAMUserAccessKey", user), ("UnusedIAMRole", role)], #line
+      ),
+      (
+        "one role",
+        [
+          unused("r", type: "UnusedIAMRole", resource: role),
+          unused("k", type: "UnusedIAMRole", resource: "arn:aws:iam::111122223333:role/r9"),
+        ], ["r"], [("UnusedPermission", role)], #line
+      ),
+    ]
+    for (name, findings, expected, later, line) in cases {
+      let suggestion = try RuleSuggester.suggest(findings, expected: .ids(expected))
+      assertSound(suggestion, findings: findings, expected: Set(expected), context: name)
+      XCTAssertTrue(suggestion.isExact, name, line: line)
+      let matchers = suggestion.archiveRules.map { FindingMatcher($0.filter) }
+      XCTAssertFalse(matchers.isEmpty, name, line: line)
+      for rule in suggestion.archiveRules {
+        XCTAssertNotNil(rule.filter["findingType"], "\(name): \(rule.ruleName)", line: line)
+      }
+      // Another kind of unused access for the same user or role, arising later, stays.
+      for (type, resource) in later {
+        let other = unused("later", type: type, resource: resource)
+        XCTAssertTrue(
+          matchers.allSatisfy { $0.evaluate(other) == .noMatch }, "\(name): \(type)",
+          line: line)
+      }
+    }
+  }
+
+  /// Puts every finding on one resource, so only the principal and the public flag differ.
+  private func sameResource(_ finding: Finding) -> Finding {
+    var copy = finding
+    copy.resource = "arn:aws:s3:::site"
+    return copy
+  }
+
   func testSafety_everyRuleCarriesItsFamilysCriterion() throws {
     for seed in 1...5 {
       for family in AnalyzerFamily.allCases {
@@ -220,8 +400,10 @@ final class SuggestSafetyTests: XCTestCase {
     XCTAssertEqual(suggestion.expectedCount, 1)
     XCTAssertTrue(suggestion.isExact)
     XCTAssertTrue(suggestion.search.contains { $0.contains("left out") })
+    XCTAssertEqual(suggestion.otherFamilyCount, 1)
     let every = try RuleSuggester.suggest(findings, expected: .ids(["e", "u"]))
     XCTAssertEqual(every.ruleSets.map(\.family), [.external, .unused])
+    XCTAssertEqual(every.otherFamilyCount, 0)
   }
 
   func testUndecidableKept_separatedOnlyByWhatItDecides() throws {

@@ -29,7 +29,7 @@ struct PreviewCommand: Command {
       throw UsageError(message: "--findings is required")
     }
     let output = arguments.choice(output)
-    let ruleSet = try RuleSources.rules(arguments, console: console)
+    let ruleSet = try RuleSources.rules(arguments, console: console, emptySet: true)
     let rules = ruleSet.rules
     // The summary and table show a bounded sample, so any input size previews in bounded
     // memory; ids and json list every finding. A stated family scopes the preview before any

@@ -17,17 +17,18 @@ struct SuggestCommand: Command {
     matching a public finding without --allow-public; each set is checked against every
     finding before it is printed (docs/suggest.md).
 
-    Rules belong to an analyzer: each family is suggested for apart, and when expected
-    findings of several families get rules, --analyzer picks the one to write. Standard
-    output gets the rules only: rule text by default, after the analyzer directive
-    '# aafilter: analyzer=FAMILY', or any format convert writes. Standard error gets the
+    Rules belong to an analyzer: each family is suggested for apart. Standard output gets
+    the rules only: rule text by default, each family's set after the analyzer directive
+    '# aafilter: analyzer=FAMILY', or any format convert writes, which holds one family's
+    set (--analyzer picks it when several families get rules). Standard error gets the
     report: per rule the findings it covers, why each key, its margin (the nearest kept
     finding and the key that tells it apart); every expected finding left uncovered, and
     why; --explain adds the search.
 
     Exit status: 0 the rules archive exactly the expected findings, 1 some expected findings
     cannot be told apart from kept ones (the rules cover the rest exactly), 2 trouble (usage,
-    unreadable input, unknown ids, no expected findings, rules of several families).
+    unreadable input, unknown ids, no expected findings, rules of several families in a
+    format that holds one).
     """
   static let output = Option.output(RuleOutputFormat.allCases.map(\.rawValue), default: "dsl")
     .also("--to")
@@ -95,7 +96,11 @@ struct SuggestCommand: Command {
       try SuggestOutput.text(
         suggestion, format: format, analyzerName: arguments.value(.analyzerName),
         analyzerType: arguments.value(.analyzerType), console: console))
-    if !arguments.has(.quiet) {
+    if arguments.has(.quiet) {
+      if let warning = SuggestReportText.noRuleWarning(suggestion) {
+        console.writeErrorLine(warning)
+      }
+    } else {
       for line in SuggestReportText.lines(
         suggestion, maxRules: options.maxRules, explain: arguments.has(.explainSearch))
       {
@@ -132,6 +137,11 @@ struct SuggestCommand: Command {
     do {
       return try FindingsInput(arguments, path: path, console: console).readAll(console: console).0
     } catch is Reported {
+      throw Reported(status: .usage)
+    } catch {
+      // A read that fails midway (a directory, a device) is trouble too: exit status 1 means
+      // that rules were printed and some expected findings are uncovered.
+      console.writeErrorLine("error: \(error)")
       throw Reported(status: .usage)
     }
   }

@@ -1,12 +1,17 @@
 /// The ids of the findings a team wants archived, as `suggest --expected IDS_FILE` reads them:
 /// one id a line, surrounding whitespace trimmed, blank lines skipped. A `#` at the start of a
 /// line or after a space or tab starts a comment, so a triage ticket's notes can stay beside
-/// the ids (`7f3a... # the CI role`); a `#` inside an id is part of it.
+/// the ids (`7f3a... # the CI role`); a `#` inside an id is part of it. One UTF-8 byte-order
+/// mark may start the file, as everywhere else aafilter reads text (editors on Windows write it).
 enum ExpectedIDsFile {
+  /// The UTF-8 encoding of U+FEFF.
+  private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
   /// The ids in file order, duplicates kept (the library ignores them).
   static func parse(_ bytes: [UInt8]) -> [String] {
     var ids: [String] = []
-    for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+    let text = bytes.starts(with: byteOrderMark) ? bytes.dropFirst(byteOrderMark.count) : bytes[...]
+    for line in text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
       var end = line.endIndex
       var index = line.startIndex
       while index < line.endIndex {

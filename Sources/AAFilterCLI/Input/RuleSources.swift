@@ -46,7 +46,12 @@ enum RuleSources {
 
   /// `--rule [NAME=]EXPR ...` and `--rules FILE`, in that order, as archive rules. Sources whose
   /// analyzer directives name different families are an error: the rules are for one analyzer.
-  static func rules(_ arguments: Arguments, console: Console) throws -> RuleSet {
+  /// - Parameter emptySet: whether a `--rules` file holding the empty rule set
+  ///   (`{"archiveRules": []}`, as `suggest` writes when it suggests no rule) is zero rules
+  ///   rather than a usage error; `preview` of it then archives nothing.
+  static func rules(_ arguments: Arguments, console: Console, emptySet: Bool = false) throws
+    -> RuleSet
+  {
     let format = format(arguments)
     var options = CompileOptions(split: arguments.has(.split))
     // A raised quota (1,000 after an increase), for the commands that take --max-rules.
@@ -80,7 +85,7 @@ enum RuleSources {
         input, input.read(format: format, analyzer: arguments.value(.analyzerName)),
         defaultName: "Rule1")
     }
-    guard !set.rules.isEmpty else {
+    guard !set.rules.isEmpty || (emptySet && arguments.value(.rules) != nil) else {
       throw UsageError(message: "give at least one rule with --rule or --rules")
     }
     return set

@@ -9,8 +9,15 @@ import FilterSuggest
 /// analyzer directive `# aafilter: analyzer=FAMILY` and a blank line (the file's header, where
 /// the directive counts); a template's analyzer `Type` is `--analyzer-type`, which must be
 /// of the family, else the family's account-level type.
-/// When several families have rules, nothing is written: the user picks one with
-/// `--analyzer`, as one file could not hold them.
+/// When several families have rules, rule text holds each family's set after its own
+/// directive (names are unique across the sets); the other formats describe one analyzer, so
+/// nothing is written and the user picks a family with `--analyzer`.
+///
+/// When no rule was suggested, the output is still a rule set, the empty one: rule text with
+/// no rule would be the empty query, which every command reads as `{}`, the filter that
+/// matches every finding. So rule text (`dsl`) gives way to the JSON form `{"archiveRules": []}`,
+/// which `compile`, `check`, `preview` and `convert` read as zero rules, and every other
+/// format writes its own empty form.
 enum SuggestOutput {
   /// The directive line that names the family of the rules after it.
   static func directive(_ family: AnalyzerFamily) -> String {
@@ -24,17 +31,48 @@ enum SuggestOutput {
     analyzerType: String? = nil, console: Console
   ) throws -> String {
     let sets = suggestion.ruleSets.filter { !$0.rules.isEmpty }
+    if sets.count > 1, format == .dsl {
+      return try sets.map {
+        try text(
+          $0, format: format, analyzerName: analyzerName, analyzerType: analyzerType,
+          console: console)
+      }.joined(separator: "\n")
+    }
     guard sets.count <= 1 else {
       let families = sets.map(\.family.rawValue)
       console.writeErrorLine(
         "error: rules were suggested for \(families.count) analyzer families (\(families.joined(separator: ", "))), and a rule set holds one analyzer's rules"
       )
       console.writeErrorLine(
-        "help: run once per family: --analyzer \(families.joined(separator: ", --analyzer "))"
+        "help: run once per family: --analyzer \(families.joined(separator: ", --analyzer ")); or write rule text (--output dsl), which holds each family's set after its directive"
       )
       throw Reported(status: .usage)
     }
-    guard let set = sets.first else { return "" }
+    guard let set = sets.first else {
+      let family = suggestion.ruleSets.first?.family ?? .external
+      let empty = SuggestedRuleSet(family: family, rules: [])
+      // Rule text has no analyzer type to check, so neither has its stand-in.
+      let written = try text(
+        empty, format: format == .dsl ? .rulesJSON : format, analyzerName: analyzerName,
+        analyzerType: format == .dsl ? nil : analyzerType, console: console)
+      // Terraform with no resource is empty too; an empty `locals` block keeps it Terraform.
+      if format == .terraform, written.allSatisfy(\.isWhitespace) { return emptyTerraform }
+      return written
+    }
+    return try text(
+      set, format: format, analyzerName: analyzerName, analyzerType: analyzerType,
+      console: console)
+  }
+
+  /// A Terraform file with no archive rule that `convert` and `preview` still read as
+  /// Terraform (zero rules), not as the empty rule text.
+  static let emptyTerraform = "# No archive rule was suggested.\nlocals {}\n"
+
+  /// One family's rules in `format`.
+  private static func text(
+    _ set: SuggestedRuleSet, format: RuleOutputFormat, analyzerName: String?,
+    analyzerType: String?, console: Console
+  ) throws -> String {
     if format == .dsl {
       let rules = try write(
         set.archiveRules, as: .dsl, options: ConversionOptions(), console: console)

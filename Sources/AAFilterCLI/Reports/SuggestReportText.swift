@@ -39,9 +39,19 @@ enum SuggestReportText {
       lines += suggestion.search.map { "  " + $0 }
       lines.append("")
     }
-    if suggestion.ruleSets.allSatisfy(\.rules.isEmpty) {
+    if let warning = noRuleWarning(suggestion) { lines.append(warning) }
+    let quota = Limits.default.maxRules
+    for set in suggestion.ruleSets where set.rules.count > quota {
+      // --max-rules may be raised past the default quota; the other commands keep it.
       lines.append(
-        "warning: no rule could be suggested, so standard output is empty; an empty rule file is the empty filter, which matches every finding"
+        "warning: \(set.family.displayName): \(set.rules.count) rules, more than the quota of \(quota) archive rules per analyzer that convert and preview hold to (check --max-rules \(set.rules.count) reads them)"
+      )
+    }
+    if suggestion.otherFamilyCount > 0 {
+      // Not uncovered (the family asked for is what the rules are for), but never silent.
+      let count = suggestion.otherFamilyCount
+      lines.append(
+        "note: \(count == 1 ? "1 expected finding is" : "\(count) expected findings are") of another family than --analyzer names, and left out"
       )
     }
     lines.append(summary(suggestion))
@@ -94,6 +104,8 @@ enum SuggestReportText {
         "cannot be told apart from the kept finding \(keptID): they share every value a rule could test"
     case .ruleLimit:
       text = "the rule limit is reached (--max-rules \(maxRules))"
+    case .nothingToName:
+      text = "it holds no value a rule can name, and a rule naming nothing would archive every finding"
     }
     return finding.detail.map { "\(text); \($0)" } ?? text
   }
@@ -122,5 +134,13 @@ enum SuggestReportText {
   /// `1 rule`, `2 rules`
   private static func count(_ number: Int, _ noun: String) -> String {
     number == 1 ? "1 \(noun)" : "\(number) \(noun)s"
+  }
+
+  /// The warning when no rule was suggested; `--quiet` does not hide it, as standard output
+  /// (the empty rule set) is otherwise the only sign.
+  static func noRuleWarning(_ suggestion: FilterSuggest.Suggestion) -> String? {
+    guard suggestion.ruleSets.allSatisfy(\.rules.isEmpty) else { return nil }
+    return
+      "warning: no rule could be suggested, so standard output is the empty rule set, which archives nothing"
   }
 }
