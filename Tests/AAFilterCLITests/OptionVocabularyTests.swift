@@ -489,8 +489,8 @@ final class OptionVocabularyTests: XCTestCase {
         --from FORMAT         the format of the rules read; one of auto (default), dsl, json,
                               cloudformation, cloudformation-yaml, terraform, terraform-json,
                               cli-shorthand or cli-commands; also spelled --rule-format
-        --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert and plan
-                              write it
+        --analyzer-name NAME  the analyzer's name: picks one in a source with several; convert, plan and
+                              suggest write it
         --output FORMAT       the output's shape; one of text (default), json, ids or table; human or
                               summary mean text
         --split               split 'or' across keys into several filter maps or rules
@@ -600,33 +600,32 @@ final class OptionVocabularyTests: XCTestCase {
       matching a public finding without --allow-public; each set is checked against every
       finding before it is printed (docs/suggest.md).
 
-      Rules belong to an analyzer: each family is suggested for apart. Standard output gets
-      the rules only: rule text by default, each family's set after the analyzer directive
-      '# aafilter: analyzer=FAMILY', or any format convert writes, which holds one family's
-      set (--analyzer picks it when several families get rules). Standard error gets the
+      Rules belong to an analyzer: each family is suggested for apart, and when several
+      families get rules, --analyzer picks the one to write. Standard output gets the rules
+      only: rule text by default, after the analyzer directive '# aafilter: analyzer=FAMILY',
+      or any format convert writes. Standard error gets the
       report: per rule the findings it covers, why each key, its margin (the nearest kept
       finding and the key that tells it apart); every expected finding left uncovered, and
       why; --explain adds the search.
 
       Exit status: 0 the rules archive exactly the expected findings, 1 some expected findings
       cannot be told apart from kept ones (the rules cover the rest exactly), 2 trouble (usage,
-      unreadable input, unknown ids, no expected findings, rules of several families in a
-      format that holds one).
+      unreadable input, unknown ids, no expected findings, rules of several families).
 
       Options:
         --findings FILE       findings JSON or JSON Lines ('-' reads standard input); required
         --lenient             skip malformed finding records, reporting them
         --threads N           decode with N threads (default: one per core); from 1 to 256
         --progress            show progress on standard error even when it is not a terminal
-        --quiet               show no progress (suggest: nor its report, only errors)
+        --quiet               show no progress and no report, only errors and warnings
         --expected IDS_FILE   the ids of the findings to archive, one a line, '#' comments ('-' reads
                               standard input)
         --from-status STATUS  expect the findings with this status: learn from what was archived by hand;
                               one of ARCHIVED; archived means ARCHIVED
         --analyzer FAMILY     the analyzer family: external, internal, unused or an API type such as
                               ACCOUNT_UNUSED_ACCESS; inferred when absent
-        --max-rules N         the archive-rule quota: to check against, or to suggest within (default
-                              100); from 1 to 10000
+        --max-rules N         the most rules per family: the archive-rule quota (default 100); from 1 to
+                              10000
         --name-prefix PREFIX  the start of each suggested rule's name (default suggested)
         --allow-public        let suggested rules archive public findings
         --output FORMAT       the output's shape; one of dsl (default), json, rules-json, cloudformation,

@@ -101,8 +101,8 @@ final class SuggestCommandTests: XCTestCase {
         "error: option '--analyzer' takes external, internal, unused", #line
       ),
       (
-        ["--findings", "mixed.jsonl", "--expected", "mixed.ids", "--output", "rules-json"], "", 2,
-        "error: rules were suggested for 2 analyzer families (external, unused), and a rule set holds one analyzer's rules\nhelp: run once per family: --analyzer external, --analyzer unused; or write rule text (--output dsl), which holds each family's set after its directive\n",
+        ["--findings", "mixed.jsonl", "--expected", "mixed.ids"], "", 2,
+        "error: rules were suggested for 2 analyzer families (external, unused), and a rule set holds one analyzer's rules\nhelp: run once per family: --analyzer external, --analyzer unused\n",
         #line
       ),
       (
@@ -198,32 +198,18 @@ final class SuggestCommandTests: XCTestCase {
     XCTAssertFalse(plain.stdout.isEmpty)
   }
 
-  /// Several families: rules belong to an analyzer. Rule text holds each family's set after
-  /// its directive; --analyzer writes one family's set, in every format.
-  func testSeveralFamilies_eachSetInRuleText_oneSetAtATime() throws {
-    let both = run(["--findings", "mixed.jsonl", "--expected", "mixed.ids"])
-    XCTAssertEqual(both.status, 0, both.stderr)
-    XCTAssertEqual(
-      both.stdout,
-      """
-      # aafilter: analyzer=external
-
-      rule suggested-AWS-444455556666 {
-        isPublic eq false and principal.AWS eq 444455556666
-      }
-
-      # aafilter: analyzer=unused
-
-      rule suggested-resource-role-batch {
-        findingType eq UnusedIAMRole and resource eq arn:aws:iam::111122223333:role/batch
-      }
-
-      """)
-    XCTAssertEqual(aafilter(["check", "-"], stdin: both.stdout).status, 0)
-    let json = run(["--findings", "mixed.jsonl", "--expected", "mixed.ids", "--output", "json"])
-    XCTAssertEqual(json.status, 2)
-    XCTAssertEqual(json.stdout, "")
-    XCTAssertTrue(json.stderr.contains("--analyzer external, --analyzer unused"), json.stderr)
+  /// Several families: rules belong to an analyzer, and a rule file's directive counts only in
+  /// its header, so no format holds two families' sets: suggest names the families and writes
+  /// nothing; --analyzer writes one family's set, which checks clean and which preview, scoped
+  /// by the directive, proves on the whole mixed input.
+  func testSeveralFamilies_oneSetAtATime() throws {
+    for format in ["dsl", "json", "rules-json", "cloudformation"] {
+      let both = run(["--findings", "mixed.jsonl", "--expected", "mixed.ids", "--output", format])
+      XCTAssertEqual(both.status, 2, format)
+      XCTAssertEqual(both.stdout, "", format)
+      XCTAssertTrue(
+        both.stderr.contains("--analyzer external, --analyzer unused"), "\(format): \(both.stderr)")
+    }
     let cases: [(String, String, String, UInt)] = [
       ("external", "444455556666", "role/batch", #line),
       ("unused", "role/batch", "444455556666", #line),
@@ -249,6 +235,15 @@ final class SuggestCommandTests: XCTestCase {
           one.stderr, line: line)
         if format == "dsl" {
           XCTAssertTrue(one.stdout.hasPrefix("# aafilter: analyzer=\(family)\n\nrule "), line: line)
+          XCTAssertEqual(aafilter(["check", "-"], stdin: one.stdout).status, 0, line: line)
+          var files = SuggestFixtures.files
+          files["suggested.aaf"] = one.stdout
+          let proof = aafilter(
+            ["preview", "--findings", "mixed.jsonl", "--rules", "suggested.aaf", "--output", "ids"],
+            files: files)
+          XCTAssertEqual(
+            proof.stdout, family == "external" ? "ext-yes\n" : "unused-yes\n", proof.stderr,
+            line: line)
         }
       }
     }

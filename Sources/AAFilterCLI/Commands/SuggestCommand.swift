@@ -17,25 +17,28 @@ struct SuggestCommand: Command {
     matching a public finding without --allow-public; each set is checked against every
     finding before it is printed (docs/suggest.md).
 
-    Rules belong to an analyzer: each family is suggested for apart. Standard output gets
-    the rules only: rule text by default, each family's set after the analyzer directive
-    '# aafilter: analyzer=FAMILY', or any format convert writes, which holds one family's
-    set (--analyzer picks it when several families get rules). Standard error gets the
+    Rules belong to an analyzer: each family is suggested for apart, and when several
+    families get rules, --analyzer picks the one to write. Standard output gets the rules
+    only: rule text by default, after the analyzer directive '# aafilter: analyzer=FAMILY',
+    or any format convert writes. Standard error gets the
     report: per rule the findings it covers, why each key, its margin (the nearest kept
     finding and the key that tells it apart); every expected finding left uncovered, and
     why; --explain adds the search.
 
     Exit status: 0 the rules archive exactly the expected findings, 1 some expected findings
     cannot be told apart from kept ones (the rules cover the rest exactly), 2 trouble (usage,
-    unreadable input, unknown ids, no expected findings, rules of several families in a
-    format that holds one).
+    unreadable input, unknown ids, no expected findings, rules of several families).
     """
   static let output = Option.output(RuleOutputFormat.allCases.map(\.rawValue), default: "dsl")
     .also("--to")
   static let required = [Option.findings.name]
   static let options: [Option] =
-    OptionGroup.findingsInput + [
-      .expected, .fromStatus, .analyzer, .maxRules, .namePrefix, .allowPublic, output,
+    OptionGroup.findingsInput.map {
+      $0.name == Option.quiet.name
+        ? $0.described("show no progress and no report, only errors and warnings") : $0
+    } + [
+      .expected, .fromStatus, .analyzer,
+      .maxRules.described("the most rules per family: the archive-rule quota (default 100)"), .namePrefix, .allowPublic, output,
       .analyzerName, .analyzerType, .explainSearch,
     ]
 

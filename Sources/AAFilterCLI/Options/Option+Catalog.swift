@@ -43,7 +43,7 @@ extension Option {
     name: "--progress", value: .flag,
     help: "show progress on standard error even when it is not a terminal")
   static let quiet = Option(
-    name: "--quiet", value: .flag, help: "show no progress (suggest: nor its report, only errors)")
+    name: "--quiet", value: .flag, help: "show no progress")
 
   // MARK: Rule checks and compilation
 
@@ -56,7 +56,7 @@ extension Option {
     help: "the most filter maps or rules to produce (default 100)")
   static let maxRules = Option(
     name: "--max-rules", value: .integer("N", 1...10_000),
-    help: "the archive-rule quota: to check against, or to suggest within (default 100)")
+    help: "the archive-rule quota to check against (default 100)")
   static let context = Option(
     name: "--context", value: .choice("CONTEXT", FilterContext.allCases.map(\.rawValue)),
     defaultValue: FilterContext.archiveRule.rawValue, help: "where the filter is used")

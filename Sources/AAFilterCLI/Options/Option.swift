@@ -46,6 +46,13 @@ struct Option: Sendable {
     return copy
   }
 
+  /// The same option with help that says what it does in one command (`suggest --quiet`).
+  func described(_ help: String) -> Option {
+    var copy = self
+    copy.help = help
+    return copy
+  }
+
   /// The same option with another default choice.
   func defaulting(to choice: String?) -> Option {
     var copy = self

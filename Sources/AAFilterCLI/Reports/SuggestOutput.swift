@@ -9,9 +9,9 @@ import FilterSuggest
 /// analyzer directive `# aafilter: analyzer=FAMILY` and a blank line (the file's header, where
 /// the directive counts); a template's analyzer `Type` is `--analyzer-type`, which must be
 /// of the family, else the family's account-level type.
-/// When several families have rules, rule text holds each family's set after its own
-/// directive (names are unique across the sets); the other formats describe one analyzer, so
-/// nothing is written and the user picks a family with `--analyzer`.
+/// When several families have rules, nothing is written and the user picks a family with
+/// `--analyzer`, in every format: a rule file's directive counts only in its header, so a file
+/// holding two families' sets would be checked, compiled and previewed as the first family's.
 ///
 /// When no rule was suggested, the output is still a rule set, the empty one: rule text with
 /// no rule would be the empty query, which every command reads as `{}`, the filter that
@@ -31,20 +31,13 @@ enum SuggestOutput {
     analyzerType: String? = nil, console: Console
   ) throws -> String {
     let sets = suggestion.ruleSets.filter { !$0.rules.isEmpty }
-    if sets.count > 1, format == .dsl {
-      return try sets.map {
-        try text(
-          $0, format: format, analyzerName: analyzerName, analyzerType: analyzerType,
-          console: console)
-      }.joined(separator: "\n")
-    }
     guard sets.count <= 1 else {
       let families = sets.map(\.family.rawValue)
       console.writeErrorLine(
         "error: rules were suggested for \(families.count) analyzer families (\(families.joined(separator: ", "))), and a rule set holds one analyzer's rules"
       )
       console.writeErrorLine(
-        "help: run once per family: --analyzer \(families.joined(separator: ", --analyzer ")); or write rule text (--output dsl), which holds each family's set after its directive"
+        "help: run once per family: --analyzer \(families.joined(separator: ", --analyzer "))"
       )
       throw Reported(status: .usage)
     }
