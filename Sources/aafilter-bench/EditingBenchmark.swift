@@ -13,7 +13,7 @@ enum EditingBenchmark {
     let ratio = growthRatio(size: 500) { count in
       var generator = RuleFileGenerator(seed: 7)
       let text = generator.text(rules: count)
-      let document = RuleDocument(text: text)
+      let document = EditorDocument(text: text)
       let end = text.utf8.count - 8
       _ = document.family
       _ = document.completions(at: end).count + document.symbols.count
@@ -29,16 +29,16 @@ enum EditingBenchmark {
       let text = generator.text(rules: count)
       let bytes = text.utf8.count
       print("editing: \(count) rules, \(bytes / 1_000) kB")
-      let document = RuleDocument(text: text)
-      time("open (lex and parse)") { _ = RuleDocument(text: text).symbols.count }
-      time("open + diagnostics") { _ = RuleDocument(text: text).diagnostics.count }
+      let document = EditorDocument(text: text)
+      time("open (lex and parse)") { _ = EditorDocument(text: text).symbols.count }
+      time("open + diagnostics") { _ = EditorDocument(text: text).diagnostics.count }
       // A one-character change in the middle that keeps the text valid (a space after a
       // rule's '{'), then its diagnostics.
       let middle = text.utf8.index(text.utf8.startIndex, offsetBy: bytes / 2)
       let brace = text[middle...].firstIndex(of: "{") ?? text.endIndex
       let changed = String(text[..<brace]) + "{ " + String(text[brace...].dropFirst())
       time("one-character change + diagnostics") {
-        _ = RuleDocument(text: changed).diagnostics.count
+        _ = EditorDocument(text: changed).diagnostics.count
       }
       _ = document.diagnostics
       let cursor = text.utf8.count - 8

@@ -40,9 +40,9 @@ struct LSPBenchmark {
     var generator = RuleFileGenerator(seed: 7)
     let openText = generator.text(rules: openRules)
     let changeText = generator.text(rules: changeRules)
-    let openBaseline = Measure.median(runs: runs) { _ = RuleDocument(text: openText).diagnostics }
+    let openBaseline = Measure.median(runs: runs) { _ = EditorDocument(text: openText).diagnostics }
     let changeBaseline = Measure.median(runs: runs) {
-      _ = RuleDocument(text: changeText).diagnostics
+      _ = EditorDocument(text: changeText).diagnostics
     }
 
     let client = LSPPipeClient()

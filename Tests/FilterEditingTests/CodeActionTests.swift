@@ -102,7 +102,7 @@ final class CodeActionTests: XCTestCase {
 
   func testFixes_removeTheirDiagnostic() {
     for testCase in Self.cases {
-      let document = RuleDocument(text: testCase.text, settings: testCase.settings)
+      let document = EditorDocument(text: testCase.text, settings: testCase.settings)
       let before = document.diagnostics
       guard let diagnostic = before.first(where: { $0.code == testCase.code }) else {
         XCTFail("no \(testCase.code) in \(before.map(\.code))", line: testCase.line)
@@ -117,7 +117,7 @@ final class CodeActionTests: XCTestCase {
       }
       let fixed = TextReplacement.apply(fix.edits, to: testCase.text)
       if let result = testCase.result { XCTAssertEqual(fixed, result, line: testCase.line) }
-      let after = RuleDocument(text: fixed, settings: testCase.settings).diagnostics
+      let after = EditorDocument(text: fixed, settings: testCase.settings).diagnostics
       XCTAssertLessThan(
         after.filter { $0.code == testCase.code }.count,
         before.filter { $0.code == testCase.code }.count, fixed, line: testCase.line)
@@ -142,7 +142,7 @@ final class CodeActionTests: XCTestCase {
       ),
     ]
     for (text, settings, word, line) in cases {
-      let document = RuleDocument(text: text, settings: settings)
+      let document = EditorDocument(text: text, settings: settings)
       let whole = SourceRange(start: 0, end: text.utf8.count)
       let titles = document.codeActions(in: whole).map(\.title)
       XCTAssertFalse(titles.contains { $0.contains(word) }, "\(titles)", line: line)
@@ -150,7 +150,7 @@ final class CodeActionTests: XCTestCase {
     // Fixes are for the diagnostics the range touches.
     let text =
       "rule A { resourcetype eq x and isPublic eq false }\n\nrule B { errorr exists and isPublic eq false }"
-    let document = RuleDocument(text: text)
+    let document = EditorDocument(text: text)
     XCTAssertEqual(
       document.codeActions(in: SourceRange(start: 12, end: 12)).map(\.title),
       ["Replace 'resourcetype' with 'resourceType'"])

@@ -135,7 +135,7 @@ final class CompletionTests: XCTestCase {
   func testCompletion_offersWhatTheGrammarExpects() {
     for testCase in Self.cases {
       let (text, offset) = marked(testCase.text)
-      let candidates = RuleDocument(text: text, settings: testCase.settings).completions(
+      let candidates = EditorDocument(text: text, settings: testCase.settings).completions(
         at: offset)
       let labels = candidates.map(\.label)
       for label in testCase.offered {
@@ -162,14 +162,14 @@ final class CompletionTests: XCTestCase {
     let (text, offset) = marked(
       "rule A { principal.AWS eq \"arn:aws:iam::444455556666:role/a b\" }\nrule B { principal.AWS eq ‸ }"
     )
-    let document = RuleDocument(text: text)
+    let document = EditorDocument(text: text)
     let principal = document.completions(at: offset).first {
       $0.label == "arn:aws:iam::444455556666:role/a b"
     }
     XCTAssertEqual(principal?.insertText, "\"arn:aws:iam::444455556666:role/a b\"")
     XCTAssertEqual(principal?.kind, .reference)
     // Inserting any offered value gives a predicate that lints without syntax errors.
-    for candidate in RuleDocument(text: "rule A { resourceType eq  }").completions(at: 25) {
+    for candidate in EditorDocument(text: "rule A { resourceType eq  }").completions(at: 25) {
       let edited = TextReplacement.apply(
         [TextReplacement(range: candidate.replacing, text: candidate.insertText)],
         to: "rule A { resourceType eq  }")
@@ -180,13 +180,13 @@ final class CompletionTests: XCTestCase {
 
   func testCompletion_ruleSnippetAndKeyDocumentation() {
     let (text, offset) = marked("rule Rule1 { isPublic eq false }\n‸")
-    let candidates = RuleDocument(text: text).completions(at: offset)
+    let candidates = EditorDocument(text: text).completions(at: offset)
     let snippet = candidates.first { $0.kind == .snippet }
     XCTAssertEqual(snippet?.insertText, "rule ${1:Rule2} {\n  $0\n}")
     XCTAssertEqual(snippet?.isSnippet, true)
     XCTAssertEqual(candidates.first { $0.label == "rule" }?.kind, .keyword)
 
-    let key = RuleDocument(text: "rule A { }").completions(at: 9).first {
+    let key = EditorDocument(text: "rule A { }").completions(at: 9).first {
       $0.label == "resourceControlPolicyRestriction"
     }
     XCTAssertEqual(key?.kind, .key)

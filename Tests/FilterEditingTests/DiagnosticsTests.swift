@@ -32,7 +32,7 @@ final class DiagnosticsTests: XCTestCase {
     for (text, settings, line) in cases {
       let options = LintOptions(split: settings.split, fallbackAnalyzer: settings.fallbackAnalyzer)
       let check = Linter.lint(RuleReader.read(Array(text.utf8), format: .dsl), options: options)
-      let document = RuleDocument(text: text, settings: settings)
+      let document = EditorDocument(text: text, settings: settings)
       XCTAssertEqual(document.diagnostics, check.diagnostics, text, line: line)
       if !check.diagnostics.hasErrors {
         XCTAssertEqual(document.family, check.family, text, line: line)
@@ -63,7 +63,7 @@ final class DiagnosticsTests: XCTestCase {
     ]
     for text in texts {
       for split in [false, true] {
-        let document = RuleDocument(text: text, settings: DocumentSettings(split: split))
+        let document = EditorDocument(text: text, settings: DocumentSettings(split: split))
         XCTAssertEqual(
           document.report.json(file: "<stdin>").serialized() + "\n", check(text, split: split),
           text)
@@ -91,7 +91,7 @@ final class DiagnosticsTests: XCTestCase {
       ),
     ]
     for (text, settings, family, line) in cases {
-      XCTAssertEqual(RuleDocument(text: text, settings: settings).family, family, line: line)
+      XCTAssertEqual(EditorDocument(text: text, settings: settings).family, family, line: line)
     }
   }
 }

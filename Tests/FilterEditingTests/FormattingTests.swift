@@ -41,7 +41,7 @@ final class FormattingTests: XCTestCase {
 
   func testFormattingEdits_keepCommentsAndTheDirective() {
     let text = "# aafilter: analyzer=unused\nrule A { # inner\n findingType eq UnusedIAMRole }\n"
-    let edits = RuleDocument(text: text).formattingEdits()
+    let edits = EditorDocument(text: text).formattingEdits()
     XCTAssertEqual(
       TextReplacement.apply(edits, to: text),
       "# aafilter: analyzer=unused\nrule A { # inner\n  findingType eq UnusedIAMRole\n}\n")
@@ -50,12 +50,12 @@ final class FormattingTests: XCTestCase {
   func testFormattingEdits_equalFormatOutput() {
     for text in Self.texts {
       let (status, printed) = format(text)
-      let edits = RuleDocument(text: text).formattingEdits()
+      let edits = EditorDocument(text: text).formattingEdits()
       if status == 0 {
         XCTAssertEqual(TextReplacement.apply(edits, to: text), printed, text)
         XCTAssertEqual(edits.isEmpty, printed == text, text)
         // Formatted text formats to itself.
-        XCTAssertEqual(RuleDocument(text: printed).formattingEdits(), [], printed)
+        XCTAssertEqual(EditorDocument(text: printed).formattingEdits(), [], printed)
       } else {
         XCTAssertEqual(edits, [], text)
       }

@@ -108,7 +108,7 @@ final class HoverTests: XCTestCase {
   func testHover_describesWhatIsUnderThePointer() {
     for testCase in Self.cases {
       let (text, offset) = marked(testCase.text)
-      let hover = RuleDocument(text: text, settings: testCase.settings).hover(at: offset)
+      let hover = EditorDocument(text: text, settings: testCase.settings).hover(at: offset)
       guard let says = testCase.says else {
         XCTAssertNil(hover, line: testCase.line)
         continue

@@ -39,7 +39,7 @@ final class RobustnessTests: XCTestCase {
       let settings = DocumentSettings(
         fallbackAnalyzer: round % 4 == 0 ? nil : AnalyzerFamily.allCases[round % 3],
         split: round % 2 == 0)
-      exercise(RuleDocument(text: text, settings: settings), random: &random)
+      exercise(EditorDocument(text: text, settings: settings), random: &random)
     }
   }
 
@@ -49,7 +49,7 @@ final class RobustnessTests: XCTestCase {
     for _ in 0..<200 {
       let length = Int(random.next() % 60)
       let scalars = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
-      exercise(RuleDocument(text: String(String.UnicodeScalarView(scalars))), random: &random)
+      exercise(EditorDocument(text: String(String.UnicodeScalarView(scalars))), random: &random)
     }
   }
 
@@ -57,8 +57,8 @@ final class RobustnessTests: XCTestCase {
   /// computed on first use are computed once and read safely (the suite runs under TSan).
   func testOneDocument_sharedByThreads() {
     let text = Self.seeds[0] + Self.seeds[2]
-    let document = RuleDocument(text: text)
-    let expected = RuleDocument(text: text).diagnostics
+    let document = EditorDocument(text: text)
+    let expected = EditorDocument(text: text).diagnostics
     let results = ResultsBox()
     DispatchQueue.concurrentPerform(iterations: 8) { worker in
       let offset = (worker * 7) % (text.utf8.count + 1)
@@ -72,7 +72,7 @@ final class RobustnessTests: XCTestCase {
     XCTAssertEqual(results.values, Array(repeating: 5, count: 8))
   }
 
-  private func exercise(_ document: FilterEditing.RuleDocument, random: inout SeededGenerator) {
+  private func exercise(_ document: EditorDocument, random: inout SeededGenerator) {
     let text = document.text
     let count = text.utf8.count
     func inText(_ range: SourceRange, _ what: String) {

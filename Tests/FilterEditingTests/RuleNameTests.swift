@@ -20,7 +20,7 @@ final class RuleNameTests: XCTestCase {
   }
 
   func testDefinition_fromDefinitionsAndMentions() {
-    let document = RuleDocument(text: Self.text)
+    let document = EditorDocument(text: Self.text)
     let wide = document.definition(at: offset(of: "Wide {"))
     XCTAssertEqual(wide.map { slice(Self.text, $0) }, "Wide")
     XCTAssertEqual(wide.map(\.start), offset(of: "Wide {"))
@@ -41,7 +41,7 @@ final class RuleNameTests: XCTestCase {
   }
 
   func testReferences_listEveryMention() {
-    let document = RuleDocument(text: Self.text)
+    let document = EditorDocument(text: Self.text)
     let references = document.references(at: offset(of: "Wide {")).map { slice(Self.text, $0) }
     XCTAssertEqual(references, ["Wide-1", "Wide-2", "Wide", "Wide", "Wide"])
     XCTAssertEqual(document.references(at: offset(of: "Wide-2")).count, 5)
@@ -55,7 +55,7 @@ final class RuleNameTests: XCTestCase {
   }
 
   func testRename_editsDefinitionsAndMentions() throws {
-    let document = RuleDocument(text: Self.text)
+    let document = EditorDocument(text: Self.text)
     let edits = try document.rename(at: offset(of: "Wide-1"), to: "Buckets").get()
     let renamed = TextReplacement.apply(edits, to: Self.text)
     XCTAssertEqual(
@@ -70,11 +70,11 @@ final class RuleNameTests: XCTestCase {
 
       """)
     // The renamed document finds the same references under the new name.
-    XCTAssertEqual(RuleDocument(text: renamed).references(at: 2).count, 5)
+    XCTAssertEqual(EditorDocument(text: renamed).references(at: 2).count, 5)
   }
 
   func testRename_refusals() {
-    let document = RuleDocument(text: Self.text)
+    let document = EditorDocument(text: Self.text)
     let cases: [(Int, String, String?, UInt)] = [
       (offset(of: "Wide {"), "1st", "'1st' is not a valid archive rule name", #line),
       (offset(of: "Wide {"), "", "'' is not a valid archive rule name", #line),
@@ -97,7 +97,7 @@ final class RuleNameTests: XCTestCase {
 
   func testRename_quotedNamesAndKeywords() throws {
     let text = "rule \"Quoted\" { isPublic eq false }\n"
-    let edits = try RuleDocument(text: text).rename(at: 7, to: "and").get()
+    let edits = try EditorDocument(text: text).rename(at: 7, to: "and").get()
     let renamed = TextReplacement.apply(edits, to: text)
     // 'and' is a valid name but a keyword: it must be written quoted.
     XCTAssertEqual(renamed, "rule \"and\" { isPublic eq false }\n")

@@ -14,7 +14,7 @@ final class StructureTests: XCTestCase {
       rule Broken { isPublic eq }
 
       """
-    let symbols = RuleDocument(text: text).symbols
+    let symbols = EditorDocument(text: text).symbols
     XCTAssertEqual(symbols.map(\.name), ["Trusted", "Quoted.Name", "Broken"])
     XCTAssertEqual(
       symbols.map { slice(text, $0.selectionRange) }, ["Trusted", "\"Quoted.Name\"", "Broken"])
@@ -24,13 +24,13 @@ final class StructureTests: XCTestCase {
       symbols[0].detail, "principal.AWS in [111122223333, 444455556666] and isPublic …")
     XCTAssertNil(symbols[1].detail)
     for symbol in symbols { XCTAssertTrue(symbol.range.contains(symbol.selectionRange)) }
-    XCTAssertEqual(RuleDocument(text: "isPublic eq false").symbols, [])
+    XCTAssertEqual(EditorDocument(text: "isPublic eq false").symbols, [])
   }
 
   func testFolding_rulesAndCommentRuns() {
     let text =
       "# one\r\n  # two\n# three\nrule A {\n  isPublic eq false\n}\n# alone\nrule B { error exists } # trailing\n# x\n\n# y\n"
-    let regions = RuleDocument(text: text).foldingRegions
+    let regions = EditorDocument(text: text).foldingRegions
     XCTAssertEqual(
       regions.map { "\($0.kind):\(slice(text, $0.range))" },
       [

@@ -76,7 +76,7 @@ final class FeatureTests: XCTestCase {
     let items = answer?.at("result", "items")?.arrayValue ?? []
     let labels = items.compactMap { $0["label"]?.stringValue }
     let offset = LineIndex(Self.text).offset(of: Position(line: 2, character: 51), encoding: .utf16)
-    XCTAssertEqual(labels, RuleDocument(text: Self.text).completions(at: offset).map(\.label))
+    XCTAssertEqual(labels, EditorDocument(text: Self.text).completions(at: offset).map(\.label))
     for item in items {
       XCTAssertNotNil(item.at("textEdit", "range"))
       XCTAssertEqual(item["insertTextFormat"], .number(1))
@@ -95,7 +95,7 @@ final class FeatureTests: XCTestCase {
     let answer = harness.request(
       1, "textDocument/hover", ServerHarness.at(Self.uri, line: 2, character: 4))
     let offset = LineIndex(Self.text).offset(of: Position(line: 2, character: 4), encoding: .utf16)
-    let expected = RuleDocument(text: Self.text).hover(at: offset)
+    let expected = EditorDocument(text: Self.text).hover(at: offset)
     XCTAssertNotNil(expected)
     XCTAssertEqual(answer?.at("result", "contents", "value"), expected.map { .string($0.markdown) })
     XCTAssertEqual(answer?.at("result", "contents", "kind"), .string("markdown"))
@@ -161,7 +161,7 @@ final class FeatureTests: XCTestCase {
     let ranges =
       harness.request(1, "textDocument/foldingRange", ServerHarness.document(Self.uri))?["result"]?
       .arrayValue ?? []
-    let regions = RuleDocument(text: Self.text).foldingRegions
+    let regions = EditorDocument(text: Self.text).foldingRegions
     XCTAssertFalse(regions.isEmpty)
     for range in ranges {
       let start = range["startLine"]?.intValue ?? -1

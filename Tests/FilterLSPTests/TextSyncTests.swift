@@ -164,7 +164,7 @@ final class TextSyncTests: XCTestCase {
       published.first?.at("params", "diagnostics")?.arrayValue?.compactMap {
         $0["code"]?.stringValue
       },
-      RuleDocument(text: "ResourceType eq AWS::S3::Bucket and isPublic eq false").diagnostics.map(
+      EditorDocument(text: "ResourceType eq AWS::S3::Bucket and isPublic eq false").diagnostics.map(
         \.code.rawValue))
     let closed = harness.notify("textDocument/didClose", ServerHarness.document(Self.uri))
     XCTAssertEqual(closed.count, 1)
@@ -182,7 +182,7 @@ final class TextSyncTests: XCTestCase {
     _ = harness.open(Self.uri, text)
     let published = harness.settle().first
     let diagnostics = published?.at("params", "diagnostics")?.arrayValue ?? []
-    let expected = RuleDocument(text: text).diagnostics
+    let expected = EditorDocument(text: text).diagnostics
     XCTAssertEqual(diagnostics.count, expected.count)
     XCTAssertFalse(expected.isEmpty)
     let lines = LineIndex(text)
@@ -217,7 +217,7 @@ final class TextSyncTests: XCTestCase {
     _ = harness.initialize()
     _ = harness.open(Self.uri, text)
     let diagnostics = harness.settle().first?.at("params", "diagnostics")?.arrayValue ?? []
-    let check = RuleDocument(text: text).diagnostics
+    let check = EditorDocument(text: text).diagnostics
     for (diagnostic, expected) in zip(diagnostics, check) where !expected.notes.isEmpty {
       let related = diagnostic["relatedInformation"]?.arrayValue ?? []
       XCTAssertEqual(related.count, expected.notes.count)

@@ -2,7 +2,7 @@ import Foundation
 
 /// A value computed on first use and then kept, shared by copies of the value that owns it.
 ///
-/// `RuleDocument` is a value type that a server keeps per open document and hands to other
+/// `EditorDocument` is a value type that a server keeps per open document and hands to other
 /// threads; the lint of a large document is the costly part and only diagnostics need it, so it
 /// is computed once, under a lock, by whichever caller asks first.
 final class Lazy<Value: Sendable>: @unchecked Sendable {

@@ -7,7 +7,7 @@ import FilterEditing
 struct DiagnosticsJob: Sendable {
   var uri: String
   var version: Int
-  var analysis: RuleDocument
+  var analysis: EditorDocument
   var values: LSPValues
 
   /// Checks the document (once per version: the analysis caches it) and builds the message.

@@ -2,12 +2,12 @@ import FilterDSL
 import FilterEditing
 
 /// The language features: each request converts positions to byte offsets, asks the
-/// document's `RuleDocument` (FilterEditing), and converts the answer back.
+/// document's `EditorDocument` (FilterEditing), and converts the answer back.
 extension LanguageServer {
   /// One open document, its analysis, and the conversions for its positions.
   struct FeatureContext {
     var document: OpenDocument
-    var analysis: RuleDocument
+    var analysis: EditorDocument
     var values: LSPValues
     var uri: String { document.uri }
   }

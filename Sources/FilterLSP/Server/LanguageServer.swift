@@ -26,7 +26,7 @@ struct LanguageServer: Sendable {
   var client = ClientCapabilities()
   private(set) var documents: [String: OpenDocument] = [:]
   /// Each open document's analysis, for the version it was made from.
-  private var analyses: [String: (version: Int, document: RuleDocument)] = [:]
+  private var analyses: [String: (version: Int, document: EditorDocument)] = [:]
   /// When each document's diagnostics are due, in the loop's nanoseconds.
   private(set) var due: [String: UInt64] = [:]
   /// Requests cancelled before they were handled.
@@ -212,11 +212,11 @@ struct LanguageServer: Sendable {
   }
 
   /// The analysis of an open document, made once per version.
-  mutating func analysis(_ document: OpenDocument) -> RuleDocument {
+  mutating func analysis(_ document: OpenDocument) -> EditorDocument {
     if let cached = analyses[document.uri], cached.version == document.version {
       return cached.document
     }
-    let analysis = RuleDocument(text: document.text, settings: settings)
+    let analysis = EditorDocument(text: document.text, settings: settings)
     analyses[document.uri] = (document.version, analysis)
     return analysis
   }

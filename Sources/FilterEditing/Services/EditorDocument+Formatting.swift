@@ -1,7 +1,7 @@
 import FilterDSL
 import FilterFormats
 
-extension RuleDocument {
+extension EditorDocument {
   /// The edits that make the document exactly what `aafilter format` prints for it: canonical
   /// rule text, one `rule` block per rule, and a final line break.
   ///
@@ -10,7 +10,7 @@ extension RuleDocument {
   /// - Returns: one replacement of the whole text; `[]` when the text is already formatted or
   ///   has an error.
   public func formattingEdits() -> [TextReplacement] {
-    guard let formatted = RuleDocument.formatted(text), formatted != text else { return [] }
+    guard let formatted = EditorDocument.formatted(text), formatted != text else { return [] }
     return [TextReplacement(range: SourceRange(start: 0, end: index.bytes.count), text: formatted)]
   }
 

@@ -1,6 +1,6 @@
 import FilterDSL
 
-extension RuleDocument {
+extension EditorDocument {
   /// Quick fixes for the diagnostics that touch `range`: each diagnostic's own fix
   /// (did-you-mean, removing a repeated value, quoting a keyword), `isPublic eq false` for a
   /// rule that can archive public findings, splitting a rule whose `or` spans keys into one
@@ -145,7 +145,7 @@ extension RuleDocument {
     }
     let original = index.text(whole)
     let edited = TextReplacement.apply(shifted, to: original)
-    var options = RuleDocument.lintOptions(settings)
+    var options = EditorDocument.lintOptions(settings)
     options.analyzer = family.family
     func errors(_ diagnostics: [Diagnostic]) -> Int {
       diagnostics.filter { $0.severity == .error }.count

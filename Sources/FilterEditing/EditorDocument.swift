@@ -11,7 +11,7 @@ import FilterDSL
 /// ```swift
 /// import FilterEditing
 ///
-/// let document = RuleDocument(text: "rule Buckets {\n  resourcetype eq AWS::S3::Bucket\n}\n")
+/// let document = EditorDocument(text: "rule Buckets {\n  resourcetype eq AWS::S3::Bucket\n}\n")
 /// for diagnostic in document.diagnostics {
 ///   print(diagnostic.code, diagnostic.range)  // unknown-key 17..<29, ...
 /// }
@@ -22,7 +22,7 @@ import FilterDSL
 /// The analyzer family is settled as `check` settles it without `--analyzer`: the file's
 /// directive (`# aafilter: analyzer=unused`), then ``DocumentSettings/fallbackAnalyzer``, then
 /// inference from the rules.
-public struct RuleDocument: Sendable {
+public struct EditorDocument: Sendable {
   /// The document's text.
   public let text: String
   /// The settings it was opened with.
@@ -40,7 +40,7 @@ public struct RuleDocument: Sendable {
     self.text = text
     self.settings = settings
     index = DocumentIndex(text)
-    let options = RuleDocument.lintOptions(settings)
+    let options = EditorDocument.lintOptions(settings)
     lint = Lazy { Linter.lint(text, options: options) }
     let index = index
     // The lint settles the family the same way, from the same parse; settled apart, the

@@ -1,6 +1,6 @@
 import FilterDSL
 
-extension RuleDocument {
+extension EditorDocument {
   /// Families after `# aafilter: analyzer=` in a header comment, replacing the word there.
   func directiveCompletions(at offset: Int) -> [CompletionCandidate] {
     let bytes = index.bytes

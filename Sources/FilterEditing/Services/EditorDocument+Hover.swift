@@ -1,6 +1,6 @@
 import FilterDSL
 
-extension RuleDocument {
+extension EditorDocument {
   /// What to show for the word under the cursor: a key's meaning, values, families and
   /// documentation; what a rule compiles to (its filter map, or the rules a split makes);
   /// an operator's meaning; what an enumerated value, account id or `*` is.

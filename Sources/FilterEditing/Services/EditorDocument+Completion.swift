@@ -1,6 +1,6 @@
 import FilterDSL
 
-extension RuleDocument {
+extension EditorDocument {
   /// What may be written at a cursor: keys where a predicate may start, operators after a key,
   /// the key's values after an operator (with account ids and principals already used in the
   /// document), `and`/`or` after a value, and `rule` where a rule may start.
@@ -43,7 +43,7 @@ extension RuleDocument {
 
 /// Builds the candidates of one completion request.
 private struct Completer {
-  let document: RuleDocument
+  let document: EditorDocument
   let replacing: SourceRange
   /// The part of the token being typed before the cursor, as written.
   let typed: String

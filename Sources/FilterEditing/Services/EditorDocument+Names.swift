@@ -1,6 +1,6 @@
 import FilterDSL
 
-extension RuleDocument {
+extension EditorDocument {
   /// Where the rule named at the cursor is defined: from its `rule NAME`, or from a mention
   /// in a comment of its name or of a part a split makes of it (`NAME-2`).
   /// - Parameter offset: the cursor, a UTF-8 offset into ``text``.

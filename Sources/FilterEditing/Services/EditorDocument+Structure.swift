@@ -1,6 +1,6 @@
 import FilterDSL
 
-extension RuleDocument {
+extension EditorDocument {
   /// One symbol per rule that parsed, in order.
   public var symbols: [RuleSymbol] {
     index.rules.map { rule in
