@@ -46,12 +46,17 @@ final class EditorFilesTests: XCTestCase {
       XCTAssertNoThrow(try NSRegularExpression(pattern: pattern), pattern)
     }
     // Scope names, below the top level (whose `name` is the language's).
+    var scopeCount = 0
     for (key, value) in pairs(repository) where key == "name" {
-      let scopes = (value as? String)?.split(separator: " ") ?? []
+      let names = try XCTUnwrap(value as? String, "a scope name is not a string: \(value)")
+      let scopes = names.split(separator: " ")
+      XCTAssertFalse(scopes.isEmpty, "an empty scope name")
       for scope in scopes {
         XCTAssertTrue(scope.hasSuffix(".aafilter"), "scope \(scope) does not end in .aafilter")
       }
+      scopeCount += scopes.count
     }
+    XCTAssertGreaterThan(scopeCount, 10, "the grammar names its scopes")
   }
 
   /// The text each pattern of a repository entry matches first in `sample`, and its scope.
